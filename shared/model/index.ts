@@ -1,0 +1,5 @@
+export * from './vocab.ts';
+export * from './record.ts';
+export * from './rules.ts';
+export * from './finding.ts';
+export * from './result.ts';

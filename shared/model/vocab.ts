@@ -1,0 +1,78 @@
+// Every closed vocabulary of the project, spelt once. Union types derive from these objects,
+// so a stray string literal elsewhere fails to type-check.
+
+const FigureStatus = {
+  actual: 'actual',
+  estimate: 'estimate',
+  plan: 'plan',
+} as const;
+type FigureStatus = (typeof FigureStatus)[keyof typeof FigureStatus];
+
+const TrackStatus = {
+  preCommitment: 'pre_commitment',
+  met: 'met',
+  onTrack: 'on_track',
+  offTrack: 'off_track',
+  noData: 'no_data',
+} as const;
+type TrackStatus = (typeof TrackStatus)[keyof typeof TrackStatus];
+
+const Track = {
+  core: 'core',
+  security: 'security',
+  combined: 'combined',
+} as const;
+type Track = (typeof Track)[keyof typeof Track];
+
+const ReceiptStatus = {
+  accepted: 'accepted',
+  acceptedWithWarnings: 'accepted_with_warnings',
+  rejected: 'rejected',
+} as const;
+type ReceiptStatus = (typeof ReceiptStatus)[keyof typeof ReceiptStatus];
+
+const Severity = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+} as const;
+type Severity = (typeof Severity)[keyof typeof Severity];
+
+const ReleaseTrigger = {
+  upload: 'upload',
+  schedule: 'schedule',
+  manual: 'manual',
+  cli: 'cli',
+} as const;
+type ReleaseTrigger = (typeof ReleaseTrigger)[keyof typeof ReleaseTrigger];
+
+/** Parts of core defence expenditure, in the order NATO tabulates them. */
+const CORE_PARTS = ['personnel', 'equipment', 'infrastructure', 'operations', 'other'] as const;
+type CorePart = (typeof CORE_PARTS)[number];
+
+/** Eligible categories of security-related spending (The Hague 2025, the 1.5% track). */
+const SECURITY_PARTS = [
+  'criticalInfrastructure',
+  'cyber',
+  'civilPreparedness',
+  'innovation',
+  'industrialBase',
+  'militaryMobility',
+  'other',
+] as const;
+type SecurityPart = (typeof SECURITY_PARTS)[number];
+
+const valuesOf = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
+
+export {
+  FigureStatus,
+  TrackStatus,
+  Track,
+  ReceiptStatus,
+  Severity,
+  ReleaseTrigger,
+  CORE_PARTS,
+  SECURITY_PARTS,
+  valuesOf,
+};
+export type { CorePart, SecurityPart };

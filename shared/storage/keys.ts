@@ -1,0 +1,41 @@
+// The key layout of the three buckets, in one place. Nothing else builds or parses keys.
+
+const SUBMISSIONS_PREFIX = 'submissions/';
+const RECEIPTS_PREFIX = 'receipts/';
+const RELEASES_PREFIX = 'releases/';
+const LATEST_PREFIX = 'latest/';
+
+const uploadsKeys = {
+  /** Where an officer uploads: submissions/<ISO3>/<file name>. */
+  submission: (iso3: string, fileName: string) => `${SUBMISSIONS_PREFIX}${iso3}/${fileName}`,
+  receiptJson: (iso3: string, submissionId: string) => `${RECEIPTS_PREFIX}${iso3}/${submissionId}.json`,
+  receiptWorkbook: (iso3: string, submissionId: string) => `${RECEIPTS_PREFIX}${iso3}/${submissionId}.xlsx`,
+  /**
+   * The ally an upload is filed under and its file name, or null for keys outside
+   * submissions/<ISO3>/. Expects a decoded key (not URL-encoded).
+   */
+  parseSubmission: (key: string): { ally: string; fileName: string } | null => {
+    const m = /^submissions\/([A-Za-z]{3})\/(.+)$/.exec(key);
+    if (!m || !m[1] || !m[2] || m[2].endsWith('/')) return null;
+    return { ally: m[1].toUpperCase(), fileName: m[2] };
+  },
+} as const;
+
+const dataKeys = {
+  /** Accepted records of one submission, with provenance: submissions/<ISO3>/<id>.json. */
+  submission: (iso3: string, submissionId: string) => `${SUBMISSIONS_PREFIX}${iso3}/${submissionId}.json`,
+  submissionsPrefix: SUBMISSIONS_PREFIX,
+  /** Every receipt, accepted or rejected, also kept privately for the record. */
+  receipt: (iso3: string, submissionId: string) => `${RECEIPTS_PREFIX}${iso3}/${submissionId}.json`,
+} as const;
+
+const publicKeys = {
+  releasesIndex: `${RELEASES_PREFIX}index.json`,
+  indexHtml: 'index.html',
+  releasePrefix: (n: number) => `${RELEASES_PREFIX}${n}/`,
+  latestPrefix: LATEST_PREFIX,
+  /** Prefixes the public may read (the bucket policy grants exactly these). */
+  publishedPrefixes: [RELEASES_PREFIX, LATEST_PREFIX, 'index.html'] as const,
+} as const;
+
+export { uploadsKeys, dataKeys, publicKeys, SUBMISSIONS_PREFIX, RECEIPTS_PREFIX, RELEASES_PREFIX, LATEST_PREFIX };
