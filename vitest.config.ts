@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // s3rver's paginated listing needs OpenSSL's legacy provider (it hashes with MD5 via a legacy path).
+    execArgv: ['--openssl-legacy-provider'],
   },
 });
