@@ -1,0 +1,397 @@
+// The canonical fields of a submission: the template's labels in English and French, and the
+// words finance offices actually put in their headers. Matching is a table lookup on a
+// normalised form (case, accents and punctuation ignored), so a new synonym is one line.
+
+const Lang = { en: 'en', fr: 'fr' } as const;
+type Lang = (typeof Lang)[keyof typeof Lang];
+
+const FIELD_PATHS = [
+  'year',
+  'status',
+  'currency',
+  'gdp',
+  'core.total',
+  'core.personnel',
+  'core.equipment',
+  'core.infrastructure',
+  'core.operations',
+  'core.other',
+  'security.total',
+  'security.criticalInfrastructure',
+  'security.cyber',
+  'security.civilPreparedness',
+  'security.innovation',
+  'security.industrialBase',
+  'security.militaryMobility',
+  'security.other',
+  'notes',
+] as const;
+type FieldPath = (typeof FIELD_PATHS)[number];
+
+/** What a field holds, which decides how its cells are parsed. */
+const FieldKind = { year: 'year', status: 'status', currency: 'currency', amount: 'amount', text: 'text' } as const;
+type FieldKind = (typeof FieldKind)[keyof typeof FieldKind];
+
+interface FieldDef {
+  path: FieldPath;
+  kind: FieldKind;
+  label: Record<Lang, string>;
+  /** Short explanation, shown as the template's input message. */
+  hint: Record<Lang, string>;
+  /** Other ways people write the header, in either language (normalised before lookup). */
+  synonyms: readonly string[];
+}
+
+const FIELDS: Record<FieldPath, FieldDef> = {
+  year: {
+    path: 'year',
+    kind: 'year',
+    label: { en: 'Year', fr: 'Année' },
+    hint: { en: 'Calendar year of the figures.', fr: 'Année civile des chiffres.' },
+    synonyms: ['yr', 'years', 'fiscal year', 'calendar year', 'annee', 'annees', 'exercice', 'annee budgetaire'],
+  },
+  status: {
+    path: 'status',
+    kind: 'status',
+    label: { en: 'Status', fr: 'Statut' },
+    hint: {
+      en: 'actual (outturn), estimate (current year) or plan (future years).',
+      fr: 'réalisé (exécuté), estimé (année en cours) ou prévision (années futures).',
+    },
+    synonyms: ['statut', 'figure status', 'data status', 'type of figure', 'type of data', 'nature', 'nature des donnees', 'etat'],
+  },
+  currency: {
+    path: 'currency',
+    kind: 'currency',
+    label: { en: 'Currency', fr: 'Devise' },
+    hint: { en: 'ISO 4217 code of the amounts (e.g. EUR).', fr: 'Code ISO 4217 des montants (p. ex. EUR).' },
+    synonyms: ['ccy', 'cur', 'curr', 'currency code', 'devise', 'monnaie', 'code devise'],
+  },
+  gdp: {
+    path: 'gdp',
+    kind: 'amount',
+    label: { en: 'GDP', fr: 'PIB' },
+    hint: {
+      en: 'Gross domestic product at current prices.',
+      fr: 'Produit intérieur brut aux prix courants.',
+    },
+    synonyms: [
+      'pib',
+      'gross domestic product',
+      'nominal gdp',
+      'gdp current prices',
+      'gdp at current prices',
+      'gdp nominal',
+      'produit interieur brut',
+      'pib nominal',
+      'pib aux prix courants',
+    ],
+  },
+  'core.total': {
+    path: 'core.total',
+    kind: 'amount',
+    label: { en: 'Core defence expenditure (total)', fr: 'Dépenses de défense de base (total)' },
+    hint: {
+      en: 'Defence expenditure under the NATO definition: the sum of the breakdown.',
+      fr: 'Dépenses de défense selon la définition de l’OTAN : la somme de la ventilation.',
+    },
+    synonyms: [
+      'core defence expenditure',
+      'core defense expenditure',
+      'core defence expenditure total',
+      'core defence',
+      'core defense',
+      'core total',
+      'total core',
+      'defence expenditure',
+      'defense expenditure',
+      'total defence expenditure',
+      'total defense expenditure',
+      'defence expenditure total',
+      'total defence',
+      'total defense',
+      'defence spending',
+      'defense spending',
+      'defence budget',
+      'nato defence expenditure',
+      'def exp',
+      'defence exp',
+      'depenses de defense',
+      'depenses de defense de base',
+      'depenses de defense totales',
+      'total des depenses de defense',
+      'depenses de defense de base total',
+      'depenses militaires',
+      'dep defense',
+    ],
+  },
+  'core.personnel': {
+    path: 'core.personnel',
+    kind: 'amount',
+    label: { en: 'Personnel', fr: 'Personnel' },
+    hint: { en: 'Pay, allowances and pensions.', fr: 'Soldes, indemnités et pensions.' },
+    synonyms: [
+      'personnel costs',
+      'personnel expenditure',
+      'personnel expenses',
+      'pay and pensions',
+      'staff costs',
+      'depenses de personnel',
+      'frais de personnel',
+      'remunerations et pensions',
+    ],
+  },
+  'core.equipment': {
+    path: 'core.equipment',
+    kind: 'amount',
+    label: { en: 'Major equipment incl. R&D', fr: 'Équipements majeurs, y compris R-D' },
+    hint: {
+      en: 'Major equipment and the research and development for it.',
+      fr: 'Équipements majeurs et la recherche-développement correspondante.',
+    },
+    synonyms: [
+      'equipment',
+      'major equipment',
+      'major equipment incl r d',
+      'major equipment including r d',
+      'major equipment and r d',
+      'equipment incl r d',
+      'equipment expenditure',
+      'procurement',
+      'equipements',
+      'equipement',
+      'equipements majeurs',
+      'equipements majeurs y compris r d',
+      'equipements majeurs y compris la r d',
+      'equipements majeurs et r d',
+      'materiel',
+      'gros equipements',
+    ],
+  },
+  'core.infrastructure': {
+    path: 'core.infrastructure',
+    kind: 'amount',
+    label: { en: 'Infrastructure', fr: 'Infrastructures' },
+    hint: { en: 'Military infrastructure.', fr: 'Infrastructures militaires.' },
+    synonyms: ['infrastructures', 'infra', 'military infrastructure', 'infrastructures militaires', 'infrastructure militaire'],
+  },
+  'core.operations': {
+    path: 'core.operations',
+    kind: 'amount',
+    label: { en: 'Operations and maintenance', fr: 'Fonctionnement et entretien' },
+    hint: { en: 'Operations and maintenance (O&M).', fr: 'Fonctionnement et entretien.' },
+    synonyms: [
+      'o m',
+      'o and m',
+      'operations maintenance',
+      'operations and maintenance',
+      'operation and maintenance',
+      'operating and maintenance',
+      'operations',
+      'operating costs',
+      'fonctionnement et entretien',
+      'fonctionnement',
+      'operations et maintenance',
+      'exploitation et maintenance',
+    ],
+  },
+  'core.other': {
+    path: 'core.other',
+    kind: 'amount',
+    label: { en: 'Other core expenditure', fr: 'Autres dépenses de base' },
+    hint: { en: 'Core defence expenditure not in the four parts before.', fr: 'Dépenses de base hors des quatre postes précédents.' },
+    synonyms: [
+      'other core',
+      'other core expenditure',
+      'other defence',
+      'other defense',
+      'other defence expenditure',
+      'other defense expenditure',
+      'core other',
+      'autres depenses de base',
+      'autres depenses de defense',
+      'autres defense',
+    ],
+  },
+  'security.total': {
+    path: 'security.total',
+    kind: 'amount',
+    label: { en: 'Security-related expenditure (total)', fr: 'Dépenses liées à la sécurité (total)' },
+    hint: {
+      en: 'Security-related expenditure (the up-to-1.5% track): the sum of its breakdown.',
+      fr: 'Dépenses liées à la sécurité (volet jusqu’à 1,5 %) : la somme de leur ventilation.',
+    },
+    synonyms: [
+      'security related',
+      'security related expenditure',
+      'security related spending',
+      'security related total',
+      'security related expenditure total',
+      'total security related',
+      'total security related expenditure',
+      'security expenditure',
+      'security spending',
+      'security total',
+      'total security',
+      'resilience and security',
+      'depenses liees a la securite',
+      'depenses liees a la securite total',
+      'depenses connexes a la securite',
+      'total securite',
+      'securite total',
+      'depenses de securite',
+    ],
+  },
+  'security.criticalInfrastructure': {
+    path: 'security.criticalInfrastructure',
+    kind: 'amount',
+    label: { en: 'Critical infrastructure protection', fr: 'Protection des infrastructures critiques' },
+    hint: { en: 'Protecting critical infrastructure.', fr: 'Protection des infrastructures critiques.' },
+    synonyms: [
+      'critical infrastructure',
+      'critical infrastructure protection',
+      'protection of critical infrastructure',
+      'cip',
+      'infrastructures critiques',
+      'infrastructure critique',
+      'protection des infrastructures critiques',
+    ],
+  },
+  'security.cyber': {
+    path: 'security.cyber',
+    kind: 'amount',
+    label: { en: 'Cyber defence', fr: 'Cyberdéfense' },
+    hint: { en: 'Defending networks (cyber).', fr: 'Défense des réseaux (cyber).' },
+    synonyms: [
+      'cyber',
+      'cyber defense',
+      'cyberdefence',
+      'cyberdefense',
+      'cyber security',
+      'cybersecurity',
+      'network defence',
+      'network defense',
+      'cybersecurite',
+      'defense des reseaux',
+    ],
+  },
+  'security.civilPreparedness': {
+    path: 'security.civilPreparedness',
+    kind: 'amount',
+    label: { en: 'Civil preparedness and resilience', fr: 'Préparation civile et résilience' },
+    hint: { en: 'Civil preparedness and resilience.', fr: 'Préparation civile et résilience.' },
+    synonyms: [
+      'civil preparedness',
+      'resilience',
+      'civil preparedness resilience',
+      'civil defence',
+      'civil defense',
+      'preparation civile',
+      'resilience et preparation civile',
+      'preparation civile et resilience',
+      'protection civile',
+    ],
+  },
+  'security.innovation': {
+    path: 'security.innovation',
+    kind: 'amount',
+    label: { en: 'Innovation', fr: 'Innovation' },
+    hint: { en: 'Defence and security innovation.', fr: 'Innovation de défense et de sécurité.' },
+    synonyms: ['defence innovation', 'defense innovation', 'innovation de defense'],
+  },
+  'security.industrialBase': {
+    path: 'security.industrialBase',
+    kind: 'amount',
+    label: { en: 'Defence industrial base', fr: 'Base industrielle de défense' },
+    hint: { en: 'Strengthening the defence industrial base.', fr: 'Renforcement de la base industrielle de défense.' },
+    synonyms: [
+      'industrial base',
+      'defense industrial base',
+      'dib',
+      'dtib',
+      'defence industry',
+      'base industrielle',
+      'base industrielle et technologique de defense',
+      'bitd',
+    ],
+  },
+  'security.militaryMobility': {
+    path: 'security.militaryMobility',
+    kind: 'amount',
+    label: { en: 'Military mobility', fr: 'Mobilité militaire' },
+    hint: {
+      en: 'Roads, bridges, railways and ports able to carry heavy military transport.',
+      fr: 'Routes, ponts, voies ferrées et ports capables de supporter des transports militaires lourds.',
+    },
+    synonyms: ['mobility', 'mobilite militaire', 'mobilite', 'mil mobility'],
+  },
+  'security.other': {
+    path: 'security.other',
+    kind: 'amount',
+    label: { en: 'Other security-related expenditure', fr: 'Autres dépenses liées à la sécurité' },
+    hint: { en: 'Other security-related expenditure.', fr: 'Autres dépenses liées à la sécurité.' },
+    synonyms: [
+      'other security',
+      'other security related',
+      'other security related expenditure',
+      'security other',
+      'autres depenses liees a la securite',
+      'autres securite',
+    ],
+  },
+  notes: {
+    path: 'notes',
+    kind: 'text',
+    label: { en: 'Notes', fr: 'Remarques' },
+    hint: { en: 'Anything a reader of the figures should know.', fr: 'Tout ce qu’un lecteur des chiffres doit savoir.' },
+    synonyms: ['note', 'comments', 'comment', 'remarks', 'remarques', 'commentaires', 'observations'],
+  },
+};
+
+/**
+ * Headers that mean a different field depending on the block they sit in ("Other" under the
+ * core breakdown is core.other, under the security breakdown security.other).
+ */
+const CONTEXTUAL_LABELS: Record<string, { core: FieldPath; security: FieldPath }> = {
+  other: { core: 'core.other', security: 'security.other' },
+  others: { core: 'core.other', security: 'security.other' },
+  autres: { core: 'core.other', security: 'security.other' },
+  autre: { core: 'core.other', security: 'security.other' },
+  total: { core: 'core.total', security: 'security.total' },
+  'sous total': { core: 'core.total', security: 'security.total' },
+  subtotal: { core: 'core.total', security: 'security.total' },
+};
+
+/** Case, accents, ligatures and punctuation ignored; words separated by single spaces. */
+const normaliseLabel = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+const LABEL_INDEX: ReadonlyMap<string, FieldPath> = new Map(
+  FIELD_PATHS.flatMap((path) => {
+    const f = FIELDS[path];
+    return [f.label.en, f.label.fr, path, ...f.synonyms].map((s) => [normaliseLabel(s), path] as const);
+  }),
+);
+
+/** The field a header names, or null; `section` resolves words like "Other" or "Total". */
+const fieldForLabel = (text: string, section: 'core' | 'security' | null = null): FieldPath | null => {
+  const key = normaliseLabel(text);
+  const direct = LABEL_INDEX.get(key);
+  if (direct) return direct;
+  const contextual = CONTEXTUAL_LABELS[key];
+  return contextual && section ? contextual[section] : null;
+};
+
+const fieldLabel = (path: FieldPath, lang: Lang = 'en'): string => FIELDS[path].label[lang];
+
+const isFieldPath = (text: string): text is FieldPath => (FIELD_PATHS as readonly string[]).includes(text);
+
+export { Lang, FIELD_PATHS, FieldKind, FIELDS, CONTEXTUAL_LABELS, normaliseLabel, fieldForLabel, fieldLabel, isFieldPath };
+export type { FieldPath, FieldDef };
