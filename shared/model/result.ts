@@ -18,6 +18,8 @@ const TrackResultSchema = z.strictObject({
   gapUsd: MaybeNumber,
   /** Why the status is no_data, or why path/gaps are null. */
   reason: z.string().optional(),
+  /** The ratio judged on this track (% of GDP): corePct, securityCountedPct or combinedPct. */
+  pct: MaybeNumber.optional(),
 });
 
 const UsdAmountsSchema = z.strictObject({
@@ -48,6 +50,8 @@ const AllyYearResultSchema = z.strictObject({
   illustrative: z.boolean(),
   notes: z.string().optional(),
   source: z.strictObject({ submissionId: z.string(), file: z.string(), uploadedAt: z.string() }),
+  /** Why some figure of this year is null or rests on a partial breakdown. */
+  reasons: z.array(z.string()).optional(),
 });
 
 const PlanCredibilitySchema = z.strictObject({
@@ -61,6 +65,10 @@ const AllyResultSchema = z.strictObject({
   iso3: Iso3Schema,
   name: z.string(),
   currency: CurrencySchema,
+  /** True for an ally without armed forces (Iceland): its core and combined tracks are not assessed. */
+  noArmedForces: z.boolean().optional(),
+  /** A remark on how the ally is treated (e.g. why some tracks are not assessed). */
+  note: z.string().optional(),
   /** Baseline ratios per track (the baseline year's, or the latest earlier one), with the year used. */
   baseline: z.strictObject({
     core: z.strictObject({ year: YearSchema, pct: z.number().finite() }).nullable(),
@@ -87,6 +95,8 @@ const GroupAggregateSchema = z.strictObject({
   securityPct: MaybeNumber,
   combinedPct: MaybeNumber,
   equipmentSharePct: MaybeNumber,
+  /** Which figures cover fewer allies than `allies` (e.g. security-related spending not reported by some). */
+  reasons: z.array(z.string()).optional(),
 });
 
 const AllianceYearSchema = z.strictObject({
