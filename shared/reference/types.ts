@@ -40,9 +40,36 @@ const FxTableSchema = z.strictObject({
   rates: z.record(CurrencySchema, z.record(z.string().regex(/^\d{4}$/), z.number().positive().nullable())),
 });
 
+/** The shipped allies file: self-describing, and each ally's currency history contiguous. */
+const AlliesFileSchema = z
+  .strictObject({
+    description: z.string().min(1),
+    source: z.string().min(1),
+    allies: z.array(AllyRefSchema).min(1),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.allies.forEach((ally, i) => {
+      for (const code of [ally.iso3, ally.iso2]) {
+        if (seen.has(code)) ctx.addIssue({ code: 'custom', message: `duplicate code ${code}`, path: ['allies', i] });
+        seen.add(code);
+      }
+      ally.currencies.forEach((period, j) => {
+        const next = ally.currencies[j + 1];
+        const path = ['allies', i, 'currencies', j];
+        if (next && period.to === undefined) ctx.addIssue({ code: 'custom', message: 'only the last period may be open-ended', path });
+        if (next && period.to !== undefined && next.from !== period.to + 1)
+          ctx.addIssue({ code: 'custom', message: 'the next period must start the year after this one ends', path });
+        if (!next && period.to !== undefined) ctx.addIssue({ code: 'custom', message: 'the currency of today has no end year', path });
+        if (period.to !== undefined && period.to < period.from) ctx.addIssue({ code: 'custom', message: 'ends before it starts', path });
+      });
+    });
+  });
+
 type CurrencyPeriod = z.infer<typeof CurrencyPeriodSchema>;
 type AllyRef = z.infer<typeof AllyRefSchema>;
 type FxTable = z.infer<typeof FxTableSchema>;
+type AlliesFile = z.infer<typeof AlliesFileSchema>;
 
-export { CurrencyPeriodSchema, AllyRefSchema, FxTableSchema, AllyGroup };
-export type { CurrencyPeriod, AllyRef, FxTable };
+export { CurrencyPeriodSchema, AllyRefSchema, AlliesFileSchema, FxTableSchema, AllyGroup };
+export type { CurrencyPeriod, AllyRef, AlliesFile, FxTable };
