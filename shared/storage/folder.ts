@@ -1,0 +1,178 @@
+// The Storage port over a local folder: DIR/uploads, DIR/data and DIR/public hold the three
+// buckets' objects as plain files (so DIR/public can be served or browsed as the site).
+//
+// - Writes are atomic: the bytes go to DIR/.tmp first and are renamed into place, so a reader
+//   sees the old file or the new one, never half of one.
+// - Content type, cache control, content disposition and metadata are kept in a sidecar JSON
+//   file under DIR/.meta/<bucket>/<key>.json, outside the bucket folders. The sidecar is
+//   written just before the object, so for an instant a reader may pair new options with the
+//   old bytes; only bytes are promised to be atomic.
+// - Keys must stay inside their folder: absolute keys, `..`/`.`/empty segments, backslashes
+//   and NUL are refused with InvalidKeyError.
+// - No versions: versionId is never set. The ETag is the MD5 of the bytes, as S3 gives for a
+//   single-part upload.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { InvalidKeyError, StorageError } from './errors.ts';
+import type { StorageOperation } from './errors.ts';
+import { BucketRole } from './port.ts';
+import type { ObjectInfo, PutOptions, Storage, StoredObject } from './port.ts';
+
+const SidecarSchema = z.strictObject({
+  contentType: z.string().optional(),
+  cacheControl: z.string().optional(),
+  contentDisposition: z.string().optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+});
+
+const META_DIR = '.meta';
+const TMP_DIR = '.tmp';
+
+const keyProblem = (key: string, { allowPrefix }: { allowPrefix: boolean }): string | null => {
+  if (key.includes('\0')) return 'contains a NUL character';
+  if (key.includes('\\')) return 'contains a backslash';
+  if (key.startsWith('/')) return 'is absolute';
+  if (!allowPrefix && key === '') return 'is empty';
+  if (!allowPrefix && key.endsWith('/')) return 'ends with a slash (a folder, not an object)';
+  const segments = key.split('/');
+  // A listing prefix may end with "/" (last segment empty) or stop mid-name.
+  const checked = allowPrefix ? segments.slice(0, -1) : segments;
+  if (checked.some((s) => s === '' || s === '.' || s === '..')) return 'has an empty, "." or ".." segment';
+  if (allowPrefix && (segments.at(-1) === '.' || segments.at(-1) === '..')) return 'has a "." or ".." segment';
+  return null;
+};
+
+const isMissing = (error: unknown): boolean =>
+  error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+
+const byKey = (a: ObjectInfo, b: ObjectInfo): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+const createFolderStorage = (dir: string): Storage => {
+  const checkKey = (op: StorageOperation, role: BucketRole, key: string, allowPrefix = false): void => {
+    if (!Object.values(BucketRole).includes(role)) throw new InvalidKeyError(op, role, key, 'unknown bucket');
+    const problem = keyProblem(key, { allowPrefix });
+    if (problem) throw new InvalidKeyError(op, role, key, problem);
+  };
+  const objectPath = (role: BucketRole, key: string): string => join(dir, role, ...key.split('/'));
+  const sidecarPath = (role: BucketRole, key: string): string => `${join(dir, META_DIR, role, ...key.split('/'))}.json`;
+
+  const attempt = async <T>(op: StorageOperation, role: BucketRole, key: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof StorageError) throw error;
+      throw new StorageError(op, role, key, {
+        cause: error,
+        message: `folder ${op} failed for ${role}:${key}: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const writeAtomically = async (path: string, body: Buffer | string): Promise<void> => {
+    const tmp = join(dir, TMP_DIR, randomUUID());
+    await mkdir(dirname(tmp), { recursive: true });
+    await writeFile(tmp, body);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  };
+
+  const infoOf = (key: string, body: Buffer, mtime: Date): ObjectInfo => ({
+    key,
+    size: body.length,
+    etag: createHash('md5').update(body).digest('hex'),
+    lastModified: mtime,
+  });
+
+  const readSidecar = async (role: BucketRole, key: string): Promise<z.infer<typeof SidecarSchema>> => {
+    try {
+      return SidecarSchema.parse(JSON.parse(await readFile(sidecarPath(role, key), 'utf8')));
+    } catch (error) {
+      if (isMissing(error)) return {};
+      throw error;
+    }
+  };
+
+  const readObject = async (role: BucketRole, key: string): Promise<{ body: Buffer; mtime: Date } | null> => {
+    try {
+      const path = objectPath(role, key);
+      const s = await stat(path);
+      if (!s.isFile()) return null;
+      return { body: await readFile(path), mtime: s.mtime };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  };
+
+  const walk = async (role: BucketRole, relDir: string): Promise<string[]> => {
+    let entries;
+    try {
+      entries = await readdir(join(dir, role, ...relDir.split('/').filter(Boolean)), { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const keys: string[] = [];
+    for (const e of entries) {
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      if (e.isDirectory()) keys.push(...(await walk(role, rel)));
+      else if (e.isFile()) keys.push(rel);
+    }
+    return keys;
+  };
+
+  return {
+    get: (role, key) =>
+      attempt('get', role, key, async () => {
+        checkKey('get', role, key);
+        const o = await readObject(role, key);
+        if (!o) return null;
+        const side = await readSidecar(role, key);
+        const obj: StoredObject = { ...infoOf(key, o.body, o.mtime), body: o.body };
+        if (side.contentType !== undefined) obj.contentType = side.contentType;
+        if (side.metadata !== undefined) obj.metadata = side.metadata;
+        return obj;
+      }),
+    head: (role, key) =>
+      attempt('head', role, key, async () => {
+        checkKey('head', role, key);
+        const o = await readObject(role, key);
+        return o ? infoOf(key, o.body, o.mtime) : null;
+      }),
+    put: (role, key, body, options: PutOptions = {}) =>
+      attempt('put', role, key, async () => {
+        checkKey('put', role, key);
+        const side = SidecarSchema.parse(options);
+        if (Object.keys(side).length > 0) await writeAtomically(sidecarPath(role, key), JSON.stringify(side));
+        else await rm(sidecarPath(role, key), { force: true });
+        await writeAtomically(objectPath(role, key), body);
+      }),
+    list: (role, prefix) =>
+      attempt('list', role, prefix, async () => {
+        checkKey('list', role, prefix, true);
+        const base = prefix.slice(0, prefix.lastIndexOf('/') + 1).replace(/\/$/, '');
+        const keys = (await walk(role, base)).filter((k) => k.startsWith(prefix));
+        const out: ObjectInfo[] = [];
+        for (const key of keys) {
+          const o = await readObject(role, key);
+          if (o) out.push(infoOf(key, o.body, o.mtime));
+        }
+        return out.sort(byKey);
+      }),
+    delete: (role, key) =>
+      attempt('delete', role, key, async () => {
+        checkKey('delete', role, key);
+        await rm(objectPath(role, key), { force: true });
+        await rm(sidecarPath(role, key), { force: true });
+      }),
+  };
+};
+
+export { createFolderStorage };

@@ -1,0 +1,80 @@
+// What only the folder adapter promises: keys cannot leave the folder, buckets are plain
+// sub-folders, and writes leave no temp files behind.
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFolderStorage, InvalidKeyError } from '../../../shared/storage/index.ts';
+
+describe('the folder storage', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dualtrack-folder-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('lays the buckets out as DIR/uploads, DIR/data and DIR/public', async () => {
+    // Prepare
+    const storage = createFolderStorage(dir);
+    // Act
+    await storage.put('uploads', 'submissions/POL/a.xlsx', 'u');
+    await storage.put('data', 'submissions/POL/x.json', 'd');
+    await storage.put('public', 'index.html', '<p>');
+    // Assess
+    expect(await readFile(join(dir, 'uploads', 'submissions', 'POL', 'a.xlsx'), 'utf8')).toBe('u');
+    expect(await readFile(join(dir, 'data', 'submissions', 'POL', 'x.json'), 'utf8')).toBe('d');
+    expect(await readFile(join(dir, 'public', 'index.html'), 'utf8')).toBe('<p>');
+  });
+
+  it.each([
+    ['../escape.txt'],
+    ['a/../../escape.txt'],
+    ['/etc/passwd'],
+    ['a//b.txt'],
+    ['./a.txt'],
+    ['a\\..\\b.txt'],
+    [''],
+    ['folder/'],
+  ])('refuses the key %j with an InvalidKeyError', async (key) => {
+    const storage = createFolderStorage(dir);
+    await expect(storage.put('public', key, 'x')).rejects.toBeInstanceOf(InvalidKeyError);
+    await expect(storage.get('public', key)).rejects.toBeInstanceOf(InvalidKeyError);
+    expect(await readdir(dir)).not.toContain('escape.txt');
+  });
+
+  it('refuses a listing prefix that climbs out of the bucket', async () => {
+    const storage = createFolderStorage(dir);
+    await expect(storage.list('data', '../')).rejects.toBeInstanceOf(InvalidKeyError);
+  });
+
+  it('leaves no temp file and keeps options out of the bucket folders', async () => {
+    // Prepare
+    const storage = createFolderStorage(dir);
+    // Act
+    await storage.put('public', 'releases/1/compliance.json', '{}', {
+      contentType: 'application/json',
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
+    // Assess
+    expect(await readdir(join(dir, 'public', 'releases', '1'))).toEqual(['compliance.json']);
+    expect(await readdir(join(dir, '.tmp'))).toEqual([]);
+    expect(JSON.parse(await readFile(join(dir, '.meta', 'public', 'releases', '1', 'compliance.json.json'), 'utf8'))).toEqual({
+      contentType: 'application/json',
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
+  });
+
+  it('sees files copied into the folder by hand as objects without options', async () => {
+    // Prepare
+    await mkdir(join(dir, 'uploads', 'submissions', 'EST'), { recursive: true });
+    await writeFile(join(dir, 'uploads', 'submissions', 'EST', 'hand.csv'), 'a,b');
+    const storage = createFolderStorage(dir);
+    // Act
+    const got = await storage.get('uploads', 'submissions/EST/hand.csv');
+    const listed = await storage.list('uploads', 'submissions/');
+    // Assess
+    expect(got?.body.toString()).toBe('a,b');
+    expect(got?.contentType).toBeUndefined();
+    expect(listed.map((o) => o.key)).toEqual(['submissions/EST/hand.csv']);
+  });
+});
