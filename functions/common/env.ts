@@ -1,0 +1,100 @@
+// Function configuration, read once at cold start. The CDK stack sets these variables (see
+// cdk/constructs/house-function.ts); a missing or malformed one fails the cold start with its
+// name, rather than the first upload with an obscure S3 error.
+import { z } from 'zod';
+import { IngestLimitsSchema } from '../../shared/ingest/limits.ts';
+import type { IngestLimits } from '../../shared/ingest/limits.ts';
+import { HAGUE_2025, RulesSchema } from '../../shared/model/rules.ts';
+import type { Rules } from '../../shared/model/rules.ts';
+import { ConfigError } from './errors.ts';
+
+/** Every variable name, spelt once; the stack imports these too. */
+const EnvName = {
+  uploadsBucket: 'DUALTRACK_UPLOADS_BUCKET',
+  dataBucket: 'DUALTRACK_DATA_BUCKET',
+  publicBucket: 'DUALTRACK_PUBLIC_BUCKET',
+  publishQueueUrl: 'DUALTRACK_PUBLISH_QUEUE_URL',
+  /** Optional JSON object overriding some ingest limits (strict: a misspelt key fails). */
+  ingestLimits: 'DUALTRACK_INGEST_LIMITS',
+  /** Optional JSON rule set replacing the default `hague-2025` rules. */
+  rules: 'DUALTRACK_RULES',
+} as const;
+type EnvName = (typeof EnvName)[keyof typeof EnvName];
+
+const BucketNameSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name');
+
+/** A variable holding JSON, parsed and then checked by `schema`. */
+const jsonEnv = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const IngestEnvSchema = z.object({
+  [EnvName.uploadsBucket]: BucketNameSchema,
+  [EnvName.dataBucket]: BucketNameSchema,
+  [EnvName.publishQueueUrl]: z.url(),
+  [EnvName.ingestLimits]: jsonEnv(IngestLimitsSchema).optional(),
+  [EnvName.rules]: jsonEnv(RulesSchema).optional(),
+});
+
+/** The publisher and the recompute function read the data bucket and write the public one. */
+const PublishEnvSchema = z.object({
+  [EnvName.dataBucket]: BucketNameSchema,
+  [EnvName.publicBucket]: BucketNameSchema,
+  [EnvName.rules]: jsonEnv(RulesSchema).optional(),
+});
+
+interface IngestConfig {
+  buckets: { uploads: string; data: string };
+  publishQueueUrl: string;
+  limits: IngestLimits;
+  rules: Rules;
+}
+
+interface PublishConfig {
+  buckets: { data: string; public: string };
+  rules: Rules;
+}
+
+/** Parses `env` with `schema`, or throws a ConfigError naming every bad variable. */
+const parseEnv = <T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> => {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const variables = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '?')))];
+  const detail = parsed.error.issues
+    .map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return env[name] === undefined ? `${name} is not set` : `${name}: ${issue.message}`;
+    })
+    .join('; ');
+  throw new ConfigError(variables, detail, { cause: parsed.error });
+};
+
+const readIngestConfig = (env: NodeJS.ProcessEnv = process.env): IngestConfig => {
+  const e = parseEnv(IngestEnvSchema, env);
+  return {
+    buckets: { uploads: e[EnvName.uploadsBucket], data: e[EnvName.dataBucket] },
+    publishQueueUrl: e[EnvName.publishQueueUrl],
+    limits: e[EnvName.ingestLimits] ?? IngestLimitsSchema.parse({}),
+    rules: e[EnvName.rules] ?? HAGUE_2025,
+  };
+};
+
+const readPublishConfig = (env: NodeJS.ProcessEnv = process.env): PublishConfig => {
+  const e = parseEnv(PublishEnvSchema, env);
+  return {
+    buckets: { data: e[EnvName.dataBucket], public: e[EnvName.publicBucket] },
+    rules: e[EnvName.rules] ?? HAGUE_2025,
+  };
+};
+
+export { EnvName, IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig };
+export type { IngestConfig, PublishConfig };

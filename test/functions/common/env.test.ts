@@ -1,0 +1,82 @@
+import { describe, it, expect } from 'vitest';
+import { ConfigError } from '../../../functions/common/errors.ts';
+import { EnvName, readIngestConfig, readPublishConfig } from '../../../functions/common/env.ts';
+import { DEFAULT_LIMITS } from '../../../shared/ingest/limits.ts';
+import { HAGUE_2025 } from '../../../shared/model/rules.ts';
+
+const ingestEnv = {
+  [EnvName.uploadsBucket]: 'dt-uploads',
+  [EnvName.dataBucket]: 'dt-data',
+  [EnvName.publishQueueUrl]: 'https://sqs.eu-west-1.amazonaws.com/123456789012/publish',
+};
+
+describe('readIngestConfig', () => {
+  it('reads the buckets and queue and defaults the limits and rules', () => {
+    // Act
+    const config = readIngestConfig(ingestEnv);
+    // Assess
+    expect(config).toEqual({
+      buckets: { uploads: 'dt-uploads', data: 'dt-data' },
+      publishQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/publish',
+      limits: DEFAULT_LIMITS,
+      rules: HAGUE_2025,
+    });
+  });
+
+  it('names the missing variable', () => {
+    // Prepare
+    const { [EnvName.dataBucket]: _omitted, ...env } = ingestEnv;
+    // Act
+    const act = () => readIngestConfig(env);
+    // Assess
+    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(/DUALTRACK_DATA_BUCKET is not set/);
+  });
+
+  it('merges limits given as JSON over the defaults', () => {
+    const config = readIngestConfig({ ...ingestEnv, [EnvName.ingestLimits]: '{"maxBytes": 1000}' });
+    expect(config.limits).toEqual({ ...DEFAULT_LIMITS, maxBytes: 1000 });
+  });
+
+  it('refuses a misspelt limit rather than ignoring it', () => {
+    // Act
+    let error: unknown;
+    try {
+      readIngestConfig({ ...ingestEnv, [EnvName.ingestLimits]: '{"maxByte": 1000}' });
+    } catch (e) {
+      error = e;
+    }
+    // Assess
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variables).toEqual(['DUALTRACK_INGEST_LIMITS']);
+  });
+
+  it('refuses limits that are not JSON', () => {
+    expect(() => readIngestConfig({ ...ingestEnv, [EnvName.ingestLimits]: 'maxBytes=1' })).toThrow(/not valid JSON/);
+  });
+});
+
+describe('readPublishConfig', () => {
+  it('needs the data and public buckets but not the uploads bucket', () => {
+    const config = readPublishConfig({ [EnvName.dataBucket]: 'dt-data', [EnvName.publicBucket]: 'dt-public' });
+    expect(config.buckets).toEqual({ data: 'dt-data', public: 'dt-public' });
+  });
+
+  it('reads a replacement rule set', () => {
+    // Prepare
+    const rules = { ...HAGUE_2025, id: 'hague-2025-test', tracks: { ...HAGUE_2025.tracks, core: { target: 4 } } };
+    // Act
+    const config = readPublishConfig({
+      [EnvName.dataBucket]: 'dt-data',
+      [EnvName.publicBucket]: 'dt-public',
+      [EnvName.rules]: JSON.stringify(rules),
+    });
+    // Assess
+    expect(config.rules.id).toBe('hague-2025-test');
+    expect(config.rules.tracks.core.target).toBe(4);
+  });
+
+  it('lists every missing variable at once', () => {
+    expect(() => readPublishConfig({})).toThrow(/DUALTRACK_DATA_BUCKET is not set; DUALTRACK_PUBLIC_BUCKET is not set/);
+  });
+});
