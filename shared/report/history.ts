@@ -1,0 +1,35 @@
+// The release history: one summary per release, as releases/index.json lists them and
+// index.html shows them. The publisher writes the index; the page reads the same shape.
+import { z } from 'zod';
+import { ReleaseTrigger, YearSchema, valuesOf } from '../model/index.ts';
+
+const ReleaseFileSchema = z.strictObject({
+  /** Path relative to the release folder (releases/<n>/), e.g. `compliance.json`, `allies/ALB.json`. */
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+});
+
+const ReleaseSummarySchema = z.strictObject({
+  number: z.number().int().positive(),
+  publishedAt: z.iso.datetime(),
+  trigger: z.enum(valuesOf(ReleaseTrigger)),
+  reason: z.string().optional(),
+  rulesId: z.string().min(1),
+  reportingYear: YearSchema,
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  files: z.array(ReleaseFileSchema),
+});
+
+/** releases/index.json: every release, oldest first. */
+const ReleasesIndexSchema = z.strictObject({
+  indexVersion: z.literal(1),
+  releases: z.array(ReleaseSummarySchema),
+});
+
+type ReleaseFile = z.infer<typeof ReleaseFileSchema>;
+type ReleaseSummary = z.infer<typeof ReleaseSummarySchema>;
+type ReleasesIndex = z.infer<typeof ReleasesIndexSchema>;
+
+export { ReleaseFileSchema, ReleaseSummarySchema, ReleasesIndexSchema };
+export type { ReleaseFile, ReleaseSummary, ReleasesIndex };

@@ -1,0 +1,63 @@
+// Notes for readers of a release: how to read the figures. They depend only on the data, the
+// rules and the FX source (never on the release number), so they belong inside the digest.
+import { z } from 'zod';
+import type { AllyResult, Rules } from '../model/index.ts';
+
+const NoteSchema = z.strictObject({
+  /** Stable machine code (kebab-case), e.g. `illustrative`, `fx-source`. */
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  text: z.string().min(1),
+});
+
+type Note = z.infer<typeof NoteSchema>;
+
+type NotesAlly = Pick<AllyResult, 'iso3' | 'name' | 'years'> & { noArmedForces?: boolean; note?: string };
+
+const illustrativeNote = (allies: readonly NotesAlly[]): Note | null => {
+  const listed = allies
+    .map((a) => ({ a, years: a.years.filter((y) => y.illustrative).map((y) => y.year) }))
+    .filter(({ years }) => years.length > 0)
+    .map(({ a, years }) => `${a.name} (${a.iso3}) ${years.join(', ')}`);
+  if (listed.length === 0) return null;
+  return {
+    code: 'illustrative',
+    text: `Figures marked illustrative are not official submissions and must not be cited as an ally's figures: ${listed.join('; ')}.`,
+  };
+};
+
+const buildNotes = ({ allies, rules, fxSource }: { allies: readonly NotesAlly[]; rules: Rules; fxSource: string }): Note[] => {
+  const notes: (Note | null)[] = [
+    illustrativeNote(allies),
+    {
+      code: 'current-prices',
+      text: "Ratios are computed on the amounts as submitted, at current prices. NATO's own tables compute some shares at constant prices, so for a few allies they differ slightly from these.",
+    },
+    {
+      code: 'units',
+      text: "Amounts are in millions of the ally's national currency of today (legacy euro currencies converted at their irrevocable rates); the usd block gives the same amounts in millions of US dollars.",
+    },
+    { code: 'fx-source', text: `USD amounts use each year's average exchange rate. Source: ${fxSource}` },
+    {
+      code: 'precision',
+      text: 'Percentages are given at full precision and compared at full precision; reports round them to two decimals for display only.',
+    },
+    {
+      code: 'security-cap',
+      text: `At most ${rules.tracks.security.cap}% of GDP of security-related spending (eligible categories only) counts towards the combined ${rules.tracks.combined.target}% target.`,
+    },
+    {
+      code: 'citation',
+      text: 'Cite a release by its number, date and digest. Files under releases/<n>/ never change; latest/ always holds the newest release.',
+    },
+    ...allies
+      .filter((a) => a.noArmedForces || a.note)
+      .map((a) => ({
+        code: `ally-${a.iso3.toLowerCase()}`,
+        text: a.note ?? `${a.name} has no armed forces and reports no defence expenditure.`,
+      })),
+  ];
+  return notes.filter((n): n is Note => n !== null);
+};
+
+export { NoteSchema, buildNotes };
+export type { Note };
