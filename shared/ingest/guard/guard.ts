@@ -1,0 +1,122 @@
+// The first thing an upload meets: size, then what the file really is, then the bounds of its
+// zip. Pure over the bytes; nothing here parses a spreadsheet. Every refusal is a finding.
+import type { Finding } from '../../model/finding.ts';
+import { Severity } from '../../model/vocab.ts';
+import type { IngestLimits } from '../limits.ts';
+import { findingOf, formatBytes } from '../messages.ts';
+import { checkCsvText } from './csv.ts';
+import { isEncryptedOfficeFile, sniff, Sniffed, SNIFFED_DESCRIPTION } from './sniff.ts';
+import type { ZipInspection, ZipProblem } from './zip.ts';
+import { inspectZip } from './zip.ts';
+
+const UploadKind = { xlsx: 'xlsx', csv: 'csv' } as const;
+type UploadKind = (typeof UploadKind)[keyof typeof UploadKind];
+
+type GuardResult = { ok: true; kind: UploadKind } | { ok: false; findings: Finding[] };
+
+/** What each file extension means before the content is looked at. */
+type ExtensionRule = { accept: UploadKind } | { refuse: string };
+
+const EXTENSIONS: Readonly<Record<string, ExtensionRule>> = {
+  xlsx: { accept: UploadKind.xlsx },
+  csv: { accept: UploadKind.csv },
+  xls: { refuse: 'legacy-xls' },
+  xlt: { refuse: 'legacy-xls' },
+  xlsm: { refuse: 'macro-enabled' },
+  xltm: { refuse: 'macro-enabled' },
+  xlam: { refuse: 'macro-enabled' },
+  ods: { refuse: 'ods-not-supported' },
+  fods: { refuse: 'ods-not-supported' },
+};
+
+const refuse = (code: string, found?: string | null, expected?: string | null, params = {}): GuardResult => ({
+  ok: false,
+  findings: [findingOf({ severity: Severity.error, code, found: found ?? null, expected: expected ?? null, params })],
+});
+
+const extensionOf = (fileName: string): string => {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).trim().toLowerCase() : '';
+};
+
+const refuseZipProblem = (problem: ZipProblem, limits: IngestLimits): GuardResult => {
+  switch (problem.kind) {
+    case 'corrupt':
+      return refuse('corrupt-zip', problem.detail);
+    case 'encrypted':
+      return refuse('encrypted-workbook', `encrypted part "${problem.entry}"`);
+    case 'too-many-entries':
+      return refuse('zip-too-many-entries', String(problem.count), String(limits.maxZipEntries));
+    case 'too-large':
+      return refuse('zip-too-large', formatBytes(problem.bytes), formatBytes(limits.maxUncompressedBytes));
+    case 'bomb':
+      return refuse(
+        'zip-bomb',
+        `${formatBytes(problem.bytes)} or more from ${formatBytes(problem.compressed)}`,
+        formatBytes(problem.allowed),
+        { entry: problem.entry },
+      );
+  }
+};
+
+// Other Office packages share the zip shape; naming them helps the officer see the mix-up.
+const OTHER_PACKAGES: readonly { part: string; found: string }[] = [
+  { part: 'word/document.xml', found: 'a Word document' },
+  { part: 'ppt/presentation.xml', found: 'a PowerPoint presentation' },
+  { part: 'xl/workbook.bin', found: 'a binary Excel workbook (.xlsb)' },
+];
+
+const judgeWorkbookPackage = ({ names, texts }: ZipInspection): GuardResult => {
+  const mimetype = texts.mimetype?.trim() ?? '';
+  if (mimetype.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return refuse('ods-not-supported', mimetype);
+  if (mimetype.startsWith('application/vnd.oasis.opendocument')) return refuse('not-a-workbook', 'an OpenDocument file');
+  const contentTypes = texts['[Content_Types].xml'] ?? '';
+  if (names.some((n) => n.toLowerCase() === 'xl/vbaproject.bin')) return refuse('macro-enabled', 'xl/vbaProject.bin');
+  if (/macroEnabled|vbaProject/i.test(contentTypes)) return refuse('macro-enabled', 'a macro-enabled content type');
+  if (contentTypes === '' || !names.includes('xl/workbook.xml')) {
+    const other = OTHER_PACKAGES.find((p) => names.includes(p.part));
+    return refuse('not-a-workbook', other?.found ?? 'a zip archive that is not an Excel workbook');
+  }
+  return { ok: true, kind: UploadKind.xlsx };
+};
+
+const guardXlsx = async (bytes: Buffer, limits: IngestLimits): Promise<GuardResult> => {
+  const kind = sniff(bytes);
+  if (kind === Sniffed.ole2) {
+    return isEncryptedOfficeFile(bytes) ? refuse('encrypted-workbook') : refuse('legacy-xls', SNIFFED_DESCRIPTION.ole2);
+  }
+  if (kind !== Sniffed.zip) return refuse('not-a-workbook', SNIFFED_DESCRIPTION[kind]);
+  const zip = await inspectZip(bytes, limits);
+  return zip.ok ? judgeWorkbookPackage(zip.inspection) : refuseZipProblem(zip.problem, limits);
+};
+
+const guardCsv = (bytes: Buffer): GuardResult => {
+  const kind = sniff(bytes);
+  if (kind !== Sniffed.unknown) return refuse('csv-not-text', `it is ${SNIFFED_DESCRIPTION[kind]}`);
+  const text = checkCsvText(bytes);
+  return text.ok ? { ok: true, kind: UploadKind.csv } : refuse('csv-not-text', text.found);
+};
+
+/**
+ * Decides whether an upload may be parsed at all. Never throws on hostile bytes: a refusal is
+ * a result with findings that say what to do instead.
+ */
+const guardUpload = async (bytes: Buffer, fileName: string, limits: IngestLimits): Promise<GuardResult> => {
+  if (bytes.length === 0) return refuse('empty-file', '0 bytes');
+  if (bytes.length > limits.maxBytes) {
+    return refuse('file-too-large', formatBytes(bytes.length), formatBytes(limits.maxBytes));
+  }
+  const extension = extensionOf(fileName);
+  const rule = EXTENSIONS[extension];
+  if (!rule) return refuse('unsupported-type', extension ? `.${extension}` : 'a file without extension', '.xlsx or .csv');
+  if ('refuse' in rule) {
+    // An encrypted file keeps its name; telling the officer to drop the password comes first.
+    if (isEncryptedOfficeFile(bytes)) return refuse('encrypted-workbook');
+    return refuse(rule.refuse, `.${extension}`);
+  }
+  return rule.accept === UploadKind.xlsx ? guardXlsx(bytes, limits) : guardCsv(bytes);
+};
+
+export { guardUpload, UploadKind };
+export type { GuardResult };

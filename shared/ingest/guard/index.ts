@@ -1,0 +1,5 @@
+export { guardUpload, UploadKind } from './guard.ts';
+export type { GuardResult } from './guard.ts';
+export { sniff, Sniffed, isEncryptedOfficeFile } from './sniff.ts';
+export { inspectZip } from './zip.ts';
+export type { ZipProblem, ZipInspection, ZipResult } from './zip.ts';

@@ -1,0 +1,175 @@
+// The one place where a finding's code and parameters become English sentences. Guards and
+// checks only pick a code and fill in facts; rewording (or adding French) never touches them.
+import type { Finding } from '../model/finding.ts';
+import type { Severity } from '../model/vocab.ts';
+
+type ParamValue = string | number | null | undefined;
+type MessageParams = Readonly<Record<string, ParamValue>>;
+
+const str = (v: ParamValue): string => (v === null || v === undefined ? '' : String(v));
+
+/** "Data!D7" when both are known, else whichever is. */
+const place = (p: MessageParams): string => {
+  const sheet = str(p.sheet);
+  const cell = str(p.cell);
+  if (sheet && cell) return `${sheet}!${cell}`;
+  return sheet || cell;
+};
+
+/** " in Data!D7" / " for 2027" style suffixes, empty when the fact is unknown. */
+const at = (p: MessageParams): string => (place(p) ? ` (${place(p)})` : '');
+const forYear = (p: MessageParams): string => (p.year !== null && p.year !== undefined ? ` for ${p.year}` : '');
+const fieldLabel = (p: MessageParams): string => str(p.fieldLabel) || str(p.field) || 'this value';
+
+const SAVE_AS_XLSX = 'In Excel use File > Save As and choose "Excel Workbook (*.xlsx)", then upload that file.';
+
+// What to do instead, for the wrong file types officers most often send.
+const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
+  '.xlsb': SAVE_AS_XLSX,
+  '.xltx': SAVE_AS_XLSX,
+  '.numbers': 'In Numbers use File > Export To > Excel, then upload the .xlsx file.',
+  '.txt': 'Save the table from Excel as "CSV UTF-8 (Comma delimited) (*.csv)" or as .xlsx and upload that file.',
+  '.tsv': 'Save the table from Excel as "CSV UTF-8 (Comma delimited) (*.csv)" or as .xlsx and upload that file.',
+  '.pdf': 'A PDF cannot be read; upload the workbook the PDF was made from, saved as .xlsx.',
+  '.zip': 'Upload the workbook itself (.xlsx), not a zip archive of it.',
+};
+
+const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
+  // The file as a whole (guard).
+  'empty-file': () => 'The file is empty (0 bytes). Save the workbook again and upload the saved file.',
+  'file-too-large': (p) =>
+    `The file is ${str(p.found)}, more than the ${str(p.expected)} allowed. Remove sheets and pictures that are not part of the submission, or split the years over several uploads.`,
+  'legacy-xls': () => `This is an old-format Excel file (.xls), which is not accepted. ${SAVE_AS_XLSX}`,
+  'macro-enabled': (p) =>
+    `The workbook contains macros (${str(p.found)}), which are not accepted. Remove the macros and save it as a plain workbook: ${SAVE_AS_XLSX}`,
+  'ods-not-supported': () =>
+    'This is an OpenDocument spreadsheet (.ods), which is not accepted. In LibreOffice use File > Save As and choose "Excel 2007-365 (.xlsx)", then upload that file.',
+  'encrypted-workbook': () =>
+    'The workbook is protected with a password, so it cannot be read. Remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it), save, and upload again.',
+  'not-a-workbook': (p) =>
+    `The file is named like an Excel workbook but is ${str(p.found) || 'not one'}. Upload the submission itself, saved as an Excel workbook (.xlsx) or as CSV UTF-8 (.csv).`,
+  'corrupt-zip': (p) =>
+    `The workbook is damaged and cannot be opened (${str(p.found) || 'its zip structure is broken'}). Open it in Excel, save it again as .xlsx, and upload the saved file.`,
+  'zip-too-many-entries': (p) =>
+    `The workbook is made of ${str(p.found)} parts, more than the ${str(p.expected)} a submission can have. Remove extra sheets, pictures and embedded objects, save as .xlsx and upload again.`,
+  'zip-too-large': (p) =>
+    `Unpacked, the workbook would take ${str(p.found)}, more than the ${str(p.expected)} allowed. Remove sheets and objects that are not part of the submission and upload again.`,
+  'zip-bomb': (p) =>
+    `Part "${str(p.entry)}" of the workbook unpacks to far more than its size suggests (${str(p.found)}; at most ${str(p.expected)} allowed), so the file was not opened. Save the submission again from Excel as .xlsx and upload that file.`,
+  'unsupported-type': (p) =>
+    `Files of type "${str(p.found) || 'unknown'}" are not accepted. ${UNSUPPORTED_HINTS[str(p.found).toLowerCase()] ?? 'Upload an Excel workbook (.xlsx) or a CSV file saved as "CSV UTF-8" (.csv).'}`,
+  'csv-not-text': (p) =>
+    `The .csv file is not UTF-8 text (${str(p.found)}). In Excel use File > Save As and choose "CSV UTF-8 (Comma delimited) (*.csv)", or upload the workbook as .xlsx.`,
+  'workbook-unreadable': (p) =>
+    `The workbook could not be read (${str(p.found) || 'it is damaged or not a spreadsheet'}). Open it in Excel, save it again as .xlsx, and upload the saved file.`,
+
+  // Records (checks).
+  'no-years': () =>
+    'No year with figures was found. Put the years in the first column (or across the first row) of the table, next to GDP and expenditure figures, and upload again.',
+  'duplicate-year': (p) =>
+    `The year ${str(p.year)} appears twice${at(p)}, first in ${str(p.firstPlace)}. Keep one row (or column) per year and remove the other.`,
+  'breakdown-mismatch': (p) =>
+    `The ${str(p.part)} breakdown${forYear(p)} adds up to ${str(p.found)}, but the total${at(p)} is ${str(p.total)} (allowed difference ${str(p.tolerance)}). Correct the total or the parts so they agree.`,
+  'gdp-jump': (p) =>
+    `GDP changes by ${str(p.found)} from ${str(p.previousYear)} to ${str(p.year)}${at(p)}, more than the ${str(p.expected)} that is usual. Check the figure and its unit; if it is right, no action is needed.`,
+  'currency-not-ally': (p) =>
+    `The figures${forYear(p)}${at(p)} are in ${str(p.found)}, but ${str(p.allyName)} used ${str(p.expected)} that year. Give the amounts in ${str(p.expected)}, or declare the right currency next to the table.`,
+  'actual-in-future': (p) =>
+    `Year ${str(p.year)}${at(p)} is marked "actual", but it is after ${str(p.currentYear)}, the year of this upload. Mark it "estimate" or "plan".`,
+  'plan-in-past': (p) =>
+    `Year ${str(p.year)}${at(p)} is marked "plan", but it is before ${str(p.currentYear)}, the year of this upload. If the figures are final, mark it "actual".`,
+  'status-missing': (p) =>
+    `No status is given for ${str(p.year)}${at(p)}; it was taken as "${str(p.assumed)}" (years before the upload year are actuals, the upload year an estimate, later years plans). Add a status to say otherwise.`,
+  'status-unknown': (p) =>
+    `The status "${str(p.found)}"${forYear(p)}${at(p)} is not one of actual, estimate or plan.`,
+  'ally-mismatch': (p) =>
+    `The workbook${at(p)} gives figures for ${str(p.found)}, but it was uploaded under ${str(p.expected)}. An upload may only carry figures for the ally it is filed under: upload it under ${str(p.found)}'s folder, or correct the ally named in the workbook.`,
+  'ally-missing': (p) =>
+    `The workbook does not say which ally it is for; the figures were taken as ${str(p.expected)}'s, the ally it was uploaded under.`,
+  'ally-unknown': (p) =>
+    `No ally was named in the workbook and none was given for the upload, so the figures cannot be filed. Put the ally's name or ISO3 code above the table${str(p.hint) ? `, ${str(p.hint)}` : ''}.`,
+  'currency-missing': (p) =>
+    `No currency is known${forYear(p)}${at(p)}. Declare the currency and unit next to the table (for example "EUR million").`,
+  'gdp-missing': (p) =>
+    `No GDP is given${forYear(p)}${at(p)}; the shares of GDP for that year cannot be computed. Add the GDP figure.`,
+  'negative-value': (p) =>
+    `${fieldLabel(p)}${forYear(p)}${at(p)} is negative (${str(p.found)}). Amounts cannot be negative; enter the amount spent.`,
+  'invalid-record': (p) =>
+    `The figures${forYear(p)}${at(p)} could not be turned into a record: ${str(p.found)}. Check ${fieldLabel(p)}.`,
+};
+
+/** A sentence for any code, including codes other modules coin: never an empty message. */
+const messageFor = (code: string, params: MessageParams = {}): string => {
+  const template = EN[code];
+  if (template) return template(params);
+  const found = str(params.found);
+  const expected = str(params.expected);
+  const facts = [found && `found ${found}`, expected && `expected ${expected}`].filter(Boolean).join('; ');
+  return `${code.replaceAll('-', ' ')}${forYear(params)}${at(params)}${facts ? `: ${facts}` : ''}.`;
+};
+
+/** A1 column letters to a 1-based column number (A → 1, AA → 27). */
+const columnNumber = (letters: string): number =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
+
+/** Row and column of an A1 address ("D7" or "Data!D7"), null when it is not one. */
+const rowColumnOf = (cell: string | null | undefined): { row: number; column: number } | null => {
+  const m = cell ? /^(?:.*!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(cell) : null;
+  if (!m || !m[1] || !m[2]) return null;
+  const row = Number(m[2]);
+  return row > 0 ? { row, column: columnNumber(m[1]) } : null;
+};
+
+interface FindingSpec {
+  severity: Severity;
+  code: string;
+  sheet?: string | null;
+  cell?: string | null;
+  ally?: string | null;
+  year?: number | null;
+  field?: string | null;
+  found?: string | null;
+  expected?: string | null;
+  /** Extra facts the message needs beyond the fields above. */
+  params?: MessageParams;
+}
+
+/** Builds a finding with its place filled in and its message worded here, never by the caller. */
+const findingOf = (spec: FindingSpec): Finding => {
+  const sheet = spec.sheet ?? null;
+  const cell = spec.cell ?? null;
+  const rc = rowColumnOf(cell);
+  const finding: Finding = {
+    severity: spec.severity,
+    code: spec.code,
+    sheet,
+    cell,
+    message: messageFor(spec.code, {
+      sheet,
+      cell,
+      year: spec.year,
+      field: spec.field,
+      ally: spec.ally,
+      found: spec.found,
+      expected: spec.expected,
+      ...spec.params,
+    }),
+  };
+  if (rc) Object.assign(finding, rc);
+  if (spec.ally != null) finding.ally = spec.ally;
+  if (spec.year != null) finding.year = spec.year;
+  if (spec.field != null) finding.field = spec.field;
+  if (spec.found != null) finding.found = spec.found;
+  if (spec.expected != null) finding.expected = spec.expected;
+  return finding;
+};
+
+/** "10.0 MB" for byte counts in messages. */
+const formatBytes = (n: number): string => {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+};
+
+export { messageFor, findingOf, rowColumnOf, formatBytes };
+export type { MessageParams, FindingSpec };
