@@ -33,7 +33,11 @@ const publicKeys = {
   releasesIndex: `${RELEASES_PREFIX}index.json`,
   indexHtml: 'index.html',
   releasePrefix: (n: number) => `${RELEASES_PREFIX}${n}/`,
+  /** A file of release n; `path` is relative to the release folder (e.g. `allies/POL.json`). */
+  releaseFile: (n: number, path: string) => `${RELEASES_PREFIX}${n}/${path}`,
   latestPrefix: LATEST_PREFIX,
+  /** The copy of a release file under latest/. */
+  latestFile: (path: string) => `${LATEST_PREFIX}${path}`,
   /** Prefixes the public may read (the bucket policy grants exactly these). */
   publishedPrefixes: [RELEASES_PREFIX, LATEST_PREFIX, 'index.html'] as const,
 } as const;

@@ -1,0 +1,8 @@
+// Public surface of the pipeline: the flows the Lambda handlers and the CLI call.
+export { StoredSubmissionSchema } from './stored-submission.ts';
+export type { StoredSubmission } from './stored-submission.ts';
+export { mergeSubmissions, uploadOrder } from './merge.ts';
+export { defaultReportingYear } from './reporting-year.ts';
+export { writeRelease, readReleasesIndex, CACHE_IMMUTABLE, CACHE_SHORT } from './release-writer.ts';
+export type { ReleaseFileBody, WriteReleaseInput } from './release-writer.ts';
+export { PipelineError, ConflictError, CorruptStoreError } from './errors.ts';
