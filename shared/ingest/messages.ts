@@ -2,6 +2,7 @@
 // checks only pick a code and fill in facts; rewording (or adding French) never touches them.
 import type { Finding } from '../model/finding.ts';
 import type { Severity } from '../model/vocab.ts';
+import { fieldLabel, isFieldPath } from './fields.ts';
 
 type ParamValue = string | number | null | undefined;
 type MessageParams = Readonly<Record<string, ParamValue>>;
@@ -19,7 +20,10 @@ const place = (p: MessageParams): string => {
 /** " in Data!D7" / " for 2027" style suffixes, empty when the fact is unknown. */
 const at = (p: MessageParams): string => (place(p) ? ` (${place(p)})` : '');
 const forYear = (p: MessageParams): string => (p.year !== null && p.year !== undefined ? ` for ${p.year}` : '');
-const fieldLabel = (p: MessageParams): string => str(p.fieldLabel) || str(p.field) || 'this value';
+const fieldLabelOf = (p: MessageParams): string => {
+  const field = str(p.field);
+  return isFieldPath(field) ? fieldLabel(field) : field || 'this value';
+};
 
 const SAVE_AS_XLSX = 'In Excel use File > Save As and choose "Excel Workbook (*.xlsx)", then upload that file.';
 
@@ -71,7 +75,7 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
   'breakdown-mismatch': (p) =>
     `The ${str(p.part)} breakdown${forYear(p)} adds up to ${str(p.found)}, but the total${at(p)} is ${str(p.total)} (allowed difference ${str(p.tolerance)}). Correct the total or the parts so they agree.`,
   'gdp-jump': (p) =>
-    `GDP changes by ${str(p.found)} from ${str(p.previousYear)} to ${str(p.year)}${at(p)}, more than the ${str(p.expected)} that is usual. Check the figure and its unit; if it is right, no action is needed.`,
+    `GDP changes by ${str(p.found)} from ${str(p.previousYear)} to ${str(p.year)}${at(p)}; a change of more than ${str(p.threshold)}% in a year is unusual. Check the figure and its unit (millions, not thousands); if it is right, no action is needed.`,
   'currency-not-ally': (p) =>
     `The figures${forYear(p)}${at(p)} are in ${str(p.found)}, but ${str(p.allyName)} used ${str(p.expected)} that year. Give the amounts in ${str(p.expected)}, or declare the right currency next to the table.`,
   'actual-in-future': (p) =>
@@ -86,16 +90,16 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
     `The workbook${at(p)} gives figures for ${str(p.found)}, but it was uploaded under ${str(p.expected)}. An upload may only carry figures for the ally it is filed under: upload it under ${str(p.found)}'s folder, or correct the ally named in the workbook.`,
   'ally-missing': (p) =>
     `The workbook does not say which ally it is for; the figures were taken as ${str(p.expected)}'s, the ally it was uploaded under.`,
+  'ally-not-known': (p) =>
+    `The upload is filed under "${str(p.found)}", which is not the ISO3 code of an ally. Upload it under submissions/<ISO3>/ with the ally's three-letter code (e.g. FRA).`,
   'ally-unknown': (p) =>
     `No ally was named in the workbook and none was given for the upload, so the figures cannot be filed. Put the ally's name or ISO3 code above the table${str(p.hint) ? `, ${str(p.hint)}` : ''}.`,
   'currency-missing': (p) =>
     `No currency is known${forYear(p)}${at(p)}. Declare the currency and unit next to the table (for example "EUR million").`,
   'gdp-missing': (p) =>
     `No GDP is given${forYear(p)}${at(p)}; the shares of GDP for that year cannot be computed. Add the GDP figure.`,
-  'negative-value': (p) =>
-    `${fieldLabel(p)}${forYear(p)}${at(p)} is negative (${str(p.found)}). Amounts cannot be negative; enter the amount spent.`,
   'invalid-record': (p) =>
-    `The figures${forYear(p)}${at(p)} could not be turned into a record: ${str(p.found)}. Check ${fieldLabel(p)}.`,
+    `The figures${forYear(p)}${at(p)} could not be turned into a record: ${str(p.found)}. Check ${fieldLabelOf(p)}.`,
 };
 
 /** A sentence for any code, including codes other modules coin: never an empty message. */
@@ -171,5 +175,8 @@ const formatBytes = (n: number): string => {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 };
 
-export { messageFor, findingOf, rowColumnOf, formatBytes };
+/** Millions as a submitter would write them: at most three decimals, no exponent. */
+const formatAmount = (n: number): string => String(Number(n.toFixed(3)));
+
+export { messageFor, findingOf, rowColumnOf, formatBytes, formatAmount };
 export type { MessageParams, FindingSpec };

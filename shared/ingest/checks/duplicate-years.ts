@@ -1,0 +1,34 @@
+// Two rows (or columns) for the same year leave it ambiguous which figure is meant.
+import { Severity } from '../../model/vocab.ts';
+import type { DraftRecord } from '../draft.ts';
+import { findingOf } from '../messages.ts';
+import type { Check } from './context.ts';
+
+const yearCell = (d: DraftRecord): string | null => d.cells.year ?? null;
+
+const duplicateYears: Check = (drafts) => {
+  const first = new Map<number, DraftRecord>();
+  return drafts.flatMap((d) => {
+    const earlier = first.get(d.year);
+    if (!earlier) {
+      first.set(d.year, d);
+      return [];
+    }
+    const earlierCell = yearCell(earlier);
+    return [
+      findingOf({
+        severity: Severity.error,
+        code: 'duplicate-year',
+        sheet: d.sheet,
+        cell: yearCell(d),
+        year: d.year,
+        field: 'year',
+        found: String(d.year),
+        expected: 'each year once',
+        params: { firstPlace: earlierCell ? `${earlier.sheet}!${earlierCell}` : `sheet "${earlier.sheet}"` },
+      }),
+    ];
+  });
+};
+
+export { duplicateYears };

@@ -1,0 +1,34 @@
+// A GDP that moves by more than the rules' threshold from one year to the next is usually a
+// unit slip (thousands for millions); it is flagged, not refused, as real shocks happen.
+import { Severity } from '../../model/vocab.ts';
+import type { DraftRecord } from '../draft.ts';
+import { findingOf, formatAmount } from '../messages.ts';
+import type { Check } from './context.ts';
+
+const gdpJump: Check = (drafts, { rules }) => {
+  const byYear = new Map<number, DraftRecord>();
+  for (const d of drafts) if (!byYear.has(d.year)) byYear.set(d.year, d);
+  const threshold = rules.validation.gdpJumpWarningPct;
+  return [...byYear.values()].flatMap((d) => {
+    const previous = byYear.get(d.year - 1);
+    if (!previous || previous.gdp === null || d.gdp === null || previous.gdp <= 0) return [];
+    const changePct = (100 * (d.gdp - previous.gdp)) / previous.gdp;
+    if (Math.abs(changePct) <= threshold) return [];
+    return [
+      findingOf({
+        severity: Severity.warning,
+        code: 'gdp-jump',
+        sheet: d.sheet,
+        cell: d.cells.gdp ?? null,
+        ally: d.ally,
+        year: d.year,
+        field: 'gdp',
+        found: `${changePct > 0 ? '+' : ''}${formatAmount(changePct)}%`,
+        expected: `at most ±${formatAmount(threshold)}%`,
+        params: { previousYear: previous.year, threshold: formatAmount(threshold) },
+      }),
+    ];
+  });
+};
+
+export { gdpJump };
