@@ -30,6 +30,7 @@ const foreign: Record<string, SampleLayout> = {
       orientation: 'columns',
       scale: 1,
       sheetName: 'Defence expenditure',
+      statusOnYear: true,
       preamble: ['Germany: defence and security-related expenditure, 2014-2035', 'Ally: Germany', 'EUR million, current prices', SOURCE_LINE_EN],
       sheetsAfter: { Notes: NOTES_EN },
     },

@@ -25,13 +25,17 @@ const amount = (header: Record<Lang, string>, value: (y: SampleYear) => number |
 
 const STATUS_WORDS: Record<Lang, Record<FigureStatus, string>> = {
   en: { actual: 'actual', estimate: 'estimate', plan: 'plan' },
-  fr: { actual: 'réalisé', estimate: 'estimé', plan: 'prévision' },
+  fr: { actual: 'réalisé', estimate: 'estimé', plan: 'prévu' },
 };
 const YES_NO: Record<Lang, [string, string]> = { en: ['yes', 'no'], fr: ['oui', 'non'] };
 
+/** "2023e", "2027p": the status written on the year, as statistical tables often do. */
+const YEAR_SUFFIX: Record<FigureStatus, string> = { actual: '', estimate: 'e', plan: 'p' };
+
+const STATUS_ROW = (lang: Lang): Row => ({ header: { en: 'Status', fr: 'Statut' }, value: (y) => STATUS_WORDS[lang][y.status] });
+
 /** The fields of a foreign table, headed the way such tables commonly are (not the template's labels). */
 const FIELD_ROWS = (lang: Lang): Row[] => [
-  { header: { en: 'Status', fr: 'Statut' }, value: (y) => STATUS_WORDS[lang][y.status] },
   amount({ en: 'GDP', fr: 'PIB' }, (y) => y.gdp),
   amount({ en: 'Defence expenditure', fr: 'Dépenses de défense' }, (y) => y.core.total),
   amount({ en: 'Personnel', fr: 'Dépenses de personnel' }, (y) => y.core.personnel),
@@ -65,22 +69,25 @@ interface ForeignLayout {
   sheetsAfter?: Record<string, string[]>;
   /** Merge the title across the table's width. */
   mergeTitle?: boolean;
+  /** Mark the status on the year ("2024e", "2027p") instead of in a Status row or column. */
+  statusOnYear?: boolean;
 }
 
 const scaled = (x: Cell, scale: number): Cell => (typeof x === 'number' && scale !== 1 ? x * scale : x);
 
 /** Rows of cells (years down or across), header included. */
 const tableCells = (years: SampleYear[], layout: ForeignLayout): Cell[][] => {
-  const rows = FIELD_ROWS(layout.lang);
+  const rows = layout.statusOnYear ? FIELD_ROWS(layout.lang) : [STATUS_ROW(layout.lang), ...FIELD_ROWS(layout.lang)];
   const cellOf = (r: Row, y: SampleYear): Cell => (r.amount ? scaled(r.value(y), layout.scale) : r.value(y));
+  const yearOf = (y: SampleYear): Cell => (layout.statusOnYear && y.status !== 'actual' ? `${y.year}${YEAR_SUFFIX[y.status]}` : y.year);
   if (layout.orientation === 'rows') {
     return [
       [YEAR_HEADER[layout.lang], ...rows.map((r) => r.header[layout.lang])],
-      ...years.map((y) => [y.year, ...rows.map((r) => cellOf(r, y))]),
+      ...years.map((y) => [yearOf(y), ...rows.map((r) => cellOf(r, y))]),
     ];
   }
   return [
-    [YEAR_HEADER[layout.lang], ...years.map((y) => y.year)],
+    [YEAR_HEADER[layout.lang], ...years.map(yearOf)],
     ...rows.map((r) => [r.header[layout.lang], ...years.map((y) => cellOf(r, y))]),
   ];
 };
