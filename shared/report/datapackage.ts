@@ -1,0 +1,82 @@
+// datapackage.json: a Frictionless Data Package descriptor of the release's files, so data tools
+// (frictionless, datapackage-py/js, CKAN) can load and verify the release without reading docs.
+import type { ComplianceDataset } from './dataset.ts';
+import { CSV_COLUMNS } from './csv.ts';
+
+interface PackagedFile {
+  /** Path relative to the release folder, e.g. `compliance.csv`, `allies/ALB.json`. */
+  path: string;
+  /** Size in bytes. */
+  bytes: number;
+  sha256: string;
+  mediatype: string;
+}
+
+interface License {
+  name: string;
+  path?: string;
+  title?: string;
+}
+
+const resourceName = (path: string) => path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
+const formatOf = (path: string) => /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+
+const DESCRIPTIONS: Record<string, string> = {
+  'compliance.json': 'The full dataset: every ally and year, the alliance aggregates, the rules and notes.',
+  'compliance.csv': 'One row per ally and year.',
+  'compliance.xlsx': 'The workbook: summary, standings, one sheet per track, sources, rules and notes.',
+  'schema.json': 'JSON Schema (draft 2020-12) of compliance.json.',
+  'changes.json': 'What changed since the previous release.',
+};
+
+const csvSchema = () => ({
+  fields: CSV_COLUMNS.map((c) => ({
+    name: c.name,
+    type: c.type,
+    description: c.description,
+    // ISO 8601 with milliseconds is not the default datetime format of Table Schema.
+    ...(c.type === 'datetime' ? { format: 'any' } : {}),
+  })),
+  primaryKey: ['iso3', 'year'],
+  missingValues: [''],
+});
+
+const resource = (f: PackagedFile) => {
+  const base = {
+    name: resourceName(f.path),
+    path: f.path,
+    format: formatOf(f.path),
+    mediatype: f.mediatype,
+    bytes: f.bytes,
+    hash: `sha256:${f.sha256}`,
+    description: DESCRIPTIONS[f.path] ?? (f.path.startsWith('allies/') ? "One ally's history with the release header." : undefined),
+  };
+  if (formatOf(f.path) !== 'csv') return { profile: 'data-resource', ...base };
+  return {
+    profile: 'tabular-data-resource',
+    ...base,
+    encoding: 'utf-8',
+    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+    schema: csvSchema(),
+  };
+};
+
+/** The descriptor (Data Package v1) of a release's files; datapackage.json itself is not listed. */
+const datapackage = (dataset: ComplianceDataset, files: readonly PackagedFile[], options: { licenses?: License[] } = {}) => ({
+  profile: 'data-package',
+  name: 'dualtrack-compliance',
+  title: "NATO allies' defence and security-related spending against the dual-track commitment",
+  description: `Release ${dataset.release.number} under the rules ${dataset.rules.id} (${dataset.rules.name}), reporting year ${dataset.release.reportingYear}. Digest sha256:${dataset.release.digest}.`,
+  version: String(dataset.release.number),
+  created: dataset.release.publishedAt,
+  keywords: ['defence expenditure', 'NATO', 'GDP', 'Hague 2025', 'Wales 2014'],
+  ...(options.licenses ? { licenses: options.licenses } : {}),
+  sources: [{ title: `Exchange rates: ${dataset.fxSource}` }, { title: 'Submissions by the allies (see the source of each figure)' }],
+  resources: files.map(resource),
+});
+
+const renderDatapackage = (dataset: ComplianceDataset, files: readonly PackagedFile[], options: { licenses?: License[] } = {}): Buffer =>
+  Buffer.from(`${JSON.stringify(datapackage(dataset, files, options), null, 2)}\n`, 'utf8');
+
+export { renderDatapackage, datapackage };
+export type { PackagedFile, License };

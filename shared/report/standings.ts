@@ -1,0 +1,71 @@
+// The reporting year at a glance: each ally's row for that year and the headline counts. Both the
+// workbook and the page show these, so they are computed once here.
+import type { AllyYearResult, GroupAggregate, TrackResult } from '../model/index.ts';
+import type { ComplianceDataset, DatasetAlly } from './dataset.ts';
+import { NO_ARMED_FORCES } from './presentation.ts';
+import type { ShownStatus } from './presentation.ts';
+
+interface Standing {
+  ally: DatasetAlly;
+  /** The ally's figures for the reporting year, null when it has none. */
+  year: AllyYearResult | null;
+}
+
+const standings = (dataset: ComplianceDataset): Standing[] =>
+  dataset.allies.map((ally) => ({ ally, year: ally.years.find((y) => y.year === dataset.release.reportingYear) ?? null }));
+
+/** The status to show for a track: an ally without armed forces says so instead of "no data". */
+const shownStatus = (s: Standing, track: 'core' | 'security' | 'combined'): ShownStatus => {
+  const status = s.year?.tracks[track].status ?? 'no_data';
+  return s.ally.noArmedForces && status === 'no_data' ? NO_ARMED_FORCES : status;
+};
+
+interface Headline {
+  year: number;
+  allies: number;
+  /** Allies with figures for the year. */
+  reporting: number;
+  /** Allies at or above each threshold in the year (each ally against its own target). */
+  meeting: { twoPercent: number; core: number; security: number; combined: number; equipment20: number };
+  /** The thresholds themselves, from the rules (for labels). */
+  thresholds: { twoPercent: number; core: number; security: number; combined: number; equipment20: number };
+  all: GroupAggregate | null;
+  europeCanada: GroupAggregate | null;
+}
+
+const reaches = (pct: number | null, track: TrackResult) => pct !== null && pct >= track.target;
+
+const headline = (dataset: ComplianceDataset): Headline => {
+  const rows = standings(dataset).flatMap((s) => (s.year ? [s.year] : []));
+  const count = (test: (y: AllyYearResult) => boolean) => rows.filter(test).length;
+  const aggregate = dataset.alliance.years.find((y) => y.year === dataset.release.reportingYear);
+  const { rules } = dataset;
+  return {
+    year: dataset.release.reportingYear,
+    allies: dataset.allies.length,
+    reporting: rows.length,
+    meeting: {
+      twoPercent: count((y) => y.legacy.twoPercent === true),
+      core: count((y) => reaches(y.corePct, y.tracks.core)),
+      security: count((y) => reaches(y.securityPct, y.tracks.security)),
+      combined: count((y) => reaches(y.combinedPct, y.tracks.combined)),
+      equipment20: count((y) => y.legacy.equipment20 === true),
+    },
+    thresholds: {
+      twoPercent: rules.legacy.gdpPct,
+      core: rules.tracks.core.target,
+      security: rules.tracks.security.target,
+      combined: rules.tracks.combined.target,
+      equipment20: rules.legacy.equipmentSharePct,
+    },
+    all: aggregate?.all ?? null,
+    europeCanada: aggregate?.europeCanada ?? null,
+  };
+};
+
+/** Every year any ally has figures for, ascending. */
+const allYears = (dataset: ComplianceDataset): number[] =>
+  [...new Set(dataset.allies.flatMap((a) => a.years.map((y) => y.year)))].sort((a, b) => a - b);
+
+export { standings, shownStatus, headline, allYears };
+export type { Standing, Headline };

@@ -1,0 +1,151 @@
+import { describe, it, expect } from 'vitest';
+import ExcelJS from 'exceljs';
+import { STATUS_STYLE, renderWorkbook } from '../../../shared/report/index.ts';
+import { makeDataset } from '../../helpers/dataset.ts';
+import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
+import { zipEntries } from '../../helpers/zip-entries.ts';
+
+const readBack = async (bytes: Buffer) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+};
+
+const sheet = (wb: ExcelJS.Workbook, name: string) => {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}; have ${wb.worksheets.map((w) => w.name).join(', ')}`);
+  return ws;
+};
+
+/** Rows of a sheet keyed by the text of their first cell. */
+const rowsByKey = (ws: ExcelJS.Worksheet) => {
+  const out = new Map<string, ExcelJS.Row>();
+  ws.eachRow((row) => out.set(String(row.getCell(1).value), row));
+  return out;
+};
+
+describe('renderWorkbook', () => {
+  it('has the summary, standings, track, alliance, sources, rules and notes sheets', async () => {
+    // Prepare / Act
+    const wb = await readBack(await renderWorkbook(makeDataset()));
+
+    // Assess
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary', 'Standings 2026', 'Core', 'Security', 'Combined', 'Alliance', 'Sources', 'Rules', 'Notes',
+    ]);
+  });
+
+  it('shows every ratio of the reporting year on the standings sheet at full precision, formatted 0.00', async () => {
+    // Prepare
+    const dataset = makeDataset();
+    const wb = await readBack(await renderWorkbook(dataset));
+    const rows = rowsByKey(sheet(wb, 'Standings 2026'));
+
+    // Act / Assess
+    for (const ally of dataset.allies) {
+      const y = ally.years.find((v) => v.year === 2026);
+      const row = rows.get(ally.iso3)!;
+      const cells = [4, 5, 6, 7, 8].map((c) => row.getCell(c));
+      expect(cells.map((c) => c.value ?? null)).toEqual([
+        y?.corePct ?? null, y?.securityPct ?? null, y?.securityCountedPct ?? null, y?.combinedPct ?? null, y?.equipmentSharePct ?? null,
+      ]);
+      if (y) expect(cells.map((c) => c.numFmt)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00']);
+    }
+  });
+
+  it('colours status cells by status and shows Iceland as having no armed forces', async () => {
+    // Prepare
+    const wb = await readBack(await renderWorkbook(makeDataset()));
+    const rows = rowsByKey(sheet(wb, 'Standings 2026'));
+    const fillOf = (cell: ExcelJS.Cell) => (cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
+
+    // Act
+    const deuCore = rows.get('DEU')!.getCell(9);
+    const usaSecurity = rows.get('USA')!.getCell(10);
+    const isl = rows.get('ISL')!;
+
+    // Assess: DEU 2026 core 157500/4500000 = 3.5% (met); USA security 155000/31000000 = 0.5% (off track)
+    expect([deuCore.value, fillOf(deuCore)]).toEqual(['met', `FF${STATUS_STYLE.met.fill}`]);
+    expect([usaSecurity.value, fillOf(usaSecurity)]).toEqual(['off track', `FF${STATUS_STYLE.off_track.fill}`]);
+    expect([isl.getCell(3).value, isl.getCell(9).value]).toEqual(['no armed forces', 'no armed forces']);
+  });
+
+  it('freezes the header and sets an auto-filter over the standings', async () => {
+    // Prepare / Act
+    const ws = sheet(await readBack(await renderWorkbook(makeDataset())), 'Standings 2026');
+
+    // Assess
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    expect(ws.getRow(1).getCell(1).value).toBe('ISO3');
+  });
+
+  it('puts each track ratio under its year, ally by ally', async () => {
+    // Prepare
+    const dataset = makeDataset();
+    const ws = sheet(await readBack(await renderWorkbook(dataset)), 'Combined');
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+
+    // Act
+    const alb = rowsByKey(ws).get('ALB')!;
+
+    // Assess: ALB combined = core + counted security: 1.8 + 0.1172835, 2 + 0.2, 2.3 + 0.4
+    expect(header).toEqual(['ISO3', 'Ally', '2024', '2025', '2026']);
+    expect(alb.getCell(3).value).toBeCloseTo(1.9172835, 12);
+    expect(alb.getCell(4).value).toBeCloseTo(2.2, 12);
+    expect(alb.getCell(5).value).toBeCloseTo(2.7, 12);
+  });
+
+  it('names the release, rules and digest on the summary sheet and counts allies meeting each guideline', async () => {
+    // Prepare
+    const dataset = makeDataset();
+    const ws = sheet(await readBack(await renderWorkbook(dataset)), 'Summary');
+    const rows = rowsByKey(ws);
+    const countOf = (prefix: string) => [...rows.entries()].find(([k]) => k.startsWith(prefix))?.[1].getCell(2).value;
+
+    // Act / Assess: 2026: 2% met by ALB 2.3, DEU 3.5, USA 3.5; 3.5% by DEU and USA; 1.5% security by DEU (2.0);
+    // 5% combined by DEU (3.5 + 1.5); 20% equipment by all three (25, 22.9, 28.6)
+    expect(countOf('Defence expenditure ≥ 2%')).toBe(3);
+    expect(countOf('Core defence ≥ 3.5%')).toBe(2);
+    expect(countOf('Security-related ≥ 1.5%')).toBe(1);
+    expect(countOf('Core + counted security-related ≥ 5%')).toBe(1);
+    expect(countOf('Major equipment ≥ 20%')).toBe(3);
+    expect(rows.get('Release number')?.getCell(2).value).toBe(3);
+    expect(rows.get('Rules')?.getCell(2).value).toBe('hague-2025');
+    expect(rows.get('Digest (sha256)')?.getCell(2).value).toBe(dataset.release.digest);
+    expect(rows.get('Core defence, % of GDP')?.getCell(2).value).toBe(dataset.alliance.years[2]?.all.corePct);
+  });
+
+  it('writes text from a submission as text, never as a formula', async () => {
+    // Prepare
+    const wb = await readBack(await renderWorkbook(hostileDataset()));
+    const sources = sheet(wb, 'Sources');
+
+    // Act
+    const row = sources.getRow(2);
+    const formulas: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas.push(`${ws.name}!${c.address}`); })));
+
+    // Assess
+    expect(row.getCell(6).value).toBe(`'${HOSTILE.atSubmission}`);
+    expect(row.getCell(7).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(7).value).toBe(`'${HOSTILE.formulaFile}`);
+    expect(row.getCell(9).value).toBe(`'${HOSTILE.plusNote}`);
+    expect(formulas).toEqual([]);
+  });
+
+  it('gives the same workbook content for the same dataset, dated by the release', async () => {
+    // Prepare
+    const dataset = makeDataset();
+
+    // Act
+    const [a, b] = await Promise.all([renderWorkbook(dataset), renderWorkbook(dataset)]);
+    const [ea, eb] = await Promise.all([zipEntries(a), zipEntries(b)]);
+    const wb = await readBack(a);
+
+    // Assess
+    expect([...ea.keys()].sort()).toEqual([...eb.keys()].sort());
+    for (const [name, bytes] of ea) expect(bytes.equals(eb.get(name)!), name).toBe(true);
+    expect(wb.created.toISOString()).toBe('2026-06-01T12:00:00.000Z');
+  });
+});
