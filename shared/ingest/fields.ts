@@ -56,7 +56,7 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     label: { en: 'Status', fr: 'Statut' },
     hint: {
       en: 'actual (outturn), estimate (current year) or plan (future years).',
-      fr: 'réalisé (exécuté), estimé (année en cours) ou prévision (années futures).',
+      fr: 'réalisé (chiffres définitifs), estimé (année en cours) ou prévu (années futures).',
     },
     synonyms: ['statut', 'figure status', 'data status', 'type of figure', 'type of data', 'nature', 'nature des donnees', 'etat'],
   },

@@ -1,0 +1,108 @@
+// What the cells around a table say about it: the ally ("Country: Türkiye", a title naming
+// Bulgaria), and the unit and currency ("Units: thousands", "millions d'euros", "EUR bn").
+import type { Finding } from '../../model/finding.ts';
+import type { Grid } from './grid.ts';
+import { allyInText, allyNamed, isAllyLabel, labelledValue } from './ally.ts';
+import { HEADER_SEARCH_COLUMNS, HEADER_SEARCH_ROWS } from './table.ts';
+import { ReadCode, readFinding } from './messages.ts';
+import { parseUnitText, saysUnit } from './units.ts';
+import type { Scale } from './units.ts';
+
+interface TableContext {
+  ally: string | null;
+  scale: Scale | null;
+  currency: string | null;
+  percentOfGdp: boolean;
+  /** A unit was declared but not understood: amounts in its scope cannot be trusted. */
+  unknownUnit: boolean;
+  findings: Finding[];
+}
+
+/** "Units: thousands", "Unité : milliers", "Amounts in EUR million", "Montants en milliers d'euros". */
+const DECLARATION =
+  /^\s*(?:units?|unites?|unit of measure|unite de mesure|currency and units?|currency|devise|monnaie|amounts?(?: are)?(?: expressed)?|montants?(?: exprimes)?|all (?:figures|amounts)(?: are)?|figures(?: are)?|chiffres|values|valeurs|donnees)\s*(?::|\bin\b|\ben\b)\s*(.+)$/iu;
+
+const UNIT_LABEL = /^\s*(?:units?|unites?|unit of measure|unite de mesure|currency|devise|monnaie)\s*:?\s*$/iu;
+
+const EXPECTED_UNIT = 'units, thousands, millions or billions, maybe with a currency (e.g. "EUR million", "en milliers", "bn"), or % of GDP';
+
+const plain = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');
+
+/**
+ * Scan the cells of a sheet that are not part of its table. Explicit declarations beat bare
+ * unit phrases, which beat units read from running text such as a title.
+ */
+const readContext = (grid: Grid, tableCells: ReadonlySet<string>): TableContext => {
+  const ctx: TableContext = { ally: null, scale: null, currency: null, percentOfGdp: false, unknownUnit: false, findings: [] };
+  let labelledAlly: string | null = null;
+  let textAlly: string | null = null;
+  const phrase = { scale: null as Scale | null, currency: null as string | null, percentOfGdp: false };
+  const title = { scale: null as Scale | null, currency: null as string | null };
+  const declared = { scale: null as Scale | null, currency: null as string | null, percentOfGdp: false };
+  const rows = Math.min(grid.rows, HEADER_SEARCH_ROWS * 2);
+  const columns = Math.min(grid.columns, HEADER_SEARCH_COLUMNS);
+  const nextText = (row: number, column: number): string | null => {
+    for (let c = column + 1; c <= Math.min(columns, column + 3); c += 1) {
+      const cell = grid.at(row, c);
+      if (cell.content.kind === 'text' && !cell.mergedCopy) return cell.content.value;
+    }
+    return null;
+  };
+  const declare = (body: string, address: string): void => {
+    const u = parseUnitText(body, true);
+    if (!saysUnit(u)) {
+      ctx.unknownUnit = true;
+      ctx.findings.push(readFinding(ReadCode.unknownUnit, { sheet: grid.sheet, cell: address, found: body.trim(), expected: EXPECTED_UNIT }));
+      return;
+    }
+    declared.scale ??= u.scale;
+    declared.currency ??= u.currency;
+    declared.percentOfGdp ||= u.percentOfGdp;
+  };
+  for (let row = 1; row <= rows; row += 1) {
+    for (let column = 1; column <= columns; column += 1) {
+      const cell = grid.at(row, column);
+      if (cell.content.kind !== 'text' || cell.mergedCopy || tableCells.has(cell.address)) continue;
+      const text = cell.content.value;
+      const labelled = labelledValue(text);
+      if (labelled !== null) {
+        labelledAlly ??= allyNamed(labelled) ?? allyInText(labelled);
+        continue;
+      }
+      if (isAllyLabel(text)) {
+        const value = nextText(row, column);
+        if (value) labelledAlly ??= allyNamed(value);
+        continue;
+      }
+      const declaration = DECLARATION.exec(plain(text));
+      if (declaration?.[1]) {
+        declare(declaration[1], cell.address);
+        continue;
+      }
+      if (UNIT_LABEL.test(plain(text))) {
+        const value = nextText(row, column);
+        if (value) declare(value, cell.address);
+        continue;
+      }
+      const strict = parseUnitText(text, true);
+      if (saysUnit(strict) && strict.unknown.length === 0) {
+        phrase.scale ??= strict.scale;
+        phrase.currency ??= strict.currency;
+        phrase.percentOfGdp ||= strict.percentOfGdp;
+        continue;
+      }
+      const loose = parseUnitText(text, false);
+      title.scale ??= loose.scale;
+      title.currency ??= loose.currency;
+      textAlly ??= allyInText(text);
+    }
+  }
+  ctx.ally = labelledAlly ?? textAlly ?? allyInText(grid.sheet);
+  ctx.scale = declared.scale ?? phrase.scale ?? title.scale;
+  ctx.currency = declared.currency ?? phrase.currency ?? title.currency;
+  ctx.percentOfGdp = declared.percentOfGdp || phrase.percentOfGdp;
+  return ctx;
+};
+
+export { readContext };
+export type { TableContext };

@@ -1,0 +1,161 @@
+// One table row (a year) → a DraftRecord: values scaled to millions, legacy euro currencies
+// converted at their irrevocable rate, shares of GDP turned into amounts with that year's GDP.
+import type { Finding } from '../../model/finding.ts';
+import { YearSchema } from '../../model/record.ts';
+import type { Core, Security } from '../../model/record.ts';
+import type { FigureStatus } from '../../model/vocab.ts';
+import { legacyEuroRate } from '../../reference/index.ts';
+import type { DraftRecord } from '../draft.ts';
+import type { FieldPath } from '../fields.ts';
+import type { Binding, Table, YearRow } from './table.ts';
+import type { TableContext } from './context.ts';
+import type { DecimalMark } from './numbers.ts';
+import { isMissingMarker } from './numbers.ts';
+import { ReadCode, readFinding } from './messages.ts';
+import { readCurrencyCell, readNumberCell, readTextCell } from './values.ts';
+import { statusOf } from './status.ts';
+import { toMillions } from './units.ts';
+
+interface DraftInputs {
+  table: Table;
+  context: TableContext;
+  /** The ally whose currency amounts are converted to (the one named, else the one expected). */
+  canonicalCurrency: string | null;
+  decimalMark: DecimalMark | null;
+}
+
+const EXPECTED_STATUS = 'actual, estimate or plan (or réalisé, estimé, prévu)';
+
+type AmountField = Exclude<FieldPath, 'year' | 'status' | 'currency' | 'notes'>;
+
+const isAmount = (f: FieldPath): f is AmountField => f !== 'year' && f !== 'status' && f !== 'currency' && f !== 'notes';
+
+/** Whether the row holds anything beyond its year and pre-filled currency. */
+const rowHasContent = (t: Table, row: number): boolean =>
+  t.bindings.some((b) => {
+    if (b.field === 'year' || b.field === 'currency') return false;
+    const cell = t.grid.at(row, b.column);
+    const c = cell.content;
+    if (c.kind === 'empty' || (cell.mergedCopy && isAmount(b.field))) return false;
+    return !(c.kind === 'text' && isMissingMarker(c.value));
+  });
+
+const setAmount = (core: Core, security: Security, field: AmountField, value: number): void => {
+  if (field === 'gdp') return;
+  const [group, part] = field.split('.') as ['core' | 'security', string];
+  if (group === 'core') (core as Record<string, number | null>)[part] = value;
+  else (security as Record<string, number | null>)[part] = value;
+};
+
+const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draft: DraftRecord; findings: Finding[] } => {
+  const { table, context, canonicalCurrency, decimalMark } = inputs;
+  const sheet = table.grid.sheet;
+  const findings: Finding[] = [];
+  const cells: Record<string, string> = { year: yr.yearCell };
+  const at = (b: Binding) => table.grid.at(yr.row, b.column);
+  const problem = (code: ReadCode, b: Binding, found: string, expected: string): void => {
+    findings.push(readFinding(code, { sheet, cell: at(b).address, year: yr.year, field: b.field, found, expected }));
+  };
+
+  let status: FigureStatus | null = yr.yearStatus;
+  let yearCurrency: string | null = null;
+  let notes: string | undefined;
+  for (const b of table.bindings) {
+    if (b.field === 'year') continue;
+    cells[b.field] = at(b).address;
+    if (b.field === 'status') {
+      const text = readTextCell(at(b));
+      if (text === null || isMissingMarker(text)) continue;
+      const s = statusOf(text);
+      if (s) status = s;
+      else problem(ReadCode.unknownStatus, b, text, EXPECTED_STATUS);
+    } else if (b.field === 'currency') yearCurrency = readCurrencyCell(at(b));
+    else if (b.field === 'notes') notes = readTextCell(at(b)) ?? undefined;
+  }
+
+  const currencyOf = (b: Binding): string | null =>
+    yearCurrency ?? b.unit?.currency ?? b.unitRowUnit?.currency ?? context.currency;
+  const sourceCurrency =
+    yearCurrency ?? table.bindings.map((b) => (isAmount(b.field) ? (b.unit?.currency ?? b.unitRowUnit?.currency ?? null) : null)).find((c) => c) ?? context.currency;
+  // Legacy euro currencies are converted only into the euro, the currency that replaced them.
+  const rateOf = (currency: string | null): number => {
+    if (!currency || currency === 'EUR' || (canonicalCurrency !== null && canonicalCurrency !== 'EUR')) return 1;
+    return legacyEuroRate(currency) ?? 1;
+  };
+
+  // Amounts first, shares of GDP after, because they need the year's GDP in final form.
+  const amounts = new Map<AmountField, number>();
+  const shares: { b: Binding & { field: AmountField }; pct: number }[] = [];
+  for (const b of table.bindings) {
+    const field = b.field;
+    if (!isAmount(field)) continue;
+    const cell = at(b);
+    if (cell.mergedCopy) continue;
+    if (b.unknownUnit !== null || context.unknownUnit) continue;
+    const r = readNumberCell(cell, decimalMark);
+    if (r.kind === 'missing') continue;
+    if (r.kind === 'problem') {
+      problem(r.code, b, r.found, r.expected);
+      continue;
+    }
+    const columnPercent = b.percent || b.unit?.percentOfGdp === true || b.unitRowUnit?.percentOfGdp === true || (context.percentOfGdp && field !== 'gdp');
+    if (r.percent || columnPercent) {
+      if (field === 'gdp') problem(ReadCode.notANumber, b, `${r.value} %`, 'GDP as an amount, not a percentage');
+      else shares.push({ b: { ...b, field }, pct: r.value });
+      continue;
+    }
+    const scale = b.unit?.scale ?? b.unitRowUnit?.scale ?? context.scale ?? 0;
+    amounts.set(field, toMillions(r.value, scale) / rateOf(currencyOf(b)));
+  }
+  const gdp = amounts.get('gdp') ?? null;
+  for (const { b, pct } of shares) {
+    if (gdp === null) problem(ReadCode.pctWithoutGdp, b, `${pct} %`, 'a GDP figure for the same year');
+    else amounts.set(b.field, (pct / 100) * gdp);
+  }
+
+  const core: Core = { total: null };
+  const security: Security = { total: null };
+  for (const [field, value] of amounts) setAmount(core, security, field, value);
+  const converted = sourceCurrency !== null && rateOf(sourceCurrency) !== 1;
+  const draft: DraftRecord = {
+    ally: context.ally,
+    year: yr.year,
+    status,
+    currency: canonicalCurrency ?? (converted ? 'EUR' : sourceCurrency),
+    sourceCurrency,
+    gdp,
+    core,
+    security,
+    sheet,
+    cells,
+  };
+  if (notes !== undefined) draft.notes = notes;
+  return { draft, findings };
+};
+
+/** Drafts for every row of a table that carries figures, and the findings met on the way. */
+const draftsOfTable = (inputs: DraftInputs): { drafts: DraftRecord[]; findings: Finding[] } => {
+  const drafts: DraftRecord[] = [];
+  const findings: Finding[] = [];
+  for (const yr of inputs.table.rows) {
+    if (!rowHasContent(inputs.table, yr.row)) continue;
+    if (yr.year === null) {
+      findings.push(
+        readFinding(ReadCode.yearOutOfRange, {
+          sheet: inputs.table.grid.sheet,
+          cell: yr.yearCell,
+          found: yr.outOfRange,
+          expected: `a year from ${YearSchema.minValue ?? ''} to ${YearSchema.maxValue ?? ''}`,
+        }),
+      );
+      continue;
+    }
+    const out = draftOfRow(inputs, { ...yr, year: yr.year });
+    drafts.push(out.draft);
+    findings.push(...out.findings);
+  }
+  return { drafts, findings };
+};
+
+export { draftsOfTable };
+export type { DraftInputs };

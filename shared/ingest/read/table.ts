@@ -1,0 +1,179 @@
+// Finding the table in a grid: the header row whose cells name the most fields, the column
+// holding the years beneath it, and the rows that carry a year. Written for years down the
+// rows; years across the columns are read through a transposed grid.
+import { YearSchema } from '../../model/record.ts';
+import type { FieldPath } from '../fields.ts';
+import type { Grid } from './grid.ts';
+import { textOf } from './grid.ts';
+import { parseHeader, sectionOf, sectionOfField } from './headers.ts';
+import type { HeaderMeaning, Section } from './headers.ts';
+import { parseYearText } from './status.ts';
+import type { FigureStatus } from '../../model/vocab.ts';
+import { parseUnitText, saysUnit } from './units.ts';
+import type { UnitSpec } from './units.ts';
+
+/** Header rows are looked for this far into a sheet; real tables start near the top. */
+const HEADER_SEARCH_ROWS = 200;
+const HEADER_SEARCH_COLUMNS = 200;
+
+interface Binding extends HeaderMeaning {
+  column: number;
+  headerCell: string;
+  /** A unit written in the rows between the header and the data (a "units" row). */
+  unitRowUnit: UnitSpec | null;
+}
+
+interface YearRow {
+  row: number;
+  /** null when the year cell holds a year outside the accepted range (see `outOfRange`). */
+  year: number | null;
+  yearStatus: FigureStatus | null;
+  yearCell: string;
+  outOfRange: string | null;
+}
+
+interface Table {
+  grid: Grid;
+  headerRow: number;
+  yearColumn: number;
+  bindings: Binding[];
+  rows: YearRow[];
+  /** Distinct fields bound, the measure used to pick the best table. */
+  score: number;
+}
+
+/** A year written in a cell: a whole number or text like "2024e"; anything four-digit counts as "year-like". */
+const yearIn = (grid: Grid, row: number, column: number): Omit<YearRow, 'row'> | null => {
+  const cell = grid.at(row, column);
+  const c = cell.content;
+  let parsed: { year: number; status: FigureStatus | null } | null = null;
+  if (c.kind === 'number' && Number.isInteger(c.value) && !c.percentFormat) parsed = { year: c.value, status: null };
+  else if (c.kind === 'text') parsed = parseYearText(c.value);
+  if (!parsed || parsed.year < 1000 || parsed.year > 2999) return null;
+  const inRange = YearSchema.safeParse(parsed.year).success;
+  return {
+    year: inRange ? parsed.year : null,
+    yearStatus: parsed.status,
+    yearCell: cell.address,
+    outOfRange: inRange ? null : textOf(cell),
+  };
+};
+
+const headerCandidates = (grid: Grid, row: number, allow: ReadonlySet<number> | null): Binding[] => {
+  const lastColumn = Math.min(grid.columns, HEADER_SEARCH_COLUMNS);
+  const banner = (column: number): Section | null => {
+    for (const r of [row - 1, row - 2]) {
+      if (r < 1) continue;
+      const cell = grid.at(r, column);
+      if (cell.content.kind === 'text') {
+        const s = sectionOf(cell.content.value);
+        if (s) return s;
+      }
+    }
+    return null;
+  };
+  // First pass binds unambiguous headers; the second resolves "Other"/"Total" by their block.
+  const found = new Map<number, HeaderMeaning>();
+  const pending: number[] = [];
+  for (let column = 1; column <= lastColumn; column += 1) {
+    if (allow && !allow.has(column)) continue;
+    const cell = grid.at(row, column);
+    if (cell.content.kind !== 'text' || cell.mergedCopy) continue;
+    const meaning = parseHeader(cell.content.value, banner(column));
+    if (meaning) found.set(column, meaning);
+    else pending.push(column);
+  }
+  for (const column of pending) {
+    const text = textOf(grid.at(row, column));
+    const near = (step: number): Section | null => {
+      for (let c = column + step; c >= 1 && c <= lastColumn; c += step) {
+        const f = found.get(c);
+        const s = f ? sectionOfField(f.field) : null;
+        if (s) return s;
+      }
+      return null;
+    };
+    const section = banner(column) ?? near(-1) ?? near(1);
+    const meaning = section ? parseHeader(text, section) : null;
+    if (meaning) found.set(column, meaning);
+  }
+  // One column per field: the first wins, except that amounts beat shares of GDP.
+  const byField = new Map<FieldPath, Binding>();
+  for (const [column, meaning] of [...found.entries()].sort((a, b) => a[0] - b[0])) {
+    const known = byField.get(meaning.field);
+    if (known && (known.percent === meaning.percent || !known.percent)) continue;
+    byField.set(meaning.field, { ...meaning, column, headerCell: grid.at(row, column).address, unitRowUnit: null });
+  }
+  return [...byField.values()].sort((a, b) => a.column - b.column);
+};
+
+const isAmountField = (f: FieldPath): boolean => f === 'gdp' || f.startsWith('core.') || f.startsWith('security.');
+
+/** The column under the header with the most year-like cells (the "Year" column if there is one). */
+const findYearColumn = (grid: Grid, headerRow: number, bindings: Binding[]): number | null => {
+  const named = bindings.find((b) => b.field === 'year');
+  if (named) return named.column;
+  const bound = new Set(bindings.map((b) => b.column));
+  let best: { column: number; count: number } | null = null;
+  const lastRow = Math.min(grid.rows, headerRow + HEADER_SEARCH_ROWS);
+  const lastColumn = Math.min(grid.columns, HEADER_SEARCH_COLUMNS);
+  for (let column = 1; column <= lastColumn; column += 1) {
+    if (bound.has(column)) continue;
+    let count = 0;
+    for (let row = headerRow + 1; row <= lastRow; row += 1) if (yearIn(grid, row, column)) count += 1;
+    if (count > 0 && (!best || count > best.count)) best = { column, count };
+  }
+  return best?.column ?? null;
+};
+
+/** Data rows: every row below the header with a year, until another header row starts a new table. */
+const collectRows = (grid: Grid, headerRow: number, yearColumn: number, allow: ReadonlySet<number> | null): YearRow[] => {
+  const rows: YearRow[] = [];
+  for (let row = headerRow + 1; row <= grid.rows; row += 1) {
+    const y = yearIn(grid, row, yearColumn);
+    if (y) {
+      rows.push({ row, ...y });
+      continue;
+    }
+    if (rows.length > 0 && headerCandidates(grid, row, allow).filter((b) => isAmountField(b.field)).length >= 2) break;
+  }
+  return rows;
+};
+
+/** Units written between the header and the first data row ("EUR m" under "GDP"). */
+const attachUnitRows = (grid: Grid, headerRow: number, firstDataRow: number, bindings: Binding[]): void => {
+  for (const b of bindings) {
+    for (let row = headerRow + 1; row < firstDataRow; row += 1) {
+      const cell = grid.at(row, b.column);
+      if (cell.content.kind !== 'text') continue;
+      const u = parseUnitText(cell.content.value, true);
+      if (saysUnit(u)) {
+        b.unitRowUnit = u;
+        break;
+      }
+    }
+  }
+};
+
+/** The best table of a grid (years down), or null when no row names enough fields above years. */
+const findTable = (grid: Grid, allow: ReadonlySet<number> | null = null): Table | null => {
+  let best: Table | null = null;
+  const lastRow = Math.min(grid.rows, HEADER_SEARCH_ROWS);
+  for (let row = 1; row <= lastRow; row += 1) {
+    const bindings = headerCandidates(grid, row, allow);
+    const amounts = bindings.filter((b) => isAmountField(b.field)).length;
+    if (amounts < 1 || bindings.length < 2) continue;
+    if (best && bindings.length <= best.score) continue;
+    const yearColumn = findYearColumn(grid, row, bindings);
+    if (yearColumn === null) continue;
+    const rows = collectRows(grid, row, yearColumn, allow);
+    if (rows.length === 0) continue;
+    const kept = bindings.filter((b) => b.column !== yearColumn || b.field === 'year');
+    attachUnitRows(grid, row, rows[0]?.row ?? row + 1, kept);
+    best = { grid, headerRow: row, yearColumn, bindings: kept, rows, score: bindings.length };
+  }
+  return best;
+};
+
+export { findTable, isAmountField, HEADER_SEARCH_ROWS, HEADER_SEARCH_COLUMNS };
+export type { Binding, YearRow, Table };
