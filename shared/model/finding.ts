@@ -37,6 +37,15 @@ const ReceiptSchema = z.strictObject({
   years: z.array(YearSchema),
   counts: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
   findings: z.array(FindingSchema),
+  /** One section per sheet the findings name (null: the file as a whole), like a validation report's tasks. */
+  sheets: z
+    .array(
+      z.strictObject({
+        sheet: z.string().nullable(),
+        counts: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
+      }),
+    )
+    .optional(),
   records: z.array(SubmissionRecordSchema),
 });
 

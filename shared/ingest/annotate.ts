@@ -1,0 +1,122 @@
+// The annotated copy that goes back with a receipt: the submitter's own workbook with every
+// cell in question coloured and commented, behind a first sheet listing all findings. Works on
+// a parsed copy; the uploaded bytes are never touched.
+import ExcelJS from 'exceljs';
+import type { Finding, Receipt } from '../model/finding.ts';
+import type { Severity } from '../model/vocab.ts';
+
+const RECEIPT_SHEET = 'Receipt';
+
+/** Fill colours (ARGB): Excel's own "Bad" red and "Neutral" amber. */
+const FILL: Readonly<Record<Severity, string | null>> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  info: null,
+};
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+// A cell starting with = + - @ tab or CR may be run as a formula by a spreadsheet program; the
+// text of findings quotes submitted values, so it is prefixed with a visible quote.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const safeText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+const HEADERS = ['Severity', 'Sheet', 'Cell', 'Code', 'Year', 'Field', 'Found', 'Expected', 'Message'] as const;
+
+const findingRow = (f: Finding): (string | number)[] => [
+  f.severity,
+  f.sheet ?? '',
+  f.cell ?? '',
+  f.code,
+  f.year ?? '',
+  f.field ?? '',
+  f.found ?? '',
+  f.expected ?? '',
+  f.message,
+];
+
+/** A sheet name not already used in the workbook (Excel compares names case-insensitively). */
+const freeSheetName = (wb: ExcelJS.Workbook): string => {
+  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+  for (let i = 1; ; i += 1) {
+    const name = i === 1 ? RECEIPT_SHEET : `${RECEIPT_SHEET} ${i}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+};
+
+const writeReceiptSheet = (wb: ExcelJS.Workbook, receipt: Receipt): void => {
+  const ws = wb.addWorksheet(freeSheetName(wb));
+  // Lowest order number: the receipt is the first sheet the submitter sees.
+  ws.orderNo = Math.min(0, ...wb.worksheets.map((w) => w.orderNo)) - 1;
+  const summary: [string, string | number][] = [
+    ['File', receipt.file],
+    ['Verdict', receipt.status],
+    ['Ally', receipt.ally ?? ''],
+    ['Years', receipt.years.join(', ')],
+    ['Errors', receipt.counts.errors],
+    ['Warnings', receipt.counts.warnings],
+    ['Notes', receipt.counts.infos],
+    ['Submission id', receipt.submissionId],
+    ['Uploaded at', receipt.uploadedAt],
+    ['Checked at', receipt.checkedAt],
+  ];
+  for (const [label, value] of summary) ws.addRow([label, typeof value === 'string' ? safeText(value) : value]);
+  ws.addRow([]);
+  const header = ws.addRow([...HEADERS]);
+  header.font = { bold: true };
+  for (const f of receipt.findings) {
+    const row = ws.addRow(findingRow(f).map((v) => (typeof v === 'string' ? safeText(v) : v)));
+    const fill = FILL[f.severity];
+    if (fill) row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  }
+  ws.getColumn(1).width = 14;
+  ws.getColumn(2).width = 16;
+  ws.getColumn(4).width = 22;
+  ws.getColumn(9).width = 100;
+};
+
+/** Colours each cell a finding names by its most severe finding, and notes all their messages. */
+const markCells = (wb: ExcelJS.Workbook, findings: readonly Finding[]): void => {
+  const byPlace = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell) continue;
+    const key = `${f.sheet}\u0000${f.cell}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+  }
+  for (const group of byPlace.values()) {
+    const first = group[0];
+    const ws = first?.sheet ? wb.getWorksheet(first.sheet) : undefined;
+    if (!first?.cell || !ws) continue;
+    let cell: ExcelJS.Cell;
+    try {
+      cell = ws.getCell(first.cell.replace(/^.*!/, ''));
+    } catch {
+      continue;
+    }
+    const worst = [...group].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
+    const fill = worst ? FILL[worst.severity] : null;
+    if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    cell.note = group.map((f) => `${f.severity.toUpperCase()} (${f.code}): ${f.message}`).join('\n\n');
+  }
+};
+
+const toBuffer = async (wb: ExcelJS.Workbook): Promise<Buffer> => Buffer.from(await wb.xlsx.writeBuffer());
+
+/** A fresh workbook holding only the Receipt sheet (for CSV uploads and unreadable files). */
+const receiptWorkbook = async (receipt: Receipt): Promise<Buffer> => {
+  const wb = new ExcelJS.Workbook();
+  writeReceiptSheet(wb, receipt);
+  return toBuffer(wb);
+};
+
+/** A marked-up copy of the uploaded workbook, with the Receipt sheet first. */
+const annotateWorkbook = async (original: Buffer, receipt: Receipt): Promise<Buffer> => {
+  const wb = new ExcelJS.Workbook();
+  // exceljs reads from its own copy; the original buffer stays as uploaded.
+  await wb.xlsx.load(Buffer.from(original) as unknown as ArrayBuffer);
+  markCells(wb, receipt.findings);
+  writeReceiptSheet(wb, receipt);
+  return toBuffer(wb);
+};
+
+export { annotateWorkbook, receiptWorkbook, safeText, RECEIPT_SHEET };
