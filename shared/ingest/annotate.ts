@@ -44,10 +44,13 @@ const freeSheetName = (wb: ExcelJS.Workbook): string => {
   }
 };
 
+// exceljs writes sheets sorted by an `orderNo` its typings do not declare.
+const orderOf = (ws: ExcelJS.Worksheet): { orderNo: number } => ws as unknown as { orderNo: number };
+
 const writeReceiptSheet = (wb: ExcelJS.Workbook, receipt: Receipt): void => {
   const ws = wb.addWorksheet(freeSheetName(wb));
   // Lowest order number: the receipt is the first sheet the submitter sees.
-  ws.orderNo = Math.min(0, ...wb.worksheets.map((w) => w.orderNo)) - 1;
+  orderOf(ws).orderNo = Math.min(0, ...wb.worksheets.map((w) => orderOf(w).orderNo)) - 1;
   const summary: [string, string | number][] = [
     ['File', receipt.file],
     ['Verdict', receipt.status],
