@@ -6,3 +6,5 @@ export * from './publish-request.ts';
 export * from './publish-queue.ts';
 export * from './s3-client.ts';
 export * from './s3-key.ts';
+export { createFunctionStorage } from './storage.ts';
+export type { FunctionBuckets } from './storage.ts';

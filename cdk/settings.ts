@@ -1,0 +1,62 @@
+// The deploy-time settings, read from CDK context (cdk.json or `-c key=value`) and checked with
+// zod, so a typo in a bucket name or schedule fails at synth, not halfway through a deploy.
+import { z } from 'zod';
+import type { Node } from 'constructs';
+import { StackSettingsError } from './errors.ts';
+
+/** 06:00 UTC on 1 March, once a year: after allies' figures for the past year usually land. */
+const DEFAULT_SCHEDULE_EXPRESSION = 'cron(0 6 1 3 ? *)';
+const DEFAULT_STACK_NAME = 'Dualtrack';
+
+const ContextKey = {
+  stackName: 'dualtrack:stackName',
+  uploadsBucketName: 'dualtrack:uploadsBucketName',
+  dataBucketName: 'dualtrack:dataBucketName',
+  publicBucketName: 'dualtrack:publicBucketName',
+  scheduleExpression: 'dualtrack:scheduleExpression',
+  alarmEmail: 'dualtrack:alarmEmail',
+} as const;
+
+const BucketNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3-63 lower-case letters, digits, dots, dashes)');
+
+/** Blank strings mean "not set", so `-c dualtrack:alarmEmail=` switches a setting off. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const StackSettingsSchema = z.object({
+  stackName: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'a CloudFormation stack name')
+    .default(DEFAULT_STACK_NAME),
+  /** Left out, CloudFormation generates unique names (bucket names are global). */
+  uploadsBucketName: optional(BucketNameSchema),
+  dataBucketName: optional(BucketNameSchema),
+  publicBucketName: optional(BucketNameSchema),
+  scheduleExpression: z
+    .string()
+    .regex(/^(cron|rate|at)\(.+\)$/, 'an EventBridge Scheduler expression: cron(...), rate(...) or at(...)')
+    .default(DEFAULT_SCHEDULE_EXPRESSION),
+  alarmEmail: optional(z.email()),
+});
+
+type StackSettings = z.infer<typeof StackSettingsSchema>;
+
+/** Reads every `dualtrack:*` context value of `node` and validates them together. */
+const readStackSettings = (node: Node): StackSettings => {
+  const raw = Object.fromEntries(
+    Object.entries(ContextKey).map(([field, key]) => [field, node.tryGetContext(key) as unknown]),
+  );
+  const parsed = StackSettingsSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
+  );
+  if (parsed.success) return parsed.data;
+  const keyOf = (field: unknown) => ContextKey[String(field) as keyof typeof ContextKey] ?? String(field);
+  const keys = [...new Set(parsed.error.issues.map((issue) => keyOf(issue.path[0])))];
+  const problems = parsed.error.issues.map((issue) => `${keyOf(issue.path[0])}: ${issue.message}`);
+  throw new StackSettingsError(keys, problems, { cause: parsed.error });
+};
+
+export { ContextKey, StackSettingsSchema, readStackSettings, DEFAULT_SCHEDULE_EXPRESSION, DEFAULT_STACK_NAME };
+export type { StackSettings };
