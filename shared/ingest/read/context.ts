@@ -104,5 +104,5 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>): TableContext 
   return ctx;
 };
 
-export { readContext };
+export { readContext, EXPECTED_UNIT };
 export type { TableContext };

@@ -15,6 +15,7 @@ import { ReadCode, readFinding } from './messages.ts';
 import { readCurrencyCell, readNumberCell, readTextCell } from './values.ts';
 import { statusOf } from './status.ts';
 import { toMillions } from './units.ts';
+import { EXPECTED_UNIT } from './context.ts';
 
 interface DraftInputs {
   table: Table;
@@ -136,7 +137,11 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
 /** Drafts for every row of a table that carries figures, and the findings met on the way. */
 const draftsOfTable = (inputs: DraftInputs): { drafts: DraftRecord[]; findings: Finding[] } => {
   const drafts: DraftRecord[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = inputs.table.bindings.flatMap((b) =>
+    b.unknownUnit === null
+      ? []
+      : [readFinding(ReadCode.unknownUnit, { sheet: inputs.table.grid.sheet, cell: b.headerCell, field: b.field, found: b.unknownUnit, expected: EXPECTED_UNIT })],
+  );
   for (const yr of inputs.table.rows) {
     if (!rowHasContent(inputs.table, yr.row)) continue;
     if (yr.year === null) {

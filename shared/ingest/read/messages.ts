@@ -38,7 +38,7 @@ const WORDING: Readonly<Record<ReadCode, (f: ReadFindingFacts) => string>> = {
   'negative-value': (f) =>
     `${labelOf(f.field)}${forYear(f)}${where(f)} is negative (${f.found ?? ''}). Expected ${f.expected ?? 'an amount of zero or more'}.`,
   'formula-without-value': (f) =>
-    `${labelOf(f.field)}${forYear(f)}${where(f)} is a formula whose result was never calculated, so it has no value. Open and save the file in Excel/LibreOffice so values are calculated, then upload it again.`,
+    `${labelOf(f.field)}${forYear(f)}${where(f)} is a formula whose result was never calculated, so it has no value: open and save the file in Excel/LibreOffice so values are calculated, then upload it again.`,
   'unknown-unit': (f) =>
     `The unit "${f.found ?? ''}"${where(f)} is not one the reader knows. Expected ${f.expected ?? 'units, thousands, millions or billions (e.g. "EUR million", "en milliers", "bn"), or % of GDP'}.`,
   'pct-without-gdp': (f) =>
