@@ -6,3 +6,5 @@ export { defaultReportingYear } from './reporting-year.ts';
 export { writeRelease, readReleasesIndex, CACHE_IMMUTABLE, CACHE_SHORT } from './release-writer.ts';
 export type { ReleaseFileBody, WriteReleaseInput } from './release-writer.ts';
 export { PipelineError, ConflictError, CorruptStoreError } from './errors.ts';
+export { processUpload } from './process-upload.ts';
+export type { ProcessUploadInput, ProcessUploadOutcome } from './process-upload.ts';
