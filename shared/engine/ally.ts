@@ -1,23 +1,21 @@
 // One ally's standing: every year's amounts, ratios, tracks, gaps and legacy checks, its
 // baselines, and the credibility of its plan. Also hands the aggregates its USD figures.
-import type { AllyResult, AllyYearResult, Rules, SubmissionRecord, Track, TrackResult } from '../model/index.ts';
-import { effectiveTargets, FigureStatus, TrackStatus } from '../model/index.ts';
+import type { AllyResult, AllyYearResult, Rules, SubmissionRecord, Track } from '../model/index.ts';
+import { effectiveTargets, FigureStatus } from '../model/index.ts';
 import type { AllyRef } from '../reference/types.ts';
-import type { AggregateEntry, UsdFigures } from './aggregates.ts';
+import type { AggregateEntry } from './aggregates.ts';
 import type { Measured } from './amounts.ts';
 import type { Exact } from './exact.ts';
-import { add, div, fromNumber, gte, toNumber } from './exact.ts';
-import { trackGap } from './gaps.ts';
+import { fromNumber, gte, toNumber } from './exact.ts';
 import type { PlanYearView } from './plan-credibility.ts';
 import { assessPlan } from './plan-credibility.ts';
-import type { YearAmounts, YearRatios } from './ratios.ts';
-import { joinReasons, reasonList, yearAmounts, yearRatios } from './ratios.ts';
-import { judgeTrack } from './track-status.ts';
+import { reasonList } from './ratios.ts';
+import type { YearTrack } from './track-result.ts';
+import { yearTrack } from './track-result.ts';
 import type { Baseline } from './trajectory.ts';
-import { findBaseline, pathAt } from './trajectory.ts';
-
-/** National currency units per USD for a currency and year, or null when unknown. */
-type UsdRate = (currency: string, year: number) => number | null;
+import { findBaseline } from './trajectory.ts';
+import type { UsdRate, YearWork } from './year-work.ts';
+import { prepareYear, usdFigures } from './year-work.ts';
 
 interface AllyAssessment {
   result: AllyResult;
@@ -26,189 +24,87 @@ interface AllyAssessment {
 }
 
 const TRACKS: readonly Track[] = ['core', 'security', 'combined'];
-const NOT_ASSESSED = 'not assessed: the ally has no armed forces';
 
 const num = (x: Exact | null): number | null => (x === null ? null : toNumber(x));
 
-interface YearWork {
-  record: SubmissionRecord;
-  amounts: YearAmounts;
-  ratios: YearRatios;
-  rate: Exact | null;
-  noRate: string;
-  /** Per track: the ratio judged and the amount counted. */
-  judged: Record<Track, { ratio: Measured; counted: Measured }>;
-}
-
-const rateOf = (usdRate: UsdRate, currency: string, year: number): Exact | null => {
-  const r = usdRate(currency, year);
-  return r !== null && Number.isFinite(r) && r > 0 ? fromNumber(r) : null;
-};
-
-const prepareYear = (record: SubmissionRecord, rules: Rules, cap: Exact, usdRate: UsdRate): YearWork => {
-  const amounts = yearAmounts(record, cap, rules.eligibleSecurityCategories);
-  const ratios = yearRatios(amounts, cap);
-  const combinedCounted: Measured =
-    amounts.core.value !== null && amounts.securityCounted.value !== null
-      ? { value: add(amounts.core.value, amounts.securityCounted.value) }
-      : { value: null, reason: joinReasons(amounts.core, amounts.securityCounted) ?? 'figures missing' };
-  return {
-    record,
-    amounts,
-    ratios,
-    rate: rateOf(usdRate, record.currency, record.year),
-    noRate: `no USD exchange rate for ${record.currency} in ${record.year}`,
-    judged: {
-      core: { ratio: ratios.corePct, counted: amounts.core },
-      security: { ratio: ratios.securityCountedPct, counted: amounts.securityCounted },
-      combined: { ratio: ratios.combinedPct, counted: combinedCounted },
-    },
-  };
-};
-
-const usdFigures = (w: YearWork): UsdFigures => {
-  const inUsd = (m: Measured) => (m.value === null || w.rate === null ? null : div(m.value, w.rate));
-  const { gdp, core, security, securityCounted, equipment } = w.amounts;
-  return {
-    gdp: inUsd(gdp),
-    core: inUsd(core),
-    security: inUsd(security),
-    securityCounted: inUsd(securityCounted),
-    equipment: inUsd(equipment),
-  };
-};
-
-const legacyCheck = (ratio: Measured, threshold: number): boolean | null =>
+const atLeast = (ratio: Measured, threshold: number): boolean | null =>
   ratio.value === null ? null : gte(ratio.value, fromNumber(threshold));
 
+const baselineOut = (b: Baseline | null) => {
+  const pct = b === null ? null : num(b.pct);
+  return b === null || pct === null ? null : { year: b.year, pct };
+};
+
+const yearResult = (w: YearWork, tracks: Record<Track, YearTrack>, legacy: AllyYearResult['legacy']): AllyYearResult => {
+  const { record, amounts, ratios } = w;
+  const usd = usdFigures(w);
+  const reasons = reasonList(amounts.gdp, amounts.core, amounts.security, amounts.equipment, ratios.equipmentSharePct, {
+    value: null,
+    reason: w.rate === null ? w.noRate : undefined,
+  });
+  return {
+    year: record.year,
+    status: record.status,
+    gdp: record.gdp,
+    core: record.core,
+    security: record.security,
+    securityEligible: num(amounts.security.value),
+    usd: { rate: num(w.rate), gdp: num(usd.gdp), core: num(usd.core), security: num(usd.security), equipment: num(usd.equipment) },
+    corePct: num(ratios.corePct.value),
+    securityPct: num(ratios.securityPct.value),
+    securityCountedPct: num(ratios.securityCountedPct.value),
+    combinedPct: num(ratios.combinedPct.value),
+    equipmentSharePct: num(ratios.equipmentSharePct.value),
+    tracks: { core: tracks.core.result, security: tracks.security.result, combined: tracks.combined.result },
+    legacy,
+    illustrative: record.illustrative ?? false,
+    ...(record.notes !== undefined ? { notes: record.notes } : {}),
+    source: { submissionId: record.provenance.submissionId, file: record.provenance.file, uploadedAt: record.provenance.uploadedAt },
+    ...(reasons.length > 0 ? { reasons } : {}),
+  };
+};
+
 const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: Rules, usdRate: UsdRate): AllyAssessment => {
-  const t = effectiveTargets(rules, ref.iso3);
+  const targets = effectiveTargets(rules, ref.iso3);
   const noArmedForces = ref.noArmedForces === true;
   const assessed = (track: Track) => !noArmedForces || track === 'security';
-  const targets: Record<Track, Exact> = {
-    core: fromNumber(t.core),
-    security: fromNumber(t.security),
-    combined: fromNumber(t.combined),
-  };
-  const cap = fromNumber(t.securityCap);
-  const work = [...records].sort((a, b) => a.year - b.year).map((r) => prepareYear(r, rules, cap, usdRate));
-
-  const baselines = Object.fromEntries(
-    TRACKS.map((track) => [
-      track,
-      assessed(track)
-        ? findBaseline(work.map((w) => ({ year: w.record.year, pct: w.judged[track].ratio.value })), t.baselineYear)
-        : null,
-    ]),
-  ) as Record<Track, Baseline | null>;
-
-  const trackOf = (w: YearWork, track: Track): { result: TrackResult; path: Exact | null } => {
-    const target = targets[track];
-    const { ratio, counted } = w.judged[track];
-    const year = w.record.year;
-    if (!assessed(track)) {
-      return {
-        result: { status: TrackStatus.noData, target: t[track], path: null, gapNational: null, gapUsd: null, reason: NOT_ASSESSED, pct: num(ratio.value) },
-        path: null,
-      };
-    }
-    const path = pathAt(baselines[track], target, t.baselineYear, t.targetYear, year);
-    const judgement = judgeTrack({ year, baselineYear: t.baselineYear, ratio, target, path });
-    const gap = trackGap(target, w.amounts.gdp, counted, w.rate, w.noRate);
-    const noPath =
-      path === null && year >= t.baselineYear && baselines[track] === null && judgement.status === TrackStatus.met
-        ? `no baseline: no ratio in ${t.baselineYear} or any earlier year to draw a path from`
-        : undefined;
-    const reason = joinReasons({ value: null, reason: judgement.reason }, { value: null, reason: noPath }, { value: null, reason: gap.reason });
-    return {
-      result: {
-        status: judgement.status,
-        target: t[track],
-        path: num(path),
-        gapNational: num(gap.national),
-        gapUsd: num(gap.usd),
-        ...(reason ? { reason } : {}),
-        pct: num(ratio.value),
-      },
-      path,
-    };
-  };
+  const work = [...records].sort((a, b) => a.year - b.year).map((r) => prepareYear(r, rules, fromNumber(targets.securityCap), usdRate));
+  const contexts = Object.fromEntries(
+    TRACKS.map((track) => {
+      const ratios = work.map((w) => ({ year: w.record.year, pct: w.judged[track].ratio.value }));
+      const baseline = assessed(track) ? findBaseline(ratios, targets.baselineYear) : null;
+      return [track, { track, targets, target: fromNumber(targets[track]), baseline, assessed: assessed(track) }];
+    }),
+  ) as Record<Track, Parameters<typeof yearTrack>[1]>;
 
   const aggregates: AllyAssessment['aggregates'] = new Map();
   const planViews: PlanYearView[] = [];
   const years = work.map((w): AllyYearResult => {
-    const { record, amounts, ratios } = w;
-    const tracks = { core: trackOf(w, 'core'), security: trackOf(w, 'security'), combined: trackOf(w, 'combined') };
+    const tracks = { core: yearTrack(w, contexts.core), security: yearTrack(w, contexts.security), combined: yearTrack(w, contexts.combined) };
     const legacy = noArmedForces
       ? { twoPercent: null, equipment20: null }
-      : {
-          twoPercent: legacyCheck(ratios.corePct, rules.legacy.gdpPct),
-          equipment20: legacyCheck(ratios.equipmentSharePct, rules.legacy.equipmentSharePct),
-        };
-    const usd = usdFigures(w);
-    aggregates.set(record.year, {
-      usd,
+      : { twoPercent: atLeast(w.ratios.corePct, rules.legacy.gdpPct), equipment20: atLeast(w.ratios.equipmentSharePct, rules.legacy.equipmentSharePct) };
+    aggregates.set(w.record.year, {
+      usd: usdFigures(w),
       rateKnown: w.rate !== null,
       statuses: { core: tracks.core.result.status, security: tracks.security.result.status, combined: tracks.combined.result.status },
       ...legacy,
     });
-    if (record.status === FigureStatus.plan) {
+    if (w.record.status === FigureStatus.plan) {
       planViews.push({
-        year: record.year,
+        year: w.record.year,
         tracks: TRACKS.filter(assessed).map((track) => ({
           track,
           status: tracks[track].result.status,
           pct: w.judged[track].ratio.value,
           path: tracks[track].path,
-          target: targets[track],
+          target: contexts[track].target,
           ...(tracks[track].result.reason ? { reason: tracks[track].result.reason } : {}),
         })),
       });
     }
-    const yearReasons = reasonList(
-      amounts.gdp,
-      amounts.core,
-      amounts.security,
-      amounts.equipment,
-      ratios.equipmentSharePct,
-      { value: null, reason: w.rate === null ? w.noRate : undefined },
-    );
-    return {
-      year: record.year,
-      status: record.status,
-      gdp: record.gdp,
-      core: record.core,
-      security: record.security,
-      securityEligible: num(amounts.security.value),
-      usd: {
-        rate: num(w.rate),
-        gdp: num(usd.gdp),
-        core: num(usd.core),
-        security: num(usd.security),
-        equipment: num(usd.equipment),
-      },
-      corePct: num(ratios.corePct.value),
-      securityPct: num(ratios.securityPct.value),
-      securityCountedPct: num(ratios.securityCountedPct.value),
-      combinedPct: num(ratios.combinedPct.value),
-      equipmentSharePct: num(ratios.equipmentSharePct.value),
-      tracks: { core: tracks.core.result, security: tracks.security.result, combined: tracks.combined.result },
-      legacy,
-      illustrative: record.illustrative ?? false,
-      ...(record.notes !== undefined ? { notes: record.notes } : {}),
-      source: {
-        submissionId: record.provenance.submissionId,
-        file: record.provenance.file,
-        uploadedAt: record.provenance.uploadedAt,
-      },
-      ...(yearReasons.length > 0 ? { reasons: yearReasons } : {}),
-    };
+    return yearResult(w, tracks, legacy);
   });
-
-  const baselineOut = (b: Baseline | null) => {
-    const pct = b === null ? null : num(b.pct);
-    return b === null || pct === null ? null : { year: b.year, pct };
-  };
 
   return {
     result: {
@@ -219,8 +115,12 @@ const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: R
       ...(noArmedForces
         ? { note: `${ref.nameEn} has no armed forces: its core and combined tracks and the Wales 2014 guidelines are not assessed` }
         : {}),
-      baseline: { core: baselineOut(baselines.core), security: baselineOut(baselines.security), combined: baselineOut(baselines.combined) },
-      plan: assessPlan(planViews, t.targetYear, fromNumber(rules.planTolerancePct)),
+      baseline: {
+        core: baselineOut(contexts.core.baseline),
+        security: baselineOut(contexts.security.baseline),
+        combined: baselineOut(contexts.combined.baseline),
+      },
+      plan: assessPlan(planViews, targets.targetYear, fromNumber(rules.planTolerancePct)),
       years,
     },
     aggregates,
@@ -228,4 +128,4 @@ const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: R
 };
 
 export { assessAlly };
-export type { AllyAssessment, UsdRate };
+export type { AllyAssessment };

@@ -5,7 +5,7 @@ import type { ComplianceResult, Rules, SubmissionRecord } from '../model/index.t
 import type { AllyRef } from '../reference/types.ts';
 import type { AggregateEntry } from './aggregates.ts';
 import { aggregateYear } from './aggregates.ts';
-import type { UsdRate } from './ally.ts';
+import type { UsdRate } from './year-work.ts';
 import { assessAlly } from './ally.ts';
 import { DuplicateRecordError, UnknownAllyError } from './errors.ts';
 

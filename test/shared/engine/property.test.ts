@@ -54,7 +54,7 @@ describe('compliance engine properties', () => {
         expect(allNumbers(result).filter((n) => !Number.isFinite(n))).toEqual([]);
         expect(ComplianceResultSchema.safeParse(result).success).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
