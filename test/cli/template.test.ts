@@ -1,0 +1,71 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import ExcelJS from 'exceljs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../cli/main.ts';
+import type { CliIo } from '../../cli/command.ts';
+import { readSubmission } from '../../shared/ingest/read/index.ts';
+import { DEFAULT_LIMITS } from '../../shared/ingest/limits.ts';
+
+let dir: string;
+let out: string[];
+let err: string[];
+const io = (): CliIo => ({ out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir, env: {} });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dualtrack-template-cli-'));
+  out = [];
+  err = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dualtrack template', () => {
+  it('writes a French template for the ally and years asked, relative to the working directory', async () => {
+    // Act
+    const code = await main(['template', '--ally', 'HRV', '--from', '2020', '--to', '2024', '--lang', 'fr', '-o', 'hrv.xlsx'], io());
+
+    // Assess
+    expect(code).toBe(0);
+    const bytes = readFileSync(join(dir, 'hrv.xlsx'));
+    const read = await readSubmission(bytes, 'hrv.xlsx', { limits: DEFAULT_LIMITS });
+    expect([read.ally, read.layout, read.drafts, read.findings]).toEqual(['HRV', 'template', [], []]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const data = wb.getWorksheet('Données');
+    expect([6, 7, 8, 9, 10].map((r) => [data?.getCell(`A${r}`).value, data?.getCell(`C${r}`).value])).toEqual([
+      [2020, 'HRK'],
+      [2021, 'HRK'],
+      [2022, 'HRK'],
+      [2023, 'EUR'],
+      [2024, 'EUR'],
+    ]);
+    expect(out.join('\n')).toContain('Croatie (HRV), 2020-2024, fr');
+  });
+
+  it('refuses an unknown ally with exit code 2 and says why', async () => {
+    // Act
+    const code = await main(['template', '--ally', 'XYZ', '-o', 'x.xlsx'], io());
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain('unknown ally "XYZ"');
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+
+  it.each([
+    [['--from', '2030', '--to', '2020'], 'the first year comes after the last'],
+    [['--from', '20x4'], '--from must be a four-digit year'],
+    [['--to', '2300'], 'years must be whole numbers'],
+    [['--lang', 'de'], '--lang must be en or fr'],
+    [['--colour', 'red'], 'Unknown option'],
+  ])('refuses bad usage %j with exit code 2', async (extra, message) => {
+    // Act
+    const code = await main(['template', '--ally', 'BEL', '-o', 'bel.xlsx', ...extra], io());
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(message);
+    expect(existsSync(join(dir, 'bel.xlsx'))).toBe(false);
+  });
+});
