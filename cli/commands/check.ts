@@ -1,0 +1,124 @@
+// `dualtrack check FILE [--ally ISO3] [--json] [--annotated OUT]`: a dry run of ingest on a
+// local file. Nothing is stored; the verdict is the exit code (0 accepted, 1 rejected).
+import { createHash } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestSubmission, submissionIdFor } from '../../shared/ingest/index.ts';
+import type { Finding, Receipt } from '../../shared/model/index.ts';
+import { HAGUE_2025, ReceiptStatus } from '../../shared/model/index.ts';
+import { allyByIso3 } from '../../shared/reference/index.ts';
+import { UsageError } from '../command.ts';
+import type { CliCommand, CliIo } from '../command.ts';
+
+const usage = `Usage: npm run dualtrack -- check FILE [--ally ISO3] [--json] [--annotated OUT.xlsx]
+
+Checks a submission (.xlsx or .csv) exactly as an upload would be checked, without storing it.
+  --ally ISO3        the ally the upload would be filed under (default: the one the workbook names)
+  --json             print the receipt as JSON instead of a summary
+  --annotated OUT    also write the annotated copy (cells marked, Receipt sheet first) to OUT
+Exit code: 0 accepted (with or without warnings), 1 rejected, 2 bad usage.`;
+
+interface CheckArgs {
+  file: string;
+  ally: string | null;
+  json: boolean;
+  annotated: string | null;
+}
+
+const OPTIONS = { ally: { type: 'string' }, json: { type: 'boolean' }, annotated: { type: 'string' } } as const;
+
+const parseRaw = (args: string[]) => {
+  try {
+    return parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+};
+
+const parse = (args: string[]): CheckArgs => {
+  const parsed = parseRaw(args);
+  const [file, ...extra] = parsed.positionals;
+  if (!file) throw new UsageError('give the file to check');
+  if (extra.length > 0) throw new UsageError(`one file at a time (also got: ${extra.join(' ')})`);
+  const code = parsed.values.ally?.trim().toUpperCase() ?? null;
+  if (code !== null && !allyByIso3(code)) {
+    throw new UsageError(`"${parsed.values.ally}" is not an ally's ISO3 code (see: npm run dualtrack -- allies)`);
+  }
+  return { file, ally: code, json: parsed.values.json ?? false, annotated: parsed.values.annotated ?? null };
+};
+
+const placeOf = (f: Finding): string => (f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '-'));
+
+const yearsText = (years: readonly number[]): string => {
+  if (years.length === 0) return 'no years';
+  const first = years[0];
+  const last = years.at(-1);
+  return first === last ? String(first) : `${first}-${last}`;
+};
+
+const VERDICT: Readonly<Record<ReceiptStatus, string>> = {
+  accepted: 'ACCEPTED',
+  accepted_with_warnings: 'ACCEPTED WITH WARNINGS',
+  rejected: 'REJECTED',
+};
+
+/** The human summary: verdict, ally, years, counts, then one aligned line per finding. */
+const summary = (receipt: Receipt): string => {
+  const { errors, warnings, infos } = receipt.counts;
+  const lines = [
+    `${receipt.file}: ${VERDICT[receipt.status]}`,
+    `ally ${receipt.ally ?? 'unknown'}, ${yearsText(receipt.years)}, ${receipt.records.length} record(s)`,
+    `${errors} error(s), ${warnings} warning(s), ${infos} note(s)`,
+  ];
+  const rows = receipt.findings.map((f) => [f.severity, placeOf(f), f.code, f.message]);
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  if (rows.length > 0) lines.push('');
+  for (const r of rows) lines.push(r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  '));
+  return lines.join('\n');
+};
+
+const readInput = async (path: string): Promise<{ bytes: Buffer; mtime: Date }> => {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`${path} is not a file`);
+    return { bytes: await readFile(path), mtime: info.mtime };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+};
+
+const run = async (args: string[], io: CliIo): Promise<number> => {
+  const options = parse(args);
+  const path = resolve(io.cwd, options.file);
+  const { bytes, mtime } = await readInput(path);
+  const fileName = basename(path);
+  const uploadedAt = mtime.toISOString();
+  const submissionId = submissionIdFor({
+    key: fileName,
+    etag: createHash('sha256').update(bytes).digest('hex'),
+    uploadedAt,
+  });
+  const { receipt, annotated } = await ingestSubmission({
+    bytes,
+    fileName,
+    expectedAlly: options.ally,
+    submissionId,
+    uploadedAt,
+    rules: HAGUE_2025,
+    now: new Date(),
+  });
+  if (options.annotated && annotated) await writeFile(resolve(io.cwd, options.annotated), annotated);
+  io.out(options.json ? JSON.stringify(receipt, null, 2) : summary(receipt));
+  return receipt.status === ReceiptStatus.rejected ? 1 : 0;
+};
+
+const command: CliCommand = {
+  name: 'check',
+  summary: 'check a submission file as an upload would be checked (dry run)',
+  usage,
+  run,
+};
+
+export { command, summary };
