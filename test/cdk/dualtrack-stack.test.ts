@@ -1,0 +1,362 @@
+import { describe, it, expect } from 'vitest';
+import { StackSettingsError } from '../../cdk/errors.ts';
+import { DEFAULT_SCHEDULE_EXPRESSION } from '../../cdk/settings.ts';
+import { asArray, render, resourceOf, roleStatements, synthTemplate } from './template.ts';
+import type { Statement } from './template.ts';
+
+const template = synthTemplate();
+
+const bucket = (prefix: string) => resourceOf(template, 'AWS::S3::Bucket', prefix);
+const fn = (prefix: string) => resourceOf(template, 'AWS::Lambda::Function', `${prefix}Fn`);
+const queue = (prefix: string) => resourceOf(template, 'AWS::SQS::Queue', prefix);
+const policyStatements = (type: string, prefix: string) =>
+  (resourceOf(template, type, prefix).props.PolicyDocument as { Statement: Statement[] }).Statement;
+const roleOf = (prefix: string) => render(fn(prefix).props.Role).replace(/^<|\.Arn>$/g, '');
+const envOf = (prefix: string) => Object.keys((fn(prefix).props.Environment as { Variables: object }).Variables);
+
+const UPLOADS = bucket('Uploads').id;
+const DATA = bucket('Data').id;
+const PUBLIC = bucket('Public').id;
+
+/** Deny of every action over plain HTTP, as enforceSSL writes it. */
+const deniesPlainHttp = (statements: Statement[]) =>
+  statements.some(
+    (s) => s.Effect === 'Deny' && JSON.stringify(s.Condition) === JSON.stringify({ Bool: { 'aws:SecureTransport': 'false' } }),
+  );
+
+describe('the private buckets', () => {
+  it.each(['Uploads', 'Data'])('%s is encrypted, versioned, logged and blocks all public access', (name) => {
+    // Act
+    const { props } = bucket(name);
+    // Assess
+    expect(props.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    expect(props.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(props.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(render((props.LoggingConfiguration as { DestinationBucketName: unknown }).DestinationBucketName)).toMatch(/^<AccessLogs/);
+  });
+
+  it.each(['Uploads', 'Data', 'Public', 'AccessLogs'])('%s refuses plain HTTP', (name) => {
+    expect(deniesPlainHttp(policyStatements('AWS::S3::BucketPolicy', `${name}Policy`))).toBe(true);
+  });
+});
+
+describe('the public bucket', () => {
+  it('blocks ACLs but lets its bucket policy grant public reads', () => {
+    expect(bucket('Public').props.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false,
+    });
+  });
+
+  it('lets anyone GET exactly releases/*, latest/* and index.html, nothing else', () => {
+    // Prepare
+    const publicAllows = policyStatements('AWS::S3::BucketPolicy', 'PublicPolicy').filter(
+      (s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ AWS: '*' }),
+    );
+    // Assess
+    expect(publicAllows).toHaveLength(1);
+    expect(asArray(publicAllows[0]?.Action)).toEqual(['s3:GetObject']);
+    expect(asArray(publicAllows[0]?.Resource).map(render).sort()).toEqual(
+      [`<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
+    );
+  });
+
+  it('refuses object writes to every principal but the publisher and recompute roles', () => {
+    // Prepare
+    const deny = policyStatements('AWS::S3::BucketPolicy', 'PublicPolicy').find((s) => s.Sid === 'OnlyThePublisherWrites');
+    // Assess
+    expect(deny?.Effect).toBe('Deny');
+    expect(asArray(deny?.Action)).toContain('s3:PutObject');
+    expect(asArray(deny?.Action)).toContain('s3:DeleteObject');
+    const exempt = (deny?.Condition as { ArnNotEquals: { 'aws:PrincipalArn': unknown[] } }).ArnNotEquals['aws:PrincipalArn'];
+    expect(exempt.map(render).sort()).toEqual([`<${roleOf('Publisher')}.Arn>`, `<${roleOf('Recompute')}.Arn>`].sort());
+  });
+
+  it('allows cross-origin GET and HEAD from any site', () => {
+    expect(bucket('Public').props.CorsConfiguration).toEqual({
+      CorsRules: [
+        expect.objectContaining({ AllowedMethods: ['GET', 'HEAD'], AllowedOrigins: ['*'] }),
+      ],
+    });
+  });
+});
+
+describe('the upload notification', () => {
+  it('sends ObjectCreated events for .xlsx and .csv under submissions/ to the ingest function', () => {
+    // Prepare
+    const notifications = resourceOf(template, 'Custom::S3BucketNotifications', 'UploadsNotifications').props;
+    const configs = (notifications.NotificationConfiguration as {
+      LambdaFunctionConfigurations: { Events: string[]; Filter: { Key: { FilterRules: { Name: string; Value: string }[] } }; LambdaFunctionArn: unknown }[];
+    }).LambdaFunctionConfigurations;
+    // Act
+    const bySuffix = new Map(
+      configs.map((c) => {
+        const rules = Object.fromEntries(c.Filter.Key.FilterRules.map((r) => [r.Name, r.Value]));
+        return [rules.suffix, { prefix: rules.prefix, events: c.Events, target: render(c.LambdaFunctionArn) }];
+      }),
+    );
+    // Assess
+    const ingest = { prefix: 'submissions/', events: ['s3:ObjectCreated:*'], target: `<${fn('Ingest').id}.Arn>` };
+    expect(bySuffix.get('.xlsx')).toEqual(ingest);
+    expect(bySuffix.get('.csv')).toEqual(ingest);
+    expect([...bySuffix.values()].every((c) => c.prefix === 'submissions/' && c.target === ingest.target)).toBe(true);
+  });
+});
+
+describe('the publish queue', () => {
+  it('hides a message for at least six times the publisher timeout', () => {
+    const timeout = fn('Publisher').props.Timeout as number;
+    expect(queue('PublishQueue').props.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('parks a message in the DLQ after five receives', () => {
+    expect(queue('PublishQueue').props.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [queue('PublishDlq').id, 'Arn'] },
+      maxReceiveCount: 5,
+    });
+  });
+
+  it.each(['PublishQueue', 'PublishDlq', 'FailureQueue'])('%s is encrypted and refuses plain HTTP', (name) => {
+    expect(queue(name).props.SqsManagedSseEnabled).toBe(true);
+    expect(deniesPlainHttp(policyStatements('AWS::SQS::QueuePolicy', `${name}Policy`))).toBe(true);
+  });
+
+  it('feeds the publisher in batches, with a batching window and partial batch failures', () => {
+    // Prepare
+    const mapping = resourceOf(template, 'AWS::Lambda::EventSourceMapping', 'PublisherFn').props;
+    // Assess
+    expect(render(mapping.EventSourceArn)).toBe(`<${queue('PublishQueue').id}.Arn>`);
+    expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(mapping.MaximumBatchingWindowInSeconds).toBeGreaterThan(0);
+    expect(mapping.BatchSize).toBeGreaterThan(10);
+  });
+});
+
+describe('the functions', () => {
+  it('runs one publisher and one recompute at a time', () => {
+    expect(fn('Publisher').props.ReservedConcurrentExecutions).toBe(1);
+    expect(fn('Recompute').props.ReservedConcurrentExecutions).toBe(1);
+    expect(fn('Ingest').props.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it.each(['Ingest', 'Publisher', 'Recompute'])('%s runs on arm64 and Node.js 24 with source maps and Powertools settings', (name) => {
+    // Act
+    const { props } = fn(name);
+    // Assess
+    expect(props.Architectures).toEqual(['arm64']);
+    expect(props.Runtime).toBe('nodejs24.x');
+    expect(props.Handler).toBe('index.handler');
+    expect((props.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: `dualtrack-${{ Ingest: 'ingest', Publisher: 'publish', Recompute: 'recompute' }[name]}`,
+      LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+  });
+
+  it.each(['Ingest', 'Publisher', 'Recompute'])('%s logs to its own log group kept for six months', (name) => {
+    // Prepare
+    const logGroupId = render((fn(name).props.LoggingConfig as { LogGroup: unknown }).LogGroup);
+    // Act
+    const logGroup = resourceOf(template, 'AWS::Logs::LogGroup', logGroupId.slice(1, -1));
+    // Assess
+    expect(logGroup.props.RetentionInDays).toBe(180);
+    expect(logGroupId).toMatch(new RegExp(`^<${name}Logs`));
+  });
+
+  it('retries a failed upload event twice and then sends it to the failure queue', () => {
+    const config = resourceOf(template, 'AWS::Lambda::EventInvokeConfig', 'IngestFn').props;
+    expect(config.MaximumRetryAttempts).toBe(2);
+    expect(render((config.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination)).toBe(
+      `<${queue('FailureQueue').id}.Arn>`,
+    );
+  });
+
+  it('gives each function the variables of what it may use, and no others', () => {
+    expect(envOf('Ingest')).toEqual(expect.arrayContaining(['DUALTRACK_UPLOADS_BUCKET', 'DUALTRACK_DATA_BUCKET', 'DUALTRACK_PUBLISH_QUEUE_URL']));
+    expect(envOf('Ingest')).not.toContain('DUALTRACK_PUBLIC_BUCKET');
+    for (const name of ['Publisher', 'Recompute']) {
+      expect(envOf(name)).toEqual(expect.arrayContaining(['DUALTRACK_DATA_BUCKET', 'DUALTRACK_PUBLIC_BUCKET']));
+      expect(envOf(name)).not.toContain('DUALTRACK_UPLOADS_BUCKET');
+      expect(envOf(name)).not.toContain('DUALTRACK_PUBLISH_QUEUE_URL');
+    }
+  });
+});
+
+describe('least privilege', () => {
+  const touches = (statements: ReturnType<typeof roleStatements>, bucketId: string) =>
+    statements.filter((s) => s.resources.some((r) => r.includes(`<${bucketId}.`) || r === `<${bucketId}>`));
+  const writes = (statements: ReturnType<typeof roleStatements>, bucketId: string) =>
+    touches(statements, bucketId).filter((s) => s.actions.some((a) => /^s3:(Put|Delete)/.test(a)));
+  const objectPatterns = (statements: ReturnType<typeof roleStatements>, bucketId: string) =>
+    [...new Set(statements.flatMap((s) => s.resources.filter((r) => r.startsWith(`<${bucketId}.Arn>/`))))].sort();
+
+  it('the ingest function has no permission on the public bucket', () => {
+    expect(touches(roleStatements(template, roleOf('Ingest')), PUBLIC)).toEqual([]);
+  });
+
+  it('the ingest function reads submissions/ and writes only receipts/ in the uploads bucket', () => {
+    // Prepare
+    const statements = roleStatements(template, roleOf('Ingest'));
+    // Assess
+    expect(objectPatterns(touches(statements, UPLOADS), UPLOADS)).toEqual([`<${UPLOADS}.Arn>/receipts/*`, `<${UPLOADS}.Arn>/submissions/*`]);
+    expect(objectPatterns(writes(statements, UPLOADS), UPLOADS)).toEqual([`<${UPLOADS}.Arn>/receipts/*`]);
+    expect(writes(statements, UPLOADS).flatMap((s) => s.actions)).not.toContain('s3:DeleteObject*');
+  });
+
+  it('the ingest function writes the data bucket under its submissions/ and receipts/ prefixes and sends to the queue', () => {
+    // Prepare
+    const statements = roleStatements(template, roleOf('Ingest'));
+    // Assess
+    expect(objectPatterns(writes(statements, DATA), DATA)).toEqual([`<${DATA}.Arn>/receipts/*`, `<${DATA}.Arn>/submissions/*`]);
+    expect(
+      statements.some((s) => s.actions.includes('sqs:SendMessage') && s.resources.includes(`<${queue('PublishQueue').id}.Arn>`)),
+    ).toBe(true);
+  });
+
+  it.each(['Publisher', 'Recompute'])('%s has no permission on the uploads bucket and only reads the data bucket', (name) => {
+    // Prepare
+    const statements = roleStatements(template, roleOf(name));
+    // Assess
+    expect(touches(statements, UPLOADS)).toEqual([]);
+    expect(writes(statements, DATA)).toEqual([]);
+    expect(objectPatterns(touches(statements, DATA), DATA)).toEqual([`<${DATA}.Arn>/submissions/*`]);
+  });
+
+  it.each(['Publisher', 'Recompute'])('%s writes the public bucket only under the published prefixes', (name) => {
+    const statements = roleStatements(template, roleOf(name));
+    expect(objectPatterns(writes(statements, PUBLIC), PUBLIC)).toEqual(
+      [`<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
+    );
+  });
+
+  it('the publisher cannot send to the publish queue it drains', () => {
+    const statements = roleStatements(template, roleOf('Publisher'));
+    expect(statements.some((s) => s.actions.includes('sqs:SendMessage'))).toBe(false);
+  });
+
+  it('no function role carries an AWS managed policy', () => {
+    for (const name of ['Ingest', 'Publisher', 'Recompute']) {
+      const role = resourceOf(template, 'AWS::IAM::Role', roleOf(name)).props;
+      expect(role.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('the schedule', () => {
+  const schedule = (t = template) => resourceOf(t, 'AWS::Scheduler::Schedule', 'YearlyRecompute').props;
+
+  it('runs yearly by default and invokes recompute with a schedule payload', () => {
+    // Act
+    const props = schedule();
+    const target = props.Target as { Arn: unknown; Input: string; DeadLetterConfig: { Arn: unknown } };
+    // Assess
+    expect(DEFAULT_SCHEDULE_EXPRESSION).toBe('cron(0 6 1 3 ? *)');
+    expect(props.ScheduleExpression).toBe(DEFAULT_SCHEDULE_EXPRESSION);
+    expect(props.State).toBe('ENABLED');
+    expect(render(target.Arn)).toBe(`<${fn('Recompute').id}.Arn>`);
+    expect(JSON.parse(target.Input)).toMatchObject({ trigger: 'schedule', scheduledTime: '<aws.scheduler.scheduled-time>' });
+    expect(render(target.DeadLetterConfig.Arn)).toBe(`<${queue('FailureQueue').id}.Arn>`);
+  });
+
+  it('takes its expression from the context', () => {
+    const props = schedule(synthTemplate({ 'dualtrack:scheduleExpression': 'rate(30 days)' }));
+    expect(props.ScheduleExpression).toBe('rate(30 days)');
+  });
+
+  it('refuses an expression that is not a Scheduler expression, naming the context key', () => {
+    expect(() => synthTemplate({ 'dualtrack:scheduleExpression': '0 6 1 3 *' })).toThrow(StackSettingsError);
+    expect(() => synthTemplate({ 'dualtrack:scheduleExpression': '0 6 1 3 *' })).toThrow(/dualtrack:scheduleExpression/);
+  });
+});
+
+describe('the alarms', () => {
+  const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+    (a) => (a as { Properties: Record<string, unknown> }).Properties,
+  );
+  const topic = resourceOf(template, 'AWS::SNS::Topic', 'AlarmsTopic');
+
+  it.each(['PublishDlq', 'FailureQueue'])('fire on the first message visible in %s', (name) => {
+    const alarm = alarms.find(
+      (a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && render((a.Dimensions as { Value: unknown }[])[0]?.Value) === `<${queue(name).id}.QueueName>`,
+    );
+    expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Namespace: 'AWS/SQS' });
+    expect(asArray(alarm?.AlarmActions).map(render)).toEqual([`<${topic.id}>`]);
+  });
+
+  it.each(['Ingest', 'Publisher', 'Recompute'])('fire on any error of %s', (name) => {
+    const alarm = alarms.find(
+      (a) => a.MetricName === 'Errors' && render((a.Dimensions as { Value: unknown }[])[0]?.Value) === `<${fn(name).id}>`,
+    );
+    expect(alarm).toMatchObject({ Threshold: 1, Statistic: 'Sum', Namespace: 'AWS/Lambda' });
+    expect(asArray(alarm?.AlarmActions).map(render)).toEqual([`<${topic.id}>`]);
+  });
+
+  it('notify an SNS topic encrypted with a rotating KMS key that CloudWatch may use', () => {
+    // Prepare
+    const keyId = render(topic.props.KmsMasterKeyId).replace(/^<|\.Arn>$/g, '');
+    const key = resourceOf(template, 'AWS::KMS::Key', keyId).props;
+    const statements = (key.KeyPolicy as { Statement: Statement[] }).Statement;
+    // Assess
+    expect(key.EnableKeyRotation).toBe(true);
+    expect(
+      statements.some(
+        (s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }) && asArray(s.Action).includes('kms:Decrypt'),
+      ),
+    ).toBe(true);
+    expect(deniesPlainHttp(policyStatements('AWS::SNS::TopicPolicy', 'AlarmsTopicPolicy'))).toBe(true);
+  });
+
+  it('subscribe an e-mail address only when the context gives one', () => {
+    // Act
+    const none = synthTemplate().findResources('AWS::SNS::Subscription');
+    const withEmail = synthTemplate({ 'dualtrack:alarmEmail': 'ops@example.org' }).findResources('AWS::SNS::Subscription');
+    // Assess
+    expect(Object.keys(none)).toHaveLength(0);
+    expect(Object.values(withEmail).map((s) => (s as { Properties: unknown }).Properties)).toEqual([
+      expect.objectContaining({ Protocol: 'email', Endpoint: 'ops@example.org' }),
+    ]);
+  });
+});
+
+describe('the settings and outputs', () => {
+  it('names the buckets from the context when given', () => {
+    // Act
+    const t = synthTemplate({
+      'dualtrack:uploadsBucketName': 'dt-uploads-test',
+      'dualtrack:dataBucketName': 'dt-data-test',
+      'dualtrack:publicBucketName': 'dt-public-test',
+    });
+    // Assess
+    expect(resourceOf(t, 'AWS::S3::Bucket', 'Uploads').props.BucketName).toBe('dt-uploads-test');
+    expect(resourceOf(t, 'AWS::S3::Bucket', 'Data').props.BucketName).toBe('dt-data-test');
+    expect(resourceOf(t, 'AWS::S3::Bucket', 'Public').props.BucketName).toBe('dt-public-test');
+  });
+
+  it('refuses a bucket name S3 would refuse', () => {
+    expect(() => synthTemplate({ 'dualtrack:uploadsBucketName': 'Uploads_Bucket' })).toThrow(/dualtrack:uploadsBucketName/);
+  });
+
+  it('outputs the bucket names, the public base URL and an example upload command', () => {
+    // Act
+    const outputs = Object.fromEntries(
+      Object.entries(template.toJSON().Outputs as Record<string, { Value: unknown }>).map(([k, v]) => [k, render(v.Value)]),
+    );
+    // Assess
+    expect(outputs).toMatchObject({
+      UploadsBucketName: `<${UPLOADS}>`,
+      DataBucketName: `<${DATA}>`,
+      PublicBucketName: `<${PUBLIC}>`,
+      PublicBaseUrl: `https://<${PUBLIC}.RegionalDomainName>/`,
+      ExampleUploadCommand: `aws s3 cp submission.xlsx s3://<${UPLOADS}>/submissions/EST/submission.xlsx`,
+    });
+  });
+});
