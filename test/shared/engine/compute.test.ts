@@ -224,6 +224,55 @@ describe('computeCompliance', () => {
     expect(yearOf(result, 'BBB', 2025).tracks.core).toMatchObject({ status: 'on_track', target: 3.5, gapNational: 5 });
   });
 
+  it('takes every threshold and year from the rules, not from the defaults', () => {
+    // Prepare: baseline 2024, target 2030, core 3.0, Wales guideline 2.5% and 25%.
+    // Core baseline 2.0 in 2024 → path(2027) = 2 + (3 − 2)·3/6 = 2.5
+    const rules = rulesWith({
+      baselineYear: 2024,
+      targetYear: 2030,
+      tracks: { core: { target: 3 }, security: { target: 1.5, cap: 1.5 }, combined: { target: 4.5 } },
+      legacy: { gdpPct: 2.5, equipmentSharePct: 25 },
+    });
+    const records = aSeries('AAA', [
+      [2024, 20, 5],
+      [2027, 25, 10],
+    ]);
+
+    // Act
+    const result = computeCompliance(records, rules, aReference(ALLIES));
+
+    // Assess
+    const y2027 = yearOf(result, 'AAA', 2027);
+    expect(y2027.tracks.core).toMatchObject({ status: 'on_track', target: 3, path: 2.5, gapNational: 5 }); // 30 − 25
+    expect(y2027.legacy).toEqual({ twoPercent: true, equipment20: false }); // 2.5 ≥ 2.5; 20 < 25
+    expect(yearOf(result, 'AAA', 2024).tracks.core.status).toBe('on_track');
+    expect(allyOf(result, 'AAA').plan.reasons).toEqual(['the plan stops in 2027, before the target year 2030']);
+  });
+
+  it('applies a per-ally override of the security cap and the years', () => {
+    // Prepare: AAA counts at most 1.0% of security-related spending, baseline 2026, target 2030.
+    // 2026: core 2.0, security 1.2 counts 1.0 (the baseline); 2028: path core 2 + 1.5·2/4 = 2.75
+    const rules = rulesWith({
+      overrides: { AAA: { security: { target: 1, cap: 1 }, baselineYear: 2026, targetYear: 2030, reason: 'test override' } },
+    });
+    const records = aSeries('AAA', [
+      [2025, 18, 12],
+      [2026, 20, 12],
+      [2028, 27.5, 12],
+    ]);
+
+    // Act
+    const result = computeCompliance(records, rules, aReference(ALLIES));
+
+    // Assess
+    expect(yearOf(result, 'AAA', 2025).tracks.core.status).toBe('pre_commitment');
+    const y2028 = yearOf(result, 'AAA', 2028);
+    expect([y2028.securityPct, y2028.securityCountedPct, y2028.combinedPct]).toEqual([1.2, 1, 3.75]);
+    expect(y2028.tracks.core).toMatchObject({ status: 'on_track', path: 2.75 });
+    expect(y2028.tracks.security).toMatchObject({ status: 'met', target: 1, gapNational: 0 });
+    expect(allyOf(result, 'AAA').baseline.core).toEqual({ year: 2026, pct: 2 });
+  });
+
   it('gives no_data with a reason, and no NaN, for zero GDP', () => {
     // Prepare
     const records = [aRecord({ gdp: 0 })];
