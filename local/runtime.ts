@@ -1,0 +1,326 @@
+// The local cloud: the embedded S3 server wired to the very handlers the stack deploys. Every
+// upload the stack's notification would deliver reaches the ingest handler as an AWS-shaped S3
+// event (retried, then parked); publish requests go through a local queue to the publish
+// handler one batch at a time; recompute runs in the same single lane. Dead letters land in
+// <dir>/dead-letters.jsonl, handler logs in <dir>/functions.log.
+import { join } from 'node:path';
+import type { SQSBatchResponse } from 'aws-lambda';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { ManualPayload } from '../functions/common/events.ts';
+import { PublishRequestSchema } from '../functions/common/publish-request.ts';
+import type { PublishRequest } from '../functions/common/publish-request.ts';
+import { createFunctionStorage } from '../functions/common/storage.ts';
+import { createIngestHandler } from '../functions/ingest/handler.ts';
+import { createPublishHandler } from '../functions/publish/handler.ts';
+import { createRecomputeHandler } from '../functions/recompute/handler.ts';
+import type { IngestLimits } from '../shared/ingest/limits.ts';
+import { HAGUE_2025 } from '../shared/model/index.ts';
+import type { Rules } from '../shared/model/index.ts';
+import { publish as publishRelease, referenceFromFx } from '../shared/pipeline/index.ts';
+import type { PublishInput, PublishOutcome, PublishReference } from '../shared/pipeline/index.ts';
+import { loadFxTable } from '../shared/reference/index.ts';
+import { BucketRole, createS3Storage, publicKeys } from '../shared/storage/index.ts';
+import type { Storage } from '../shared/storage/index.ts';
+import { createControlHandler } from './control.ts';
+import type { Status } from './control.ts';
+import { createDeadLetterList, DeadLetterSource } from './dead-letters.ts';
+import type { DeadLetter } from './dead-letters.ts';
+import { createLane } from './lane.ts';
+import { createLocalQueue } from './queue.ts';
+import { firesIngest, toAwsS3Event } from './s3-event.ts';
+import type { AwsS3Event } from './s3-event.ts';
+import { startS3Server } from './s3-server.ts';
+import type { S3rverRecord } from './s3-server.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, DeliverySettingsSchema, LOCAL_BUCKETS, LocalFiles, backoffMs } from './settings.ts';
+import type { DeliverySettings } from './settings.ts';
+import { createHandlerLog, createTerminal, errorText, formatBytes } from './terminal.ts';
+import type { LogEntry, Say } from './terminal.ts';
+
+interface LocalCloudOptions {
+  /** The runtime's folder: S3 objects, dead letters and the handlers' log. */
+  dir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  delivery?: Partial<DeliverySettings>;
+  rules?: Rules;
+  limits?: Partial<IngestLimits>;
+  reference?: PublishReference;
+  /** The publish flow handed to the publish and recompute handlers; a test injects faults here. */
+  publish?: (input: PublishInput) => Promise<PublishOutcome>;
+  /** Where terminal lines go (default: nowhere). */
+  say?: Say;
+  now?: () => Date;
+}
+
+interface ReportUrls {
+  page: string;
+  json: string;
+  xlsx: string;
+  csv: string;
+  releases: string;
+}
+
+interface LocalCloud {
+  endpoint: string;
+  port: number;
+  buckets: Readonly<Record<BucketRole, string>>;
+  client: S3Client;
+  /** The three buckets through the storage port, unrestricted (for tests and the demo). */
+  storage: Storage;
+  urls: ReportUrls;
+  deadLetterFile: string;
+  functionLogFile: string;
+  /** Delivers an S3 event to ingest as the notification would (retries, then a dead letter). */
+  deliverS3Event: (event: AwsS3Event) => Promise<void>;
+  /** Queues a publish request as the ingest function would. */
+  requestPublish: (request: PublishRequest) => Promise<void>;
+  /** Runs the recompute handler in the publisher's lane, as `aws lambda invoke` would. */
+  recompute: (payload: ManualPayload) => Promise<PublishOutcome>;
+  /** Keeps upload events back (as a late or out-of-order notification) until released. */
+  holdUploads: () => void;
+  /** Delivers the held events, in the order `reorder` gives (default: as received). */
+  releaseUploads: (reorder?: (events: AwsS3Event[]) => AwsS3Event[]) => Promise<void>;
+  /** Resolves once no upload is being ingested and no publish request waits. */
+  idle: () => Promise<void>;
+  deadLetters: () => Promise<DeadLetter[]>;
+  status: () => Promise<Status>;
+  stop: () => Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const reportUrls = (endpoint: string, publicBucket: string): ReportUrls => {
+  const base = `${endpoint}/${publicBucket}/`;
+  return {
+    page: `${base}${publicKeys.indexHtml}`,
+    json: `${base}${publicKeys.latestFile('compliance.json')}`,
+    xlsx: `${base}${publicKeys.latestFile('compliance.xlsx')}`,
+    csv: `${base}${publicKeys.latestFile('compliance.csv')}`,
+    releases: `${base}${publicKeys.releasesIndex}`,
+  };
+};
+
+/** How many allies a release holds, from its dataset; null when it cannot be read. */
+const alliesIn = async (storage: Storage, release: number): Promise<number | null> => {
+  const obj = await storage.get(BucketRole.public, publicKeys.releaseFile(release, 'compliance.json'));
+  if (!obj) return null;
+  try {
+    const data: unknown = JSON.parse(obj.body.toString('utf8'));
+    if (typeof data === 'object' && data !== null && 'allies' in data && Array.isArray(data.allies)) return data.allies.length;
+  } catch {
+    // an unreadable dataset only costs the count on the terminal
+  }
+  return null;
+};
+
+const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
+  const settings = DeliverySettingsSchema.parse(options.delivery ?? {});
+  const say = createTerminal(options.say ?? (() => undefined), options.now);
+  const rules = options.rules ?? HAGUE_2025;
+  const reference = options.reference ?? referenceFromFx(loadFxTable());
+  const buckets = LOCAL_BUCKETS;
+  const server = await startS3Server({
+    host: options.host ?? DEFAULT_HOST,
+    port: options.port ?? DEFAULT_PORT,
+    directory: join(options.dir, LocalFiles.s3),
+    buckets,
+  });
+  const { endpoint, client } = server;
+  const storage = createS3Storage({ client, buckets });
+  const deadLetterList = createDeadLetterList(join(options.dir, LocalFiles.deadLetters));
+  const functionLogFile = join(options.dir, LocalFiles.functionLog);
+  const lane = createLane();
+  const urls = reportUrls(endpoint, buckets.public);
+
+  // The handlers log structured entries; the operator sees one line for those worth a line.
+  let lastPublishError: string | undefined;
+  const onEntry = (entry: LogEntry): void => {
+    const a = entry.attributes;
+    if (entry.message === 'upload checked') {
+      const counts = `${String(a.errors)} error(s), ${String(a.warnings)} warning(s)`;
+      say('receipt', `${String(a.ally)}  ${String(a.status)}  ${counts}  ${String(a.key)}${a.duplicate === true ? '  (duplicate delivery: nothing new)' : ''}`);
+    } else if (entry.level === 'error' && entry.message === 'publish failed') {
+      lastPublishError = errorText(a.error);
+    } else if (entry.level === 'warn') {
+      say('warning', `${entry.message} ${JSON.stringify(a)}`);
+    }
+  };
+
+  const publishFlow = options.publish ?? publishRelease;
+  const announce = async (input: PublishInput): Promise<PublishOutcome> => {
+    const outcome = await publishFlow(input);
+    const digest = outcome.digest.slice(0, 12);
+    if (outcome.published && outcome.release !== null) {
+      const allies = await alliesIn(storage, outcome.release);
+      say('publish', `release ${outcome.release}  ${allies ?? '?'} allies  digest ${digest}  ${input.reason ?? input.trigger}  -> ${urls.page}`);
+    } else {
+      say('publish', `nothing new: release ${outcome.release ?? '-'} unchanged (digest ${digest})`);
+    }
+    return outcome;
+  };
+
+  const queue = createLocalQueue({
+    name: 'dualtrack-publish',
+    lane,
+    settings,
+    handler: (() => {
+      const handle = createPublishHandler({
+        storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }),
+        rules,
+        reference,
+        logger: createHandlerLog('publish', functionLogFile, onEntry),
+        publish: announce,
+        ...(options.now ? { now: options.now } : {}),
+      });
+      return async (event): Promise<SQSBatchResponse> => {
+        lastPublishError = undefined;
+        return handle(event);
+      };
+    })(),
+    lastFailure: () => lastPublishError,
+    onRetry: (m, delayMs, error) =>
+      say('retry', `publish request (receive ${m.receiveCount}/${settings.maxReceiveCount}) again in ${(delayMs / 1000).toFixed(1)} s: ${error}`),
+    onDeadLetter: async (m, error) => {
+      await deadLetterList.add({ at: new Date().toISOString(), source: DeadLetterSource.publish, attempts: m.receiveCount, error, payload: m.body });
+      say('dead letter', `publish request after ${m.receiveCount} receives: ${error} -> ${deadLetterList.path}`);
+    },
+  });
+
+  const requestPublish = async (request: PublishRequest): Promise<void> => {
+    queue.send(JSON.stringify(PublishRequestSchema.parse(request)));
+  };
+
+  const ingest = createIngestHandler({
+    storage: createFunctionStorage(client, { uploads: buckets.uploads, data: buckets.data }),
+    requestPublish,
+    rules,
+    ...(options.limits ? { limits: options.limits } : {}),
+    logger: createHandlerLog('ingest', functionLogFile, onEntry),
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  const recomputeHandler = createRecomputeHandler({
+    storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }),
+    rules,
+    reference,
+    logger: createHandlerLog('recompute', functionLogFile, onEntry),
+    publish: announce,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
+  // Ingest runs as Lambda's asynchronous invoke: in parallel, retried with backoff, then parked.
+  const inFlight = new Set<Promise<void>>();
+  let idleWaiters: (() => void)[] = [];
+  const deliverS3Event = async (event: AwsS3Event): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await ingest(event);
+        return;
+      } catch (error) {
+        const text = errorText(error);
+        const key = event.Records[0]?.s3.object.key ?? '?';
+        if (attempt >= settings.ingestAttempts) {
+          await deadLetterList.add({ at: new Date().toISOString(), source: DeadLetterSource.ingest, attempts: attempt, error: text, payload: event });
+          say('dead letter', `upload ${key} after ${attempt} attempts: ${text} -> ${deadLetterList.path}`);
+          return;
+        }
+        const delayMs = backoffMs(settings, attempt);
+        say('retry', `upload ${key} (attempt ${attempt}/${settings.ingestAttempts}) again in ${(delayMs / 1000).toFixed(1)} s: ${text}`);
+        await sleep(delayMs);
+      }
+    }
+  };
+  const track = (event: AwsS3Event): void => {
+    const p = deliverS3Event(event).finally(() => {
+      inFlight.delete(p);
+      if (inFlight.size === 0) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const w of waiters) w();
+      }
+    });
+    inFlight.add(p);
+  };
+
+  let held: AwsS3Event[] | null = null;
+  let stopping = false;
+  server.onEvent((event) => {
+    for (const record of event.Records as S3rverRecord[]) {
+      if (stopping || !firesIngest(record, buckets.uploads)) continue;
+      const { key, size } = record.s3.object;
+      say('upload', `received ${key}${size === undefined ? '' : ` (${formatBytes(size)})`}`);
+      const aws = toAwsS3Event(record);
+      if (held) held.push(aws);
+      else track(aws);
+    }
+  });
+
+  const uploadsIdle = (): Promise<void> =>
+    inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+
+  const idle = async (): Promise<void> => {
+    // Ingest may queue publishes and a publish never starts an ingest, so two rounds settle it.
+    for (;;) {
+      await uploadsIdle();
+      await queue.idle();
+      if (inFlight.size === 0 && queue.depth() === 0) return;
+    }
+  };
+
+  const recompute = (payload: ManualPayload): Promise<PublishOutcome> =>
+    lane.run(async () => {
+      try {
+        return await recomputeHandler(payload);
+      } catch (error) {
+        say('error', `recompute failed: ${errorText(error)}`);
+        throw error;
+      }
+    });
+
+  const status = async (): Promise<Status> => ({
+    service: 'dualtrack-local',
+    endpoint,
+    buckets: { ...buckets },
+    publicBaseUrl: `${endpoint}/${buckets.public}/`,
+    pendingPublishes: queue.depth(),
+    pendingUploads: inFlight.size + (held?.length ?? 0),
+    deadLetters: (await deadLetterList.read()).length,
+  });
+
+  server.setControl(createControlHandler({ status, recompute }));
+
+  return {
+    endpoint,
+    port: server.port,
+    buckets,
+    client,
+    storage,
+    urls,
+    deadLetterFile: deadLetterList.path,
+    functionLogFile,
+    deliverS3Event,
+    requestPublish,
+    recompute,
+    holdUploads: () => {
+      held ??= [];
+    },
+    releaseUploads: async (reorder) => {
+      const events = held ?? [];
+      held = null;
+      for (const e of reorder ? reorder(events) : events) await deliverS3Event(e);
+    },
+    idle,
+    deadLetters: () => deadLetterList.read(),
+    status,
+    stop: async () => {
+      stopping = true;
+      await uploadsIdle();
+      await queue.close();
+      await server.close();
+    },
+  };
+};
+
+export { startLocalCloud, reportUrls };
+export type { LocalCloud, LocalCloudOptions, ReportUrls };

@@ -1,0 +1,141 @@
+// The embedded S3: s3rver on loopback with the three buckets. The public bucket gets a website
+// configuration (index document index.html) and an open CORS rule, so a browser can open
+// http://HOST:PORT/<public>/ and scripts can fetch the JSON; requests signed by an SDK or the
+// CLI still get plain S3 behaviour. The runtime's control routes share the port.
+import type { IncomingMessage, ServerResponse, Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { BucketRole } from '../shared/storage/index.ts';
+import { PortInUseError } from './errors.ts';
+import { CONTROL_PREFIX, LOCAL_CREDENTIALS, LOCAL_REGION } from './settings.ts';
+
+/** The notification s3rver emits after each write (keys raw, not URL-encoded). */
+interface S3rverRecord {
+  eventName: string;
+  eventTime: string;
+  s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } };
+}
+interface S3rverEvent {
+  Records: S3rverRecord[];
+}
+
+// s3rver ships no types; this is the slice of its API used here.
+interface S3rverInstance {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+  on(event: 'event', listener: (event: S3rverEvent) => void): void;
+  httpServer?: Server;
+}
+type S3rverConstructor = new (options: {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+  configureBuckets: { name: string; configs?: string[] }[];
+}) => S3rverInstance;
+
+type ControlHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+interface S3ServerOptions {
+  host: string;
+  port: number;
+  directory: string;
+  buckets: Readonly<Record<BucketRole, string>>;
+}
+
+interface S3Server {
+  endpoint: string;
+  port: number;
+  /** A client configured the way s3rver needs (path style, checksums only when required). */
+  client: S3Client;
+  onEvent: (listener: (event: S3rverEvent) => void) => void;
+  /** Serves requests under CONTROL_PREFIX; everything else goes to S3. */
+  setControl: (handler: ControlHandler) => void;
+  close: () => Promise<void>;
+}
+
+const WEBSITE_CONFIG = `<WebsiteConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <IndexDocument><Suffix>index.html</Suffix></IndexDocument>
+</WebsiteConfiguration>`;
+
+const CORS_CONFIG = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+  </CORSRule>
+</CORSConfiguration>`;
+
+const require = createRequire(import.meta.url);
+
+const createLocalS3Client = (endpoint: string): S3Client =>
+  new S3Client({
+    endpoint,
+    region: LOCAL_REGION,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+    // s3rver predates the SDK's default CRC checksums.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+
+const isAddressInUse = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
+
+const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions): Promise<S3Server> => {
+  const S3rver = require('s3rver') as S3rverConstructor;
+  const server = new S3rver({
+    address: host,
+    port,
+    silent: true,
+    directory,
+    configureBuckets: [
+      { name: buckets.uploads },
+      { name: buckets.data },
+      { name: buckets.public, configs: [WEBSITE_CONFIG, CORS_CONFIG] },
+    ],
+  });
+  let address: AddressInfo;
+  try {
+    address = await server.run();
+  } catch (error) {
+    if (isAddressInUse(error)) throw new PortInUseError(host, port, { cause: error });
+    throw error;
+  }
+  const endpoint = `http://${host}:${address.port}`;
+  const client = createLocalS3Client(endpoint);
+
+  let control: ControlHandler | null = null;
+  const http = server.httpServer;
+  if (http) {
+    // Put the control routes in front of s3rver's own request listener.
+    const s3Listeners = http.listeners('request') as ControlHandler[];
+    http.removeAllListeners('request');
+    http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (control && req.url?.startsWith(CONTROL_PREFIX)) control(req, res);
+      else for (const l of s3Listeners) l(req, res);
+    });
+  }
+
+  return {
+    endpoint,
+    port: address.port,
+    client,
+    onEvent: (listener) => server.on('event', listener),
+    setControl: (handler) => {
+      control = handler;
+    },
+    close: async () => {
+      client.destroy();
+      const closing = server.close();
+      // Browsers keep idle connections open; drop them so shutdown does not wait on them.
+      http?.closeIdleConnections();
+      await closing;
+    },
+  };
+};
+
+export { startS3Server, createLocalS3Client };
+export type { S3Server, S3ServerOptions, S3rverEvent, S3rverRecord, ControlHandler };

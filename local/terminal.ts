@@ -1,0 +1,66 @@
+// What the operator reads on the terminal: one short line per event worth knowing (upload
+// received, receipt, publish, retry, dead letter), each with the time. The handlers' own
+// structured logs go to a file beside it, unchanged, as CloudWatch would keep them.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Log } from '../functions/common/logger.ts';
+
+type Say = (line: string) => void;
+
+const clock = (d: Date): string => d.toISOString().slice(11, 19);
+
+/** Prefixes every line with the time and a fixed-width tag. */
+const createTerminal = (out: Say, now: () => Date = () => new Date()) => (tag: string, text: string): void =>
+  out(`${clock(now())} ${tag.padEnd(12)} ${text}`);
+
+type Terminal = ReturnType<typeof createTerminal>;
+
+const formatBytes = (n: number): string =>
+  n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+type Attributes = Record<string, unknown>;
+
+interface LogEntry {
+  level: Level;
+  message: string;
+  attributes: Attributes;
+}
+
+const errorText = (value: unknown): string => {
+  if (value instanceof Error) {
+    const cause = value.cause instanceof Error ? `: ${value.cause.message}` : '';
+    return `${value.name}: ${value.message}${cause}`;
+  }
+  return String(value);
+};
+
+const toJsonable = (attributes: Attributes): Attributes =>
+  Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, v instanceof Error ? errorText(v) : v]));
+
+/**
+ * A logger the handlers accept in place of Powertools': every entry is appended as a JSON line
+ * to `file` (with the function's name) and handed to `onEntry` so the runtime can print a line.
+ */
+const createHandlerLog = (fn: string, file: string, onEntry: (entry: LogEntry) => void): Log => {
+  mkdirSync(dirname(file), { recursive: true });
+  const sink =
+    (level: Level) =>
+    (input: unknown, ...extra: unknown[]): void => {
+      const message = typeof input === 'string' ? input : typeof input === 'object' && input !== null && 'message' in input ? String(input.message) : '';
+      const attributes: Attributes = {};
+      if (typeof input === 'object' && input !== null) Object.assign(attributes, input);
+      for (const e of extra) {
+        if (e instanceof Error) attributes.error = e;
+        else if (typeof e === 'object' && e !== null) Object.assign(attributes, e);
+        else if (e !== undefined) attributes.extra = e;
+      }
+      const entry: LogEntry = { level, message, attributes };
+      appendFileSync(file, `${JSON.stringify({ time: new Date().toISOString(), function: fn, level, message, ...toJsonable(attributes) })}\n`);
+      onEntry(entry);
+    };
+  return { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') };
+};
+
+export { createTerminal, createHandlerLog, formatBytes, errorText, clock };
+export type { Terminal, LogEntry, Say };
