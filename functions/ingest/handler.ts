@@ -1,0 +1,101 @@
+// Ingest: one S3 notification in, one receipt per uploaded object out, and a publish request
+// for each newly accepted submission. Idempotent per object version (processUpload keeps the
+// "already done" mark), so a redelivered event changes nothing and requests no second publish.
+import type { IngestLimits } from '../../shared/ingest/limits.ts';
+import type { Rules } from '../../shared/model/rules.ts';
+import { ReceiptStatus } from '../../shared/model/vocab.ts';
+import { processUpload } from '../../shared/pipeline/process-upload.ts';
+import type { Storage } from '../../shared/storage/index.ts';
+import { FunctionError, PublishRequestError, RecordFailedError } from '../common/errors.ts';
+import { S3EventSchema, S3TestEventSchema, parseEvent } from '../common/events.ts';
+import type { S3EventRecord } from '../common/events.ts';
+import type { Log } from '../common/logger.ts';
+import type { RequestPublish } from '../common/publish-queue.ts';
+import { decodeS3Key } from '../common/s3-key.ts';
+
+interface IngestDeps {
+  storage: Storage;
+  requestPublish: RequestPublish;
+  rules: Rules;
+  limits?: Partial<IngestLimits>;
+  logger: Log;
+  now?: () => Date;
+}
+
+const OBJECT_CREATED = 'ObjectCreated:';
+
+const createIngestHandler = (deps: IngestDeps) => {
+  const now = deps.now ?? (() => new Date());
+  const { logger } = deps;
+
+  const handleRecord = async (record: S3EventRecord): Promise<void> => {
+    const bucket = record.s3.bucket.name;
+    const key = decodeS3Key(record.s3.object.key);
+    const outcome = await processUpload({
+      storage: deps.storage,
+      key,
+      versionId: record.s3.object.versionId ?? null,
+      etag: record.s3.object.eTag ?? null,
+      ...(record.s3.object.size !== undefined ? { size: record.s3.object.size } : {}),
+      uploadedAt: record.eventTime,
+      rules: deps.rules,
+      now: now(),
+      ...(deps.limits ? { limits: deps.limits } : {}),
+    });
+    // No receipt can be written (no ally in the key, or the object vanished): fail loudly so
+    // the event ends in the failure queue for an operator, never dropped.
+    if (outcome.receipt === null) throw new RecordFailedError(bucket, key, outcome.ignored);
+
+    const { receipt, duplicate } = outcome;
+    logger.info('upload checked', {
+      ally: receipt.ally,
+      key,
+      submissionId: receipt.submissionId,
+      status: receipt.status,
+      duplicate,
+      errors: receipt.counts.errors,
+      warnings: receipt.counts.warnings,
+      years: receipt.years.length,
+    });
+    if (duplicate || receipt.status === ReceiptStatus.rejected || receipt.ally === null) return;
+    try {
+      await deps.requestPublish({ reason: 'upload', ally: receipt.ally, submissionId: receipt.submissionId, key });
+    } catch (error) {
+      // The receipt is already marked done, so a retry will not ask again; the error alarm
+      // tells the operator, and the next upload or recompute publishes this submission anyway.
+      throw new PublishRequestError(receipt.submissionId, { cause: error });
+    }
+  };
+
+  return async (event: unknown): Promise<void> => {
+    if (S3TestEventSchema.safeParse(event).success) {
+      logger.info('S3 test event received; nothing to do');
+      return;
+    }
+    const { Records } = parseEvent('S3', S3EventSchema, event);
+    const failures: Error[] = [];
+    // Every record gets its chance before the batch fails; a retry redoes only what is not done.
+    for (const record of Records) {
+      if (!record.eventName.startsWith(OBJECT_CREATED)) {
+        logger.warn('not an upload event', { eventName: record.eventName, key: record.s3.object.key });
+        continue;
+      }
+      try {
+        await handleRecord(record);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new FunctionError(String(error), { cause: error });
+        logger.error('upload could not be processed', { key: record.s3.object.key, error: failure });
+        failures.push(failure);
+      }
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) {
+      throw new FunctionError(`${failures.length} of ${Records.length} uploads could not be processed`, {
+        cause: new AggregateError(failures),
+      });
+    }
+  };
+};
+
+export { createIngestHandler };
+export type { IngestDeps };

@@ -1,0 +1,26 @@
+// Lambda entry of the ingest function: wiring from the environment, read once at cold start.
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Context } from 'aws-lambda';
+import { readIngestConfig } from '../common/env.ts';
+import { createLogger } from '../common/logger.ts';
+import { createSqsPublishRequester } from '../common/publish-queue.ts';
+import { createS3Client } from '../common/s3-client.ts';
+import { createFunctionStorage } from '../common/storage.ts';
+import { createIngestHandler } from './handler.ts';
+
+const config = readIngestConfig();
+const logger = createLogger();
+const ingest = createIngestHandler({
+  storage: createFunctionStorage(createS3Client(), config.buckets),
+  requestPublish: createSqsPublishRequester(new SQSClient({}), config.publishQueueUrl),
+  rules: config.rules,
+  limits: config.limits,
+  logger,
+});
+
+const handler = async (event: unknown, context: Context): Promise<void> => {
+  logger.addContext(context);
+  await ingest(event);
+};
+
+export { handler };
