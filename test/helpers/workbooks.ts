@@ -113,18 +113,35 @@ const sofficePath = (): string => {
   return found;
 };
 
+/**
+ * One LibreOffice profile per test process: creating a profile is most of a conversion's time,
+ * and separate processes must not share one. Removed when the process exits.
+ */
+let profileDir: string | null = null;
+const profile = (): string => {
+  if (!profileDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'dualtrack-lo-profile-'));
+    profileDir = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return profileDir;
+};
+
+/** CSV import options: separator, text delimiter ("), UTF-8 (76), from line 1. */
+const CSV_FILTER: Record<',' | ';', string> = { ',': 'CSV:44,34,76,1', ';': 'CSV:59,34,76,1' };
+
 /** Let LibreOffice open the file and save it as .xlsx, as a finance office's spreadsheet program would. */
-const convertWithLibreOffice = (bytes: Buffer, inputExtension: 'xlsx' | 'csv', filter = 'xlsx'): Buffer => {
+const convertWithLibreOffice = (bytes: Buffer, inputExtension: 'xlsx' | 'csv', csvSeparator: ',' | ';' = ','): Buffer => {
   const soffice = sofficePath();
   const dir = mkdtempSync(join(tmpdir(), 'dualtrack-lo-'));
   try {
     const input = join(dir, `in.${inputExtension}`);
     const out = join(dir, 'out');
     writeFileSync(input, bytes);
-    const args = ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', filter];
-    if (inputExtension === 'csv') args.push('--infilter=CSV:44,34,76,1');
-    execFileSync(soffice, [...args, '--outdir', out, input], { stdio: 'pipe', timeout: 120_000 });
-    const produced = readdirSync(out).find((f) => f.endsWith('.xlsx'));
+    const args = ['--headless', `-env:UserInstallation=file://${profile()}`];
+    if (inputExtension === 'csv') args.push(`--infilter=${CSV_FILTER[csvSeparator]}`);
+    execFileSync(soffice, [...args, '--convert-to', 'xlsx', '--outdir', out, input], { stdio: 'pipe', timeout: 180_000 });
+    const produced = existsSync(out) ? readdirSync(out).find((f) => f.endsWith('.xlsx')) : undefined;
     if (!produced) throw new Error(`LibreOffice produced no .xlsx from ${input}`);
     return readFileSync(join(out, produced));
   } finally {
