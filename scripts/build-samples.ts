@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HAGUE_2025 } from '../shared/model/rules.ts';
 import { allyByIso3, euroChangeover } from '../shared/reference/index.ts';
-import { layoutFor, sampleFileName } from './samples/catalogue.ts';
+import { SAMPLES_AS_OF_YEAR, layoutFor, sampleFileName } from './samples/catalogue.ts';
 import type { SampleLayout } from './samples/catalogue.ts';
 import { restateAfterChangeover, sampleYears } from './samples/figures.ts';
 import type { SampleYear } from './samples/figures.ts';
@@ -15,9 +15,6 @@ import { foreignCsv, foreignWorkbook } from './samples/layouts.ts';
 import { PLAN_PROFILES } from './samples/plans.ts';
 import { loadSampleSource } from './samples/source.ts';
 import { templateWorkbook } from './samples/template.ts';
-
-/** The year the samples are dated: years up to it are estimates, later ones plans. */
-const SAMPLES_AS_OF_YEAR = 2026;
 
 const SAMPLES_DIR = fileURLToPath(new URL('../samples/', import.meta.url));
 

@@ -2,6 +2,9 @@
 // five are in "foreign" layouts, the way finance offices send their own tables.
 import type { ForeignLayout } from './layouts.ts';
 
+/** The year the samples are dated: illustrative years up to it are estimates, later ones plans. */
+const SAMPLES_AS_OF_YEAR = 2026;
+
 const SOURCE_LINE_EN =
   'Source: 2014-2024 from NATO, "Defence Expenditure of NATO Countries (2014-2024)", 17 June 2024, Tables 1, 3 and 8 (GDP derived as expenditure x 100 / share of GDP). 2025-2035: illustrative, not official figures.';
 const SOURCE_LINE_FR =
@@ -117,5 +120,5 @@ const sampleFileName = (iso3: string, nameEn: string, layout: SampleLayout): str
   return `${iso3}-${slug}.${layout.kind === 'csv' ? 'csv' : 'xlsx'}`;
 };
 
-export { layoutFor, sampleFileName, SOURCE_LINE_EN, SOURCE_LINE_FR, NOTES_EN };
+export { SAMPLES_AS_OF_YEAR, layoutFor, sampleFileName, SOURCE_LINE_EN, SOURCE_LINE_FR, NOTES_EN };
 export type { SampleLayout };

@@ -69,7 +69,10 @@ interface ForeignLayout {
   sheetsAfter?: Record<string, string[]>;
   /** Merge the title across the table's width. */
   mergeTitle?: boolean;
-  /** Mark the status on the year ("2024e", "2027p") instead of in a Status row or column. */
+  /**
+   * Also mark the status on the year ("2024e", "2027p"). Plain years then rely on the Status
+   * row: a year with neither would be taken as actual with a warning.
+   */
   statusOnYear?: boolean;
 }
 
@@ -77,7 +80,7 @@ const scaled = (x: Cell, scale: number): Cell => (typeof x === 'number' && scale
 
 /** Rows of cells (years down or across), header included. */
 const tableCells = (years: SampleYear[], layout: ForeignLayout): Cell[][] => {
-  const rows = layout.statusOnYear ? FIELD_ROWS(layout.lang) : [STATUS_ROW(layout.lang), ...FIELD_ROWS(layout.lang)];
+  const rows = [STATUS_ROW(layout.lang), ...FIELD_ROWS(layout.lang)];
   const cellOf = (r: Row, y: SampleYear): Cell => (r.amount ? scaled(r.value(y), layout.scale) : r.value(y));
   const yearOf = (y: SampleYear): Cell => (layout.statusOnYear && y.status !== 'actual' ? `${y.year}${YEAR_SUFFIX[y.status]}` : y.year);
   if (layout.orientation === 'rows') {
