@@ -25,3 +25,5 @@ export { headline, standings } from './standings.ts';
 export type { Headline, Standing } from './standings.ts';
 export { renderRelease, CONTENT_TYPES } from './release.ts';
 export type { RenderedFile, RenderReleaseInput } from './release.ts';
+export { renderIndexHtml } from './index-html.ts';
+export type { IndexHtmlInput } from './index-html.ts';

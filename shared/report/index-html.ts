@@ -1,0 +1,153 @@
+// index.html at the bucket root: the latest standings for people. Self-contained (inline CSS,
+// system fonts, an inline SVG chart, no script at all) and locked down by a Content Security
+// Policy; every piece of text passes through escapeHtml.
+import { publicKeys } from '../storage/keys.ts';
+import type { ComplianceDataset } from './dataset.ts';
+import { escapeHtml } from './escape-html.ts';
+import type { ReleaseSummary } from './history.ts';
+import { renderChart } from './chart.ts';
+import { STATUS_STYLE, formatPct } from './presentation.ts';
+import type { ShownStatus } from './presentation.ts';
+import { headline, shownStatus, standings } from './standings.ts';
+
+interface IndexHtmlInput {
+  dataset: ComplianceDataset;
+  /** Every release so far (this one included), any order; shown newest first. */
+  history: readonly ReleaseSummary[];
+  /** This release's files, paths relative to the release folder. */
+  files: readonly { path: string; bytes: number }[];
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; color: #1a1a1a; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+.meta, .muted { color: #555; font-size: .9rem; } code { font-size: .85em; word-break: break-all; }
+.headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: .75rem; padding: 0; list-style: none; }
+.headline li { border: 1px solid #ddd; border-radius: .4rem; padding: .6rem .8rem; } .headline strong { font-size: 1.5rem; display: block; }
+table { border-collapse: collapse; width: 100%; font-size: .88rem; } th, td { border-bottom: 1px solid #e5e5e5; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: #f6f6f6; position: sticky; top: 0; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { overflow-x: auto; } .chart text { font-size: 11px; fill: #1a1a1a; } .chart .muted { fill: #777; font-style: italic; }
+`;
+
+const statusCell = (status: ShownStatus) => {
+  const s = STATUS_STYLE[status];
+  return `<td class="status ${status}" style="background:#${s.fill};color:#${s.ink}">${escapeHtml(s.label)}</td>`;
+};
+
+const pctCell = (pct: number | null | undefined) => `<td class="num">${formatPct(pct)}</td>`;
+const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? '–' : v ? 'yes' : 'no');
+
+const sizeOf = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+const headlineSection = (d: ComplianceDataset) => {
+  const h = headline(d);
+  const item = (n: number, text: string) => `<li><strong>${n}</strong> ${escapeHtml(text)}</li>`;
+  const ratio = (label: string, pct: number | null | undefined) => `<li><strong>${formatPct(pct)}%</strong> ${escapeHtml(label)}</li>`;
+  return `<section id="headline"><h2>${h.year} at a glance</h2>
+<p>${h.reporting} of ${h.allies} allies have figures for ${h.year}.</p>
+<ul class="headline">
+${item(h.meeting.twoPercent, `spend at least ${h.thresholds.twoPercent}% of GDP on defence (Wales 2014)`)}
+${item(h.meeting.core, `reach their core target (${h.thresholds.core}% of GDP)`)}
+${item(h.meeting.security, `reach their security-related target (${h.thresholds.security}% of GDP)`)}
+${item(h.meeting.combined, `reach the combined target (${h.thresholds.combined}% of GDP)`)}
+${item(h.meeting.equipment20, `spend at least ${h.thresholds.equipment20}% of defence on major equipment`)}
+${ratio('core defence, % of GDP, alliance (sum over sum)', h.all?.corePct)}
+${ratio('core defence, % of GDP, Europe and Canada', h.europeCanada?.corePct)}
+${ratio('combined, % of GDP, alliance', h.all?.combinedPct)}
+</ul></section>`;
+};
+
+const standingsSection = (d: ComplianceDataset) => {
+  const rows = standings(d).map((s) => {
+    const y = s.year;
+    const figures = s.ally.noArmedForces ? 'no armed forces' : (y?.status ?? 'no figures');
+    return `<tr data-iso3="${escapeHtml(s.ally.iso3)}"><th scope="row">${escapeHtml(s.ally.name)} <span class="muted">${escapeHtml(s.ally.iso3)}</span></th>
+<td>${escapeHtml(figures)}${y?.illustrative ? ' <em>(illustrative)</em>' : ''}</td>${pctCell(y?.corePct)}${pctCell(y?.securityPct)}${pctCell(y?.combinedPct)}${pctCell(y?.equipmentSharePct)}
+${statusCell(shownStatus(s, 'core'))}${statusCell(shownStatus(s, 'security'))}${statusCell(shownStatus(s, 'combined'))}
+<td>${yesNo(y?.legacy.twoPercent)}</td><td>${yesNo(y?.legacy.equipment20)}</td><td>${y ? escapeHtml(y.source.file) : ''}</td><td>${escapeHtml(y?.notes ?? '')}</td></tr>`;
+  });
+  return `<section id="standings"><h2>Standings ${d.release.reportingYear}</h2>
+<p class="muted">Percentages of GDP at current prices, rounded to two decimals; the downloads hold them at full precision.</p>
+<div class="scroll"><table>
+<thead><tr><th scope="col">Ally</th><th scope="col">Figures</th><th scope="col">Core %</th><th scope="col">Security-related %</th><th scope="col">Combined %</th><th scope="col">Equipment % of core</th><th scope="col">Core</th><th scope="col">Security-related</th><th scope="col">Combined</th><th scope="col">2%</th><th scope="col">20%</th><th scope="col">Source file</th><th scope="col">Notes</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div></section>`;
+};
+
+const downloadsSection = (d: ComplianceDataset, files: IndexHtmlInput['files']) => {
+  const versioned = publicKeys.releasePrefix(d.release.number);
+  const link = (prefix: string, path: string, text: string) => `<a href="${escapeHtml(prefix + path)}">${escapeHtml(text)}</a>`;
+  const main = files.filter((f) => !f.path.startsWith('allies/'));
+  const allies = files.filter((f) => f.path.startsWith('allies/'));
+  const rows = main.map(
+    (f) =>
+      `<tr><td>${link(publicKeys.latestPrefix, f.path, f.path)}</td><td class="num">${sizeOf(f.bytes)}</td><td>${link(versioned, f.path, versioned + f.path)}</td></tr>`,
+  );
+  const allyLinks = allies.map((f) => {
+    const iso3 = f.path.replace(/^allies\//, '').replace(/\.json$/, '');
+    return `${link(publicKeys.latestPrefix, f.path, iso3)} <span class="muted">(${link(versioned, f.path, `release ${d.release.number}`)})</span>`;
+  });
+  return `<section id="downloads"><h2>Downloads</h2>
+<p class="muted"><code>${escapeHtml(publicKeys.latestPrefix)}</code> always holds the newest release; <code>${escapeHtml(versioned)}</code> never changes.</p>
+<div class="scroll"><table><thead><tr><th scope="col">Latest</th><th scope="col">Size</th><th scope="col">This release (permanent link)</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div>
+${allyLinks.length ? `<p>One file per ally: ${allyLinks.join(', ')}</p>` : ''}</section>`;
+};
+
+const historySection = (history: IndexHtmlInput['history']) => {
+  const rows = [...history]
+    .sort((a, b) => b.number - a.number)
+    .map(
+      (r) =>
+        `<tr><td><a href="${escapeHtml(`${publicKeys.releasePrefix(r.number)}compliance.json`)}">${r.number}</a></td><td>${escapeHtml(when(r.publishedAt))}</td><td>${escapeHtml(r.trigger)}${r.reason ? ` <span class="muted">${escapeHtml(r.reason)}</span>` : ''}</td><td>${escapeHtml(r.rulesId)}</td><td>${r.reportingYear}</td><td><code>${escapeHtml(r.digest.slice(0, 12))}</code></td></tr>`,
+    );
+  return `<section id="history"><h2>Release history</h2>
+<div class="scroll"><table><thead><tr><th scope="col">Release</th><th scope="col">Published</th><th scope="col">Trigger</th><th scope="col">Rules</th><th scope="col">Reporting year</th><th scope="col">Digest</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div>
+<p class="muted">Full list: <a href="${escapeHtml(publicKeys.releasesIndex)}">${escapeHtml(publicKeys.releasesIndex)}</a></p></section>`;
+};
+
+const notesSection = (d: ComplianceDataset) =>
+  `<section id="notes"><h2>Notes</h2><ul>${d.notes.map((n) => `<li>${escapeHtml(n.text)}</li>`).join('\n')}</ul></section>`;
+
+/** The whole page as UTF-8 bytes. */
+const renderIndexHtml = ({ dataset, history, files }: IndexHtmlInput): Buffer => {
+  const d = dataset;
+  const title = `Defence spending against ${d.rules.name}`;
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<title>${escapeHtml(title)}: release ${d.release.number}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">Release ${d.release.number}, published ${escapeHtml(when(d.release.publishedAt))} (${escapeHtml(d.release.trigger)}), rules <code>${escapeHtml(d.rules.id)}</code>, reporting year ${d.release.reportingYear}, digest <code>${escapeHtml(d.release.digest)}</code></p>
+</header>
+<main>
+${headlineSection(d)}
+<section id="chart"><h2>Core and security-related spending, ${d.release.reportingYear}</h2>
+${renderChart(d)}
+</section>
+${standingsSection(d)}
+${downloadsSection(d, files)}
+${historySection(history)}
+${notesSection(d)}
+</main>
+</body>
+</html>
+`;
+  return Buffer.from(html, 'utf8');
+};
+
+export { renderIndexHtml };
+export type { IndexHtmlInput };

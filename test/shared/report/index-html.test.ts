@@ -1,0 +1,126 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { renderIndexHtml } from '../../../shared/report/index.ts';
+import type { ComplianceDataset, ReleaseSummary } from '../../../shared/report/index.ts';
+import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+const summary = (number: number, digest: string): ReleaseSummary => ({
+  number,
+  publishedAt: `2026-0${number}-01T12:00:00.000Z`,
+  trigger: number === 1 ? 'cli' : 'upload',
+  rulesId: 'hague-2025',
+  reportingYear: 2026,
+  digest,
+  files: [],
+});
+
+const FILES = [
+  { path: 'compliance.json', bytes: 20480 },
+  { path: 'compliance.xlsx', bytes: 17219 },
+  { path: HOSTILE.imgFile, bytes: 10 },
+  { path: 'allies/ALB.json', bytes: 900 },
+];
+
+let dir = '';
+let browser: Browser;
+let page: Page;
+let dataset: ComplianceDataset;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is required for this test and was not found at ${CHROMIUM}. Install it with: apt-get install -y --no-install-recommends chromium`);
+  }
+  dataset = hostileDataset();
+  dir = await mkdtemp(join(tmpdir(), 'dualtrack-html-'));
+  const html = renderIndexHtml({ dataset, history: [summary(1, 'a'.repeat(64)), summary(3, dataset.release.digest), summary(2, 'b'.repeat(64))], files: FILES });
+  await writeFile(join(dir, 'index.html'), html);
+  // Playwright gives every launch a fresh temporary profile (--user-data-dir) itself.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('index.html in a browser', () => {
+  it('shows one standings row per ally, in ISO3 order', async () => {
+    // Prepare / Act
+    const rows = await page.locator('#standings tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-iso3')));
+
+    // Assess
+    expect(rows).toEqual(['ALB', 'DEU', 'ISL', 'USA']);
+  });
+
+  it('shows ratios rounded to two decimals and Iceland as having no armed forces', async () => {
+    // Prepare / Act
+    const deu = await page.locator('#standings tr[data-iso3="DEU"] td').allTextContents();
+    const isl = await page.locator('#standings tr[data-iso3="ISL"] td').allTextContents();
+
+    // Assess: DEU 2026 core 3.5, security 2.0, combined 5.0, equipment 36000/157500 = 22.857…
+    expect(deu.slice(1, 8)).toEqual(['3.50', '2.00', '5.00', '22.86', 'met', 'met', 'met']);
+    expect([isl[0], isl[5]]).toEqual(['no armed forces', 'no armed forces']);
+  });
+
+  it('draws one bar group per ally, scaled against the targets', async () => {
+    // Prepare
+    const groups = page.locator('svg.chart g.ally-bar');
+
+    // Act
+    const isos = await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-iso3')));
+    const albCore = await page.locator('svg.chart g.ally-bar[data-iso3="ALB"] rect.core').getAttribute('width');
+    const targets = await page.locator('svg.chart g.target').count();
+    const title = await page.locator('svg.chart > title').textContent();
+
+    // Assess: the scale runs to ceil(5.5 + 0.5) = 6% (DEU 3.5 + 2.0), 560 px wide; ALB core 2.3% = 214.67 px
+    expect(isos).toEqual(['ALB', 'DEU', 'ISL', 'USA']);
+    expect(Number(albCore)).toBeCloseTo((2.3 / 6) * 560, 1);
+    expect(targets).toBe(3);
+    expect(title).toContain('2026');
+  });
+
+  it('links every file under latest/ and under the release folder, and lists releases newest first', async () => {
+    // Prepare / Act
+    const hrefs = await page.locator('#downloads a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const history = await page.locator('#history tbody tr td:first-child').allTextContents();
+
+    // Assess
+    expect(hrefs).toContain('latest/compliance.xlsx');
+    expect(hrefs).toContain('releases/3/compliance.xlsx');
+    expect(hrefs).toContain('releases/3/allies/ALB.json');
+    expect(history).toEqual(['3', '2', '1']);
+  });
+
+  it('shows hostile text from submissions as text: nothing runs, nothing is injected', async () => {
+    // Prepare / Act
+    const pwned = await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
+    const injected = await page.locator('#injected, img, script').count();
+    const notes = await page.locator('#standings tr[data-iso3="ALB"] td').last().textContent();
+    const name = await page.locator('#standings tr[data-iso3="ALB"] th').textContent();
+
+    // Assess
+    expect(dialogs).toEqual([]);
+    expect(pwned).toBeUndefined();
+    expect(injected).toBe(0);
+    expect(notes).toBe(HOSTILE.scriptNote);
+    expect(name).toContain(HOSTILE.allyName);
+  });
+});
