@@ -45,9 +45,12 @@ const whyLeftOut = (e: AggregateEntry): string => {
 
 const aggregateGroup = (members: readonly AggregateEntry[]): GroupAggregate => {
   const expected = members.filter((e) => !e.noArmedForces);
-  const included = expected.filter((e) => e.year?.usd.gdp != null && e.year.usd.core !== null);
-  const usd = included.map((e) => e.year?.usd as UsdFigures);
-  const left = expected.filter((e) => !included.includes(e));
+  const summed = expected.flatMap((e) =>
+    e.year && e.year.usd.gdp !== null && e.year.usd.core !== null ? [{ iso3: e.iso3, usd: e.year.usd }] : [],
+  );
+  const included = summed.map((s) => s.iso3);
+  const usd = summed.map((s) => s.usd);
+  const left = expected.filter((e) => !included.includes(e.iso3));
   const withSecurity = usd.filter((u) => u.security !== null);
   const withEquipment = usd.filter((u) => u.equipment !== null);
   const gdpUsd = total(usd.map((u) => u.gdp));
@@ -58,8 +61,7 @@ const aggregateGroup = (members: readonly AggregateEntry[]): GroupAggregate => {
   const securityCore = total(withSecurity.map((u) => u.core));
   const equipmentUsd = total(withEquipment.map((u) => u.equipment));
   const equipmentCore = total(withEquipment.map((u) => u.core));
-  const uncovered = (field: keyof UsdFigures) =>
-    included.filter((e) => e.year?.usd[field] === null).map((e) => e.iso3);
+  const uncovered = (field: keyof UsdFigures) => summed.filter((s) => s.usd[field] === null).map((s) => s.iso3);
   const reasons = [
     ...(left.length > 0 ? [`left out: ${left.map((e) => `${e.iso3} (${whyLeftOut(e)})`).join(', ')}`] : []),
     ...(uncovered('security').length > 0
@@ -70,7 +72,7 @@ const aggregateGroup = (members: readonly AggregateEntry[]): GroupAggregate => {
       : []),
   ];
   return {
-    allies: included.map((e) => e.iso3),
+    allies: included,
     missing: left.map((e) => e.iso3),
     gdpUsd: num(gdpUsd),
     coreUsd: num(coreUsd),
