@@ -60,6 +60,10 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
     `Unpacked, the workbook would take ${str(p.found)}, more than the ${str(p.expected)} allowed. Remove sheets and objects that are not part of the submission and upload again.`,
   'zip-bomb': (p) =>
     `Part "${str(p.entry)}" of the workbook unpacks to far more than its size suggests (${str(p.found)}; at most ${str(p.expected)} allowed), so the file was not opened. Save the submission again from Excel as .xlsx and upload that file.`,
+  'too-many-rows': (p) =>
+    `Sheet "${str(p.sheet)}" uses ${str(p.found)} rows, more than the ${str(p.expected)} a submission may have, so the file was not read. Delete the unused rows below the table and save again.`,
+  'too-many-columns': (p) =>
+    `Sheet "${str(p.sheet)}" uses ${str(p.found)} columns, more than the ${str(p.expected)} a submission may have, so the file was not read. Delete the unused columns right of the table and save again.`,
   'unsupported-type': (p) =>
     `Files of type "${str(p.found) || 'unknown'}" are not accepted. ${UNSUPPORTED_HINTS[str(p.found).toLowerCase()] ?? 'Upload an Excel workbook (.xlsx) or a CSV file saved as "CSV UTF-8" (.csv).'}`,
   'csv-not-text': (p) =>
@@ -115,6 +119,13 @@ const messageFor = (code: string, params: MessageParams = {}): string => {
 /** A1 column letters to a 1-based column number (A → 1, AA → 27). */
 const columnNumber = (letters: string): number =>
   [...letters.toUpperCase()].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
+
+/** A 1-based column number to A1 letters (27 → AA). */
+const columnLetters = (column: number): string => {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+};
 
 /** Row and column of an A1 address ("D7" or "Data!D7"), null when it is not one. */
 const rowColumnOf = (cell: string | null | undefined): { row: number; column: number } | null => {
@@ -178,5 +189,5 @@ const formatBytes = (n: number): string => {
 /** Millions as a submitter would write them: at most three decimals, no exponent. */
 const formatAmount = (n: number): string => String(Number(n.toFixed(3)));
 
-export { messageFor, findingOf, rowColumnOf, formatBytes, formatAmount };
+export { messageFor, findingOf, rowColumnOf, columnLetters, formatBytes, formatAmount };
 export type { MessageParams, FindingSpec };

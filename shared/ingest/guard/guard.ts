@@ -3,7 +3,7 @@
 import type { Finding } from '../../model/finding.ts';
 import { Severity } from '../../model/vocab.ts';
 import type { IngestLimits } from '../limits.ts';
-import { findingOf, formatBytes } from '../messages.ts';
+import { columnLetters, findingOf, formatBytes } from '../messages.ts';
 import { checkCsvText } from './csv.ts';
 import { isEncryptedOfficeFile, sniff, Sniffed, SNIFFED_DESCRIPTION } from './sniff.ts';
 import type { ZipInspection, ZipProblem } from './zip.ts';
@@ -50,6 +50,34 @@ const refuseZipProblem = (problem: ZipProblem, limits: IngestLimits): GuardResul
       return refuse('zip-too-many-entries', String(problem.count), String(limits.maxZipEntries));
     case 'too-large':
       return refuse('zip-too-large', formatBytes(problem.bytes), formatBytes(limits.maxUncompressedBytes));
+    case 'too-many-rows':
+      return {
+        ok: false,
+        findings: [
+          findingOf({
+            severity: Severity.error,
+            code: 'too-many-rows',
+            sheet: problem.sheet,
+            cell: `A${limits.maxRows + 1}`,
+            found: `${problem.rows} or more`,
+            expected: String(limits.maxRows),
+          }),
+        ],
+      };
+    case 'too-many-columns':
+      return {
+        ok: false,
+        findings: [
+          findingOf({
+            severity: Severity.error,
+            code: 'too-many-columns',
+            sheet: problem.sheet,
+            cell: `${columnLetters(limits.maxColumns + 1)}1`,
+            found: `${problem.columns} or more`,
+            expected: String(limits.maxColumns),
+          }),
+        ],
+      };
     case 'bomb':
       return refuse(
         'zip-bomb',

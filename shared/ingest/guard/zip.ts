@@ -4,6 +4,8 @@
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
 import type { IngestLimits } from '../limits.ts';
+import { isWorksheetPart, sheetNamesByPart, sheetScanner } from './sheets.ts';
+import type { SheetExtent } from './sheets.ts';
 
 /** Why a zip was refused; the guard turns each into a finding. */
 type ZipProblem =
@@ -11,7 +13,9 @@ type ZipProblem =
   | { kind: 'too-many-entries'; count: number }
   | { kind: 'too-large'; bytes: number }
   | { kind: 'bomb'; entry: string; bytes: number; compressed: number; allowed: number }
-  | { kind: 'encrypted'; entry: string };
+  | { kind: 'encrypted'; entry: string }
+  | { kind: 'too-many-rows'; sheet: string; rows: number }
+  | { kind: 'too-many-columns'; sheet: string; columns: number };
 
 interface ZipInspection {
   /** Every entry name, in central-directory order. */
@@ -24,7 +28,9 @@ type ZipResult = { ok: true; inspection: ZipInspection } | { ok: false; problem:
 
 // Parts whose content tells what the package is. Read whole, but they are tiny in any real file
 // and still subject to the same inflate bounds.
-const TEXT_PARTS = new Set(['mimetype', '[Content_Types].xml']);
+const WORKBOOK_PART = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const TEXT_PARTS = new Set(['mimetype', '[Content_Types].xml', WORKBOOK_PART, WORKBOOK_RELS]);
 
 // Below this many bytes a high ratio cannot hurt (a run of blank cells compresses very well),
 // so the ratio bound only applies to entries that unpack to more.
@@ -49,7 +55,9 @@ const inflateEntry = (
   entry: Entry,
   allowed: number,
   keep: boolean,
-): Promise<{ bytes: number; exceeded: boolean; content: Buffer | null }> =>
+  /** Called with each inflated chunk; returning true stops inflating (the caller has seen enough). */
+  stopAfter: (chunk: Buffer) => boolean = () => false,
+): Promise<{ bytes: number; exceeded: boolean; stopped: boolean; content: Buffer | null }> =>
   new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) {
@@ -59,10 +67,10 @@ const inflateEntry = (
       let seen = 0;
       let settled = false;
       const chunks: Buffer[] = [];
-      const finish = (exceeded: boolean) => {
+      const finish = (exceeded: boolean, stopped = false) => {
         if (settled) return;
         settled = true;
-        resolve({ bytes: seen, exceeded, content: keep && !exceeded ? Buffer.concat(chunks) : null });
+        resolve({ bytes: seen, exceeded, stopped, content: keep && !exceeded ? Buffer.concat(chunks) : null });
       };
       stream.on('data', (chunk: Buffer) => {
         seen += chunk.length;
@@ -72,6 +80,10 @@ const inflateEntry = (
           return;
         }
         if (keep) chunks.push(chunk);
+        if (stopAfter(chunk)) {
+          finish(false, true);
+          stream.destroy();
+        }
       });
       stream.on('end', () => finish(false));
       stream.on('error', (e) => {
@@ -136,10 +148,12 @@ const inspectZip = async (bytes: Buffer, limits: IngestLimits): Promise<ZipResul
     if (declaredTotal > limits.maxUncompressedBytes) {
       return { ok: false, problem: { kind: 'too-large', bytes: declaredTotal } };
     }
-    // Then every entry for real, counting bytes, since the declared sizes may lie.
+    // Then every entry for real, counting bytes, since the declared sizes may lie. The parts
+    // that name the sheets come first, so a sheet over the limits can be named when it is met.
     const texts: Record<string, string> = {};
     let inflatedTotal = 0;
-    for (const entry of entries) {
+    const ordered = [...entries.filter((e) => TEXT_PARTS.has(e.fileName)), ...entries.filter((e) => !TEXT_PARTS.has(e.fileName))];
+    for (const entry of ordered) {
       if (entry.fileName.endsWith('/')) continue;
       const allowed = allowedFor(entry.compressedSize, limits.maxUncompressedBytes - inflatedTotal, limits);
       const bomb = (bytes: number): ZipResult => ({
@@ -147,8 +161,26 @@ const inspectZip = async (bytes: Buffer, limits: IngestLimits): Promise<ZipResul
         problem: { kind: 'bomb', entry: entry.fileName, bytes, compressed: entry.compressedSize, allowed },
       });
       if (entry.uncompressedSize > allowed) return bomb(entry.uncompressedSize);
-      const inflated = await inflateEntry(zip, entry, allowed, TEXT_PARTS.has(entry.fileName));
+      const scan = isWorksheetPart(entry.fileName) ? sheetScanner() : null;
+      let extent: SheetExtent = { rows: 0, columns: 0 };
+      const overLimits = (chunk: Buffer): boolean => {
+        if (!scan) return false;
+        extent = scan(chunk);
+        return extent.rows > limits.maxRows || extent.columns > limits.maxColumns;
+      };
+      const inflated = await inflateEntry(zip, entry, allowed, TEXT_PARTS.has(entry.fileName), overLimits);
       if (inflated.exceeded) return bomb(inflated.bytes);
+      if (inflated.stopped) {
+        const sheet =
+          sheetNamesByPart(texts[WORKBOOK_PART] ?? '', texts[WORKBOOK_RELS] ?? '').get(entry.fileName) ?? entry.fileName;
+        return {
+          ok: false,
+          problem:
+            extent.rows > limits.maxRows
+              ? { kind: 'too-many-rows', sheet, rows: extent.rows }
+              : { kind: 'too-many-columns', sheet, columns: extent.columns },
+        };
+      }
       if (inflated.bytes !== entry.uncompressedSize) {
         return {
           ok: false,

@@ -283,3 +283,36 @@ describe('guardUpload on genuine workbooks', () => {
     );
   });
 });
+
+describe('guardUpload on sheets over the row and column limits', () => {
+  it('refuses a sheet with more rows than allowed, naming the sheet, before a parser loads it', async () => {
+    // Prepare: 30 rows against a limit of 20.
+    const rows = Array.from({ length: 30 }, (_, i) => [2000 + i, i]);
+    const bytes = await workbookOf({ Notes: [['hello']], 'Budget 2025': rows });
+    // Act
+    const result = await guardUpload(bytes, 'figures.xlsx', { ...DEFAULT_LIMITS, maxRows: 20 });
+    // Assess: the sheet inflates in one chunk, so all 30 rows are seen before stopping.
+    expect(result.ok ? [] : result.findings.map((f) => [f.code, f.sheet, f.cell, f.found])).toEqual([
+      ['too-many-rows', 'Budget 2025', 'A21', '30 or more'],
+    ]);
+  });
+
+  it('refuses a sheet with more columns than allowed', async () => {
+    const wide = [Array.from({ length: 40 }, (_, i) => i)];
+    const result = await guardUpload(await workbookOf({ Data: wide }), 'figures.xlsx', { ...DEFAULT_LIMITS, maxColumns: 26 });
+    expect(result.ok ? [] : result.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([['too-many-columns', 'Data', 'AA1']]);
+  });
+
+  it('counts rows that do not carry their number', async () => {
+    const sheet = `<worksheet><sheetData>${'<row><c t="n"><v>1</v></c></row>'.repeat(25)}</sheetData></worksheet>`;
+    const bytes = workbookLikeZip([{ name: 'xl/worksheets/sheet1.xml', data: sheet }]);
+    const result = await guardUpload(bytes, 'figures.xlsx', { ...DEFAULT_LIMITS, maxRows: 20 });
+    expect(result.ok ? [] : result.findings.map((f) => [f.code, f.sheet])).toEqual([['too-many-rows', 'xl/worksheets/sheet1.xml']]);
+  });
+
+  it('accepts a sheet exactly at the limits', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => Array.from({ length: 26 }, (_, c) => i * 100 + c));
+    const result = await guardUpload(await workbookOf({ Data: rows }), 'figures.xlsx', { ...DEFAULT_LIMITS, maxRows: 20, maxColumns: 26 });
+    expect(outcome(result)).toBe('ok:xlsx');
+  });
+});
