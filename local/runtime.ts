@@ -5,6 +5,7 @@
 // <dir>/dead-letters.jsonl, handler logs in <dir>/functions.log.
 import { join } from 'node:path';
 import type { SQSBatchResponse } from 'aws-lambda';
+import { z } from 'zod';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ManualPayload } from '../functions/common/events.ts';
 import { PublishRequestSchema } from '../functions/common/publish-request.ts';
@@ -88,6 +89,9 @@ interface LocalCloud {
   stop: () => Promise<void>;
 }
 
+/** The slice of compliance.json the terminal line needs. */
+const DatasetAlliesSchema = z.object({ allies: z.array(z.object({ years: z.array(z.unknown()) })) });
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const reportUrls = (endpoint: string, publicBucket: string): ReportUrls => {
@@ -101,13 +105,14 @@ const reportUrls = (endpoint: string, publicBucket: string): ReportUrls => {
   };
 };
 
-/** How many allies a release holds, from its dataset; null when it cannot be read. */
+/** How many allies have figures in a release, from its dataset; null when it cannot be read. */
 const alliesIn = async (storage: Storage, release: number): Promise<number | null> => {
   const obj = await storage.get(BucketRole.public, publicKeys.releaseFile(release, 'compliance.json'));
   if (!obj) return null;
   try {
     const data: unknown = JSON.parse(obj.body.toString('utf8'));
-    if (typeof data === 'object' && data !== null && 'allies' in data && Array.isArray(data.allies)) return data.allies.length;
+    const parsed = DatasetAlliesSchema.safeParse(data);
+    if (parsed.success) return parsed.data.allies.filter((a) => a.years.length > 0).length;
   } catch {
     // an unreadable dataset only costs the count on the terminal
   }
@@ -153,7 +158,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     const digest = outcome.digest.slice(0, 12);
     if (outcome.published && outcome.release !== null) {
       const allies = await alliesIn(storage, outcome.release);
-      say('publish', `release ${outcome.release}  ${allies ?? '?'} allies  digest ${digest}  ${input.reason ?? input.trigger}  -> ${urls.page}`);
+      say('publish', `release ${outcome.release}  ${allies ?? '?'} allies with figures  digest ${digest}  ${input.reason ?? input.trigger}  -> ${urls.page}`);
     } else {
       say('publish', `nothing new: release ${outcome.release ?? '-'} unchanged (digest ${digest})`);
     }
