@@ -10,6 +10,9 @@ import { standings } from './standings.ts';
 const COLOURS = { core: '#1f77b4', security: '#ff7f0e', excess: '#ffbb78', target: '#333333', grid: '#dddddd' } as const;
 const LAYOUT = { label: 180, bars: 560, right: 20, top: 40, row: 22, bar: 14, bottom: 50 } as const;
 
+// Where each legend entry starts (px from the bars' left edge); the middle label is the longest.
+const LEGEND_OFFSETS = [-150, -30, 250] as const;
+
 const n = (v: number) => Number(v.toFixed(2));
 
 interface Target {
@@ -82,7 +85,10 @@ const renderChart = (dataset: ComplianceDataset): string => {
     [COLOURS.security, `security-related (counted, up to ${dataset.rules.tracks.security.cap}%)`],
     [COLOURS.excess, 'security-related above the cap'],
   ]
-    .map(([fill, text], k) => `<rect x="${LAYOUT.label + k * 190}" y="${legendY - 10}" width="12" height="12" fill="${fill}"/><text x="${LAYOUT.label + k * 190 + 16}" y="${legendY}">${escapeHtml(text ?? '')}</text>`)
+    .map(([fill, text], k) => {
+      const at = LAYOUT.label + (LEGEND_OFFSETS[k] ?? 0);
+      return `<rect x="${at}" y="${legendY - 10}" width="12" height="12" fill="${fill}"/><text x="${at + 16}" y="${legendY}">${escapeHtml(text ?? '')}</text>`;
+    })
     .join('');
 
   return [

@@ -73,7 +73,7 @@ ${statusCell(shownStatus(s, 'core'))}${statusCell(shownStatus(s, 'security'))}${
   return `<section id="standings"><h2>Standings ${d.release.reportingYear}</h2>
 <p class="muted">Percentages of GDP at current prices, rounded to two decimals; the downloads hold them at full precision.</p>
 <div class="scroll"><table>
-<thead><tr><th scope="col">Ally</th><th scope="col">Figures</th><th scope="col">Core %</th><th scope="col">Security-related %</th><th scope="col">Combined %</th><th scope="col">Equipment % of core</th><th scope="col">Core</th><th scope="col">Security-related</th><th scope="col">Combined</th><th scope="col">2%</th><th scope="col">20%</th><th scope="col">Source file</th><th scope="col">Notes</th></tr></thead>
+<thead><tr><th scope="col">Ally</th><th scope="col">Figures</th><th scope="col">Core %</th><th scope="col">Security-related %</th><th scope="col">Combined %</th><th scope="col">Equipment % of core</th><th scope="col">Core status</th><th scope="col">Security-related status</th><th scope="col">Combined status</th><th scope="col">2%</th><th scope="col">20%</th><th scope="col">Source file</th><th scope="col">Notes</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div></section>`;
