@@ -80,3 +80,39 @@ const workbookLikeZip = (extra: readonly ZipEntrySpec[] = [], contentTypes = CON
 
 export { buildZip, workbookLikeZip, CONTENT_TYPES };
 export type { ZipEntrySpec };
+
+/** A minimal but complete workbook package with one sheet whose XML the test writes itself. */
+const rawWorkbook = (sheetName: string, sheetXml: string): Buffer =>
+  buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
+  ]);
+
+/** Worksheet XML from rows of numbers, every row and cell carrying its address. */
+const sheetXmlOf = (rows: number, columns: number, columnLetter: (c: number) => string): string => {
+  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  for (let r = 1; r <= rows; r += 1) {
+    parts.push(`<row r="${r}">`);
+    for (let c = 1; c <= columns; c += 1) parts.push(`<c r="${columnLetter(c)}${r}"><v>${r}</v></c>`);
+    parts.push('</row>');
+  }
+  parts.push('</sheetData></worksheet>');
+  return parts.join('');
+};
+
+export { rawWorkbook, sheetXmlOf };

@@ -242,6 +242,40 @@ describe('reading foreign tables', () => {
     expect([fromSheet.ally, fromSheet.drafts[0]?.currency]).toEqual(['NOR', 'NOK']);
   });
 
+  it('does not take the ally from a footnote below the table', async () => {
+    // Prepare
+    const bytes = await workbookOf([
+      { name: 'Belgium', rows: [...yearsDown(HEADERS, BODY), [], ['Equipment figures as agreed with Germany and the Netherlands.']] },
+    ]);
+
+    // Act
+    const result = await read(bytes);
+
+    // Assess
+    expect(result.ally).toBe('BEL');
+  });
+
+  it('reads a units column between the row labels and the years', async () => {
+    // Prepare
+    const rows: CellInput[][] = [
+      ['Indicator', 'Unit', 2023, 2024],
+      ['GDP', 'EUR bn', 1.2, 1.3],
+      ['Defence expenditure', 'EUR m', 20, 26],
+      ['Equipment', '% of GDP', 0.5, 0.6],
+    ];
+    const bytes = await workbookOf([{ name: 'S', rows }]);
+
+    // Act
+    const result = await read(bytes, 'figures.xlsx', 'BEL');
+
+    // Assess
+    expect(result.findings).toEqual([]);
+    expect(result.drafts.map((d) => [d.year, d.gdp, d.core.total, d.core.equipment])).toEqual([
+      [2023, 1200, 20, (0.5 / 100) * 1200],
+      [2024, 1300, 26, (0.6 / 100) * 1300],
+    ]);
+  });
+
   it('converts a Bulgarian table in millions of leva to euros, keeping BGN as the source currency', async () => {
     // Prepare
     const bytes = await workbookOf([
