@@ -8,3 +8,5 @@ export type { ReleaseFileBody, WriteReleaseInput } from './release-writer.ts';
 export { PipelineError, ConflictError, CorruptStoreError } from './errors.ts';
 export { processUpload } from './process-upload.ts';
 export type { ProcessUploadInput, ProcessUploadOutcome } from './process-upload.ts';
+export { publish, recompute, referenceFromFx, currentRecords, readStoredSubmissions } from './publish.ts';
+export type { PublishInput, PublishOutcome, PublishReference } from './publish.ts';

@@ -1,0 +1,135 @@
+// The publisher: rebuilds the whole release from every stored accepted submission, so the
+// result never depends on which upload triggered it or in what order events arrived. A publish
+// whose dataset digest equals the latest release's writes nothing (duplicates, retries).
+import { computeCompliance } from '../engine/index.ts';
+import type { ReleaseTrigger, Rules, SubmissionRecord } from '../model/index.ts';
+import { ALLIES, usdRate } from '../reference/index.ts';
+import type { AllyRef, FxTable } from '../reference/index.ts';
+import { ComplianceDatasetSchema, buildDataset, renderIndexHtml, renderRelease } from '../report/index.ts';
+import type { ComplianceDataset } from '../report/index.ts';
+import { BucketRole, dataKeys, publicKeys } from '../storage/index.ts';
+import type { Storage } from '../storage/index.ts';
+import { CorruptStoreError } from './errors.ts';
+import { mergeSubmissions } from './merge.ts';
+import { readReleasesIndex, writeRelease } from './release-writer.ts';
+import { defaultReportingYear } from './reporting-year.ts';
+import { StoredSubmissionSchema } from './stored-submission.ts';
+import type { StoredSubmission } from './stored-submission.ts';
+
+/** What the engine needs to know beyond the records, plus where the exchange rates come from. */
+interface PublishReference {
+  allies: readonly AllyRef[];
+  /** National currency units per USD in a year; null when unknown. */
+  usdRate: (currency: string, year: number) => number | null;
+  /** The exchange-rate table's source line, printed in the dataset. */
+  fxSource: string;
+}
+
+interface PublishInput {
+  storage: Storage;
+  rules: Rules;
+  reference: PublishReference;
+  trigger: ReleaseTrigger;
+  reason?: string;
+  /** The year the standings are about; by default see defaultReportingYear. */
+  reportingYear?: number;
+  now: Date;
+}
+
+interface PublishOutcome {
+  /** False when the dataset equals the latest release's: nothing was written. */
+  published: boolean;
+  /** The release now latest (the new one, or the unchanged one); null when none exists. */
+  release: number | null;
+  digest: string;
+  reportingYear: number;
+  /** Keys written to the public bucket, in write order (empty when nothing was published). */
+  written: string[];
+}
+
+/** The reference of the shipped allies and an exchange-rate table. */
+const referenceFromFx = (table: FxTable, allies: readonly AllyRef[] = ALLIES): PublishReference => ({
+  allies,
+  usdRate: (currency, year) => usdRate(table, currency, year),
+  fxSource: table.source,
+});
+
+const readStoredSubmissions = async (storage: Storage): Promise<StoredSubmission[]> => {
+  const out: StoredSubmission[] = [];
+  for (const o of await storage.list(BucketRole.data, dataKeys.submissionsPrefix)) {
+    if (!o.key.endsWith('.json')) continue;
+    const obj = await storage.get(BucketRole.data, o.key);
+    if (!obj) continue; // deleted between list and get
+    try {
+      out.push(StoredSubmissionSchema.parse(JSON.parse(obj.body.toString('utf8'))));
+    } catch (error) {
+      throw new CorruptStoreError(o.key, { cause: error });
+    }
+  }
+  return out;
+};
+
+/** The records a publish would compute from: every stored accepted submission, merged. */
+const currentRecords = async (storage: Storage): Promise<SubmissionRecord[]> => mergeSubmissions(await readStoredSubmissions(storage));
+
+// changes.json compares with the previous release; a dataset of an older schema version cannot
+// be compared field by field, so it counts as no previous release rather than blocking publishing.
+const readPreviousDataset = async (storage: Storage, n: number): Promise<ComplianceDataset | null> => {
+  const obj = await storage.get(BucketRole.public, publicKeys.releaseFile(n, 'compliance.json'));
+  if (!obj) return null;
+  const parsed = ComplianceDatasetSchema.safeParse(JSON.parse(obj.body.toString('utf8')));
+  return parsed.success ? parsed.data : null;
+};
+
+const publish = async (input: PublishInput): Promise<PublishOutcome> => {
+  const { storage, rules, reference, trigger, reason, now } = input;
+  const index = await readReleasesIndex(storage);
+  const records = await currentRecords(storage);
+  const reportingYear = input.reportingYear ?? defaultReportingYear(records, reference.allies, now.getUTCFullYear());
+  const result = computeCompliance(records, rules, { allies: reference.allies, usdRate: reference.usdRate });
+  const latest = index.releases.at(-1);
+  const number = (latest?.number ?? 0) + 1;
+  const dataset = buildDataset({
+    result,
+    rules,
+    release: { number, publishedAt: now.toISOString(), trigger, ...(reason === undefined ? {} : { reason }), reportingYear },
+    fxSource: reference.fxSource,
+  });
+  const digest = dataset.release.digest;
+  if (latest && latest.digest === digest) {
+    return { published: false, release: latest.number, digest, reportingYear, written: [] };
+  }
+
+  const previous = latest ? await readPreviousDataset(storage, latest.number) : null;
+  const files = await renderRelease({ dataset, previous, history: index.releases });
+  const written: string[] = [];
+  const recording: Storage = {
+    ...storage,
+    put: async (bucket, key, body, options) => {
+      await storage.put(bucket, key, body, options);
+      written.push(key);
+    },
+  };
+  await writeRelease({
+    storage: recording,
+    index,
+    summary: {
+      number,
+      publishedAt: dataset.release.publishedAt,
+      trigger,
+      ...(reason === undefined ? {} : { reason }),
+      rulesId: rules.id,
+      reportingYear,
+      digest,
+    },
+    files,
+    renderIndexHtml: (history, releaseFiles) => renderIndexHtml({ dataset, history, files: releaseFiles }),
+  });
+  return { published: true, release: number, digest, reportingYear, written };
+};
+
+/** A yearly or analyst-requested republish: the same flow, with the reason recorded. */
+const recompute = (input: Omit<PublishInput, 'trigger'> & { trigger: 'schedule' | 'manual' }): Promise<PublishOutcome> => publish(input);
+
+export { publish, recompute, referenceFromFx, currentRecords, readStoredSubmissions };
+export type { PublishInput, PublishOutcome, PublishReference };

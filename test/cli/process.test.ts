@@ -1,0 +1,121 @@
+// `dualtrack process` end to end, on workbooks made here, into a folder store.
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../cli/command.ts';
+import { main } from '../../cli/main.ts';
+import { ComplianceDatasetSchema, ReleasesIndexSchema } from '../../shared/report/index.ts';
+import { submissionWorkbook } from '../helpers/submission-workbooks.ts';
+import { workbookOf } from '../helpers/workbooks.ts';
+
+const capturingIo = (cwd: string) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: {} };
+  return { io, out, err, text: () => out.join('\n') };
+};
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+const at = (iso: string) => new Date(iso);
+
+/** inputs/POL/poland.xlsx, inputs/estonia.xlsx and inputs/notes.txt (not a submission), with fixed mtimes. */
+const prepareInputs = async (): Promise<string> => {
+  const dir = await mkdtemp(join(tmpdir(), 'dualtrack-process-'));
+  dirs.push(dir);
+  await mkdir(join(dir, 'inputs', 'POL'), { recursive: true });
+  const poland = join(dir, 'inputs', 'POL', 'poland.xlsx');
+  const estonia = join(dir, 'inputs', 'estonia.xlsx');
+  await writeFile(
+    poland,
+    await submissionWorkbook('Poland', 'PLN', [
+      { year: 2024, gdp: 3_600_000, core: 150_000, security: 20_000 },
+      { year: 2025, status: 'estimate', gdp: 3_800_000, core: 170_000, security: 25_000 },
+    ]),
+  );
+  await writeFile(estonia, await submissionWorkbook('Estonia', 'EUR', [{ year: 2025, status: 'estimate', gdp: 40_000, core: 1_300, security: 200 }]));
+  await writeFile(join(dir, 'inputs', 'notes.txt'), 'not a submission');
+  await utimes(poland, at('2026-03-01T10:00:00Z'), at('2026-03-01T10:00:00Z'));
+  await utimes(estonia, at('2026-03-02T10:00:00Z'), at('2026-03-02T10:00:00Z'));
+  return dir;
+};
+
+describe('dualtrack process', () => {
+  it('files each workbook under its ally, prints receipts and standings, and publishes release 1 into the folder', async () => {
+    // Prepare
+    const dir = await prepareInputs();
+    const { io, text } = capturingIo(dir);
+    // Act
+    const code = await main(['process', 'inputs', '--out', 'store'], io);
+    // Assess: files in path order (inputs/POL/… sorts before inputs/estonia.xlsx).
+    expect(code).toBe(0);
+    const lines = text().split('\n');
+    expect(lines.filter((l) => /^accepted\s+(EST|POL)\s/.test(l)).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+      'accepted POL 2024-2025',
+      'accepted EST 2025',
+    ]);
+    // POL 2025: 170 000 / 3 800 000 = 4.47 %, 25 000 / 3 800 000 = 0.66 %; EST: 1 300 / 40 000 = 3.25 %, 200 / 40 000 = 0.50 %.
+    expect(lines.filter((l) => /^(POL|EST)\s/.test(l)).map((l) => l.split(/\s+/).join(' '))).toEqual([
+      'EST 3.25 0.50 3.75 on_track on_track on_track yes',
+      'POL 4.47 0.66 5.13 met on_track met yes',
+    ]);
+    expect(text()).toContain('(30 other allies have no figures for 2025)');
+    expect(text()).toContain('Published release 1 (');
+    expect(text()).toContain(join(dir, 'store', 'public', 'releases', '1', 'compliance.xlsx'));
+    expect(await readdir(join(dir, 'store', 'uploads', 'submissions'))).toEqual(['EST', 'POL']);
+    const dataset = ComplianceDatasetSchema.parse(JSON.parse(await readFile(join(dir, 'store', 'public', 'latest', 'compliance.json'), 'utf8')));
+    expect(dataset.release).toMatchObject({ number: 1, trigger: 'cli', reportingYear: 2025 });
+    expect(dataset.allies.find((a) => a.iso3 === 'POL')?.years.find((y) => y.year === 2025)?.source.uploadedAt).toBe('2026-03-01T10:00:00.000Z');
+  });
+
+  it('publishes nothing new when run again on the same files, and says so', async () => {
+    // Prepare
+    const dir = await prepareInputs();
+    await main(['process', 'inputs', '--out', 'store'], capturingIo(dir).io);
+    const { io, text } = capturingIo(dir);
+    // Act
+    const code = await main(['process', 'inputs', '--out', 'store'], io);
+    // Assess
+    expect(code).toBe(0);
+    expect(text()).toMatch(/already processed/);
+    expect(text()).toMatch(/Nothing changed: release 1 is still the latest/);
+    const index = ReleasesIndexSchema.parse(JSON.parse(await readFile(join(dir, 'store', 'public', 'releases', 'index.json'), 'utf8')));
+    expect(index.releases.map((r) => r.number)).toEqual([1]);
+  });
+
+  it('prints a rejected line for a workbook that names no ally and exits 1 when every file is rejected', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'dualtrack-process-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'anonymous.xlsx'), await workbookOf([{ name: 'Sheet1', rows: [['Year', 'GDP'], [2025, 100]] }]));
+    const { io, text } = capturingIo(dir);
+    // Act
+    const code = await main(['process', 'anonymous.xlsx', '--out', 'store'], io);
+    // Assess
+    expect(code).toBe(1);
+    expect(text()).toMatch(/^rejected\s+---.*anonymous\.xlsx$/m);
+    expect(text()).toMatch(/no-ally/);
+  });
+
+  it.each([
+    [['process', 'inputs'], /--out DIR is required/],
+    [['process', '--out', 'store'], /name at least one file or folder/],
+    [['process', 'inputs', '--out', 'store', '--colour'], /Unknown option '--colour'/],
+    [['process', 'inputs', '--out', 'store', '--reporting-year', 'last'], /--reporting-year must be a year/],
+    [['process', 'missing', '--out', 'store'], /no such file or folder: missing/],
+  ])('exits 2 with the usage for %j', async (args, message) => {
+    // Prepare
+    const dir = await prepareInputs();
+    const { io, err } = capturingIo(dir);
+    // Act
+    const code = await main(args, io);
+    // Assess
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+    expect(err.join('\n')).toContain('Usage: npm run dualtrack -- process');
+  });
+});

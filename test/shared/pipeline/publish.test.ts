@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, publish } from '../../../shared/pipeline/index.ts';
+import { ChangesSchema, ComplianceDatasetSchema, ReleasesIndexSchema, sha256Hex } from '../../../shared/report/index.ts';
+import { createMemoryStorage } from '../../../shared/storage/index.ts';
+import type { Storage } from '../../../shared/storage/index.ts';
+import { publishInput, storeSubmission } from '../../helpers/publish-fixtures.ts';
+import { recordingStorage } from '../../helpers/recording-storage.ts';
+
+// Two of the four allies report 2025, so 2025 is the default reporting year.
+const seed = async (storage: Storage): Promise<void> => {
+  await storeSubmission(storage, {
+    ally: 'POL',
+    submissionId: 'pol-1',
+    uploadedAt: '2026-03-01T10:00:00Z',
+    records: [
+      { year: 2024, currency: 'PLN', gdp: 3_600_000, core: 150_000, security: 20_000 },
+      { year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core: 170_000, security: 25_000 },
+    ],
+  });
+  await storeSubmission(storage, {
+    ally: 'EST',
+    submissionId: 'est-1',
+    uploadedAt: '2026-03-01T11:00:00Z',
+    records: [{ year: 2025, currency: 'EUR', gdp: 40_000, core: 1_300, security: 200 }],
+  });
+};
+
+const json = async (storage: Storage, key: string): Promise<unknown> => JSON.parse((await storage.get('public', key))?.body.toString() ?? 'null');
+
+const dataset = async (storage: Storage, key = 'latest/compliance.json') => ComplianceDatasetSchema.parse(await json(storage, key));
+
+const yearOf = async (storage: Storage, iso3: string, year: number, key?: string) =>
+  (await dataset(storage, key)).allies.find((a) => a.iso3 === iso3)?.years.find((y) => y.year === year);
+
+const snapshot = async (storage: Storage, prefix: string): Promise<Map<string, string>> => {
+  const out = new Map<string, string>();
+  for (const o of await storage.list('public', prefix)) out.set(o.key, (await storage.get('public', o.key))?.body.toString('base64') ?? '');
+  return out;
+};
+
+describe('publish', () => {
+  it('publishes release 1 with every file of the layout under releases/1/, a copy under latest/, the index and the page', async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    await seed(storage);
+    // Act
+    const outcome = await publish(publishInput(storage));
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 1, reportingYear: 2025 });
+    const release = (await storage.list('public', 'releases/1/')).map((o) => o.key.slice('releases/1/'.length));
+    expect(release).toEqual([
+      'allies/DEU.json',
+      'allies/EST.json',
+      'allies/FRA.json',
+      'allies/POL.json',
+      'changes.json',
+      'compliance.csv',
+      'compliance.json',
+      'compliance.xlsx',
+      'datapackage.json',
+      'schema.json',
+    ]);
+    const latest = (await storage.list('public', 'latest/')).map((o) => o.key.slice('latest/'.length));
+    expect(latest).toEqual(release);
+    expect(await storage.head('public', 'index.html')).not.toBeNull();
+    expect((await dataset(storage)).release).toMatchObject({ number: 1, trigger: 'cli', rulesId: 'hague-2025', reportingYear: 2025, digest: outcome.digest });
+  });
+
+  it('lists the release in releases/index.json with the sha256 and size of each file as stored', async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    await seed(storage);
+    // Act
+    await publish(publishInput(storage));
+    // Assess
+    const index = ReleasesIndexSchema.parse(await json(storage, 'releases/index.json'));
+    expect(index.releases.map((r) => [r.number, r.trigger, r.reportingYear])).toEqual([[1, 'cli', 2025]]);
+    const files = index.releases[0]?.files ?? [];
+    expect(files.length).toBe(10);
+    for (const f of files) {
+      const body = (await storage.get('public', `releases/1/${f.path}`))?.body ?? Buffer.alloc(0);
+      expect([f.path, f.sha256, f.bytes]).toEqual([f.path, sha256Hex(body), body.length]);
+    }
+  });
+
+  it('publishes nothing when the inputs, rules and reporting year are unchanged', async () => {
+    // Prepare
+    const inner = createMemoryStorage();
+    await seed(inner);
+    const first = await publish(publishInput(inner));
+    const { storage, writes } = recordingStorage(inner);
+    // Act
+    const again = await publish(publishInput(storage, { trigger: 'schedule', reason: 'yearly', now: new Date('2027-01-01T00:00:00Z') }));
+    // Assess
+    expect(again).toEqual({ published: false, release: 1, digest: first.digest, reportingYear: 2025, written: [] });
+    expect(writes).toEqual([]);
+  });
+
+  it('numbers the next release 2 and leaves every byte of release 1 as it was', async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    await seed(storage);
+    await publish(publishInput(storage));
+    const before = await snapshot(storage, 'releases/1/');
+    await storeSubmission(storage, {
+      ally: 'POL',
+      submissionId: 'pol-2',
+      uploadedAt: '2026-04-01T10:00:00Z',
+      records: [{ year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core: 180_000, security: 25_000 }],
+    });
+    // Act
+    const outcome = await publish(publishInput(storage, { now: new Date('2026-11-28T00:00:00Z') }));
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 2 });
+    expect(await snapshot(storage, 'releases/1/')).toEqual(before);
+    expect((await yearOf(storage, 'POL', 2025, 'releases/1/compliance.json'))?.core.total).toBe(170_000);
+    expect((await yearOf(storage, 'POL', 2025))?.core.total).toBe(180_000);
+    expect(ReleasesIndexSchema.parse(await json(storage, 'releases/index.json')).releases.map((r) => r.number)).toEqual([1, 2]);
+  });
+
+  it('writes changes.json naming the figure that moved since the previous release', async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    await seed(storage);
+    await publish(publishInput(storage));
+    await storeSubmission(storage, {
+      ally: 'POL',
+      submissionId: 'pol-2',
+      uploadedAt: '2026-04-01T10:00:00Z',
+      records: [{ year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core: 180_000, security: 25_000 }],
+    });
+    // Act
+    await publish(publishInput(storage));
+    // Assess
+    const changes = ChangesSchema.parse(await json(storage, 'releases/2/changes.json'));
+    expect(changes.previous?.number).toBe(1);
+    expect(changes.changes).toContainEqual({ iso3: 'POL', year: 2025, field: 'core.total', kind: 'figure', before: 170_000, after: 180_000 });
+    expect(changes.changes.filter((c) => c.iso3 === 'EST' && c.kind === 'figure')).toEqual([]);
+    expect(ChangesSchema.parse(await json(storage, 'releases/1/changes.json')).previous).toBeNull();
+  });
+
+  it('keeps the newer figures when an older upload is processed after a newer one', async () => {
+    // Prepare: the newer upload is stored and published first.
+    const storage = createMemoryStorage();
+    await seed(storage);
+    await storeSubmission(storage, {
+      ally: 'POL',
+      submissionId: 'pol-newer',
+      uploadedAt: '2026-05-01T00:00:00Z',
+      records: [{ year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core: 190_000, security: 25_000 }],
+    });
+    const first = await publish(publishInput(storage));
+    // Act: an upload made earlier arrives late.
+    await storeSubmission(storage, {
+      ally: 'POL',
+      submissionId: 'pol-older',
+      uploadedAt: '2026-04-01T00:00:00Z',
+      records: [{ year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core: 100_000, security: 25_000 }],
+    });
+    const late = await publish(publishInput(storage));
+    // Assess
+    expect(late).toMatchObject({ published: false, release: 1, digest: first.digest });
+    expect((await yearOf(storage, 'POL', 2025))?.core.total).toBe(190_000);
+    expect((await yearOf(storage, 'POL', 2025))?.source.submissionId).toBe('pol-newer');
+  });
+
+  it('writes every releases/<n>/ file, then latest/, then releases/index.json, then index.html', async () => {
+    // Prepare
+    const { storage, writes } = recordingStorage(createMemoryStorage());
+    await seed(storage);
+    writes.length = 0;
+    // Act
+    await publish(publishInput(storage));
+    // Assess
+    const rank = (key: string) =>
+      key.startsWith('releases/1/') ? 0 : key.startsWith('latest/') ? 1 : key === 'releases/index.json' ? 2 : key === 'index.html' ? 3 : 9;
+    const ranks = writes.map((w) => rank(w.key));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3]));
+    expect(writes.filter((w) => w.key === 'index.html').length).toBe(1);
+  });
+
+  it('uses the reporting year it is given instead of the default, and that is a new release', async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    await seed(storage);
+    await publish(publishInput(storage));
+    // Act
+    const outcome = await publish(publishInput(storage, { reportingYear: 2024, trigger: 'manual', reason: 'look back' }));
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 2, reportingYear: 2024 });
+    expect((await dataset(storage)).release).toMatchObject({ reportingYear: 2024, trigger: 'manual', reason: 'look back' });
+  });
+
+  it('refuses with a ConflictError to overwrite a release folder the index does not know about', async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    await seed(storage);
+    await storage.put('public', 'releases/1/compliance.json', '{"someone":"else"}');
+    // Act, Assess
+    await expect(publish(publishInput(storage))).rejects.toBeInstanceOf(ConflictError);
+    expect((await storage.get('public', 'releases/1/compliance.json'))?.body.toString()).toBe('{"someone":"else"}');
+  });
+});
