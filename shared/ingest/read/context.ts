@@ -2,6 +2,7 @@
 // Bulgaria), and the unit and currency ("Units: thousands", "millions d'euros", "EUR bn").
 import type { Finding } from '../../model/finding.ts';
 import type { Grid } from './grid.ts';
+import { rowColumnOf } from './grid.ts';
 import { allyInText, allyNamed, isAllyLabel, labelledValue } from './ally.ts';
 import { HEADER_SEARCH_COLUMNS, HEADER_SEARCH_ROWS } from './table.ts';
 import { ReadCode, readFinding } from './messages.ts';
@@ -33,6 +34,10 @@ const plain = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu
  * unit phrases, which beat units read from running text such as a title.
  */
 const readContext = (grid: Grid, tableCells: ReadonlySet<string>): TableContext => {
+  // Only titles above the table may name the ally in running text; a footnote naming another
+  // country ("as agreed with Germany") must not.
+  let tableTop = Infinity;
+  for (const a of tableCells) tableTop = Math.min(tableTop, rowColumnOf(a)?.row ?? Infinity);
   const ctx: TableContext = { ally: null, scale: null, currency: null, percentOfGdp: false, unknownUnit: false, findings: [] };
   let labelledAlly: string | null = null;
   let textAlly: string | null = null;
@@ -94,7 +99,7 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>): TableContext 
       const loose = parseUnitText(text, false);
       title.scale ??= loose.scale;
       title.currency ??= loose.currency;
-      textAlly ??= allyInText(text);
+      if (row < tableTop) textAlly ??= allyInText(text);
     }
   }
   ctx.ally = labelledAlly ?? textAlly ?? allyInText(grid.sheet);

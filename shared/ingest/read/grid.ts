@@ -98,6 +98,13 @@ const gridOfRows = (sheet: string, data: readonly (readonly string[])[]): Grid =
   return { sheet, rows, columns, at };
 };
 
+/** Row and column of an A1 address, or null when the text is not one. */
+const rowColumnOf = (address: string): { row: number; column: number } | null => {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
+  if (!m?.[1] || !m[2]) return null;
+  return { row: Number(m[2]), column: [...m[1]].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) };
+};
+
 /** Rows become columns; addresses stay those of the real cells. */
 const transpose = (g: Grid): Grid => ({ sheet: g.sheet, rows: g.columns, columns: g.rows, at: (r, c) => g.at(c, r) });
 
@@ -116,5 +123,5 @@ const textOf = (cell: GridCell): string => {
   }
 };
 
-export { columnLetters, a1, contentOf, gridOfWorksheet, gridOfRows, transpose, textOf };
+export { columnLetters, a1, rowColumnOf, contentOf, gridOfWorksheet, gridOfRows, transpose, textOf };
 export type { CellContent, GridCell, Grid };

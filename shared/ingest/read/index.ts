@@ -12,7 +12,7 @@ import { readContext } from './context.ts';
 import type { TableContext } from './context.ts';
 import { draftsOfTable } from './draft.ts';
 import { parseCsv } from './csv.ts';
-import { columnLetters, gridOfRows, gridOfWorksheet, textOf, transpose } from './grid.ts';
+import { columnLetters, gridOfRows, rowColumnOf, gridOfWorksheet, textOf, transpose } from './grid.ts';
 import type { Grid } from './grid.ts';
 import { ReadCode, readFinding } from './messages.ts';
 import { decimalMarkOf } from './numbers.ts';
@@ -45,7 +45,7 @@ const EXPECTED_TABLE =
   'a table with one row (or one column) per year and headers naming the figures, in English or French: Year, Status, GDP, Core defence expenditure, Personnel, Major equipment incl. R&D, Infrastructure, Operations and maintenance, Security-related expenditure, Cyber defence, Military mobility, … (the submission template has them all)';
 
 const columnsOf = (letters: readonly string[]): Set<number> =>
-  new Set(letters.map((l) => [...l].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0)));
+  new Set(letters.flatMap((l) => rowColumnOf(`${l}1`)?.column ?? []));
 
 /** Bounds checked on the sheet's declared size before any of its cells is looked at. */
 const withinLimits = (sheet: string, rows: number, columns: number, limits: IngestLimits): Finding[] => {
@@ -96,7 +96,10 @@ const decimalMarkOfTable = (t: Table): DecimalMark | null => {
 
 const cellsOf = (t: Table): Set<string> => {
   const set = new Set<string>();
-  for (const b of t.bindings) set.add(b.headerCell);
+  for (const b of t.bindings) {
+    set.add(b.headerCell);
+    if (b.unitCell) set.add(b.unitCell);
+  }
   for (const yr of t.rows) {
     set.add(yr.yearCell);
     for (const b of t.bindings) set.add(t.grid.at(yr.row, b.column).address);

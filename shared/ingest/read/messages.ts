@@ -3,6 +3,7 @@
 import type { Finding } from '../../model/finding.ts';
 import { Severity } from '../../model/vocab.ts';
 import { fieldLabel, isFieldPath } from '../fields.ts';
+import { rowColumnOf } from './grid.ts';
 
 const ReadCode = {
   notANumber: 'not-a-number',
@@ -55,15 +56,13 @@ const WORDING: Readonly<Record<ReadCode, (f: ReadFindingFacts) => string>> = {
     `The status "${f.found ?? ''}"${forYear(f)}${where(f)} is not one the reader knows. Expected ${f.expected ?? 'actual, estimate or plan'}.`,
 };
 
-const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
-
 /** An error finding with its place, facts and sentence. */
 const readFinding = (code: ReadCode, facts: ReadFindingFacts): Finding => {
   const finding: Finding = { severity: Severity.error, code, sheet: facts.sheet, cell: facts.cell, message: WORDING[code](facts) };
-  const m = facts.cell ? /^([A-Z]{1,3})(\d+)$/.exec(facts.cell) : null;
-  if (m?.[1] && m[2]) {
-    finding.row = Number(m[2]);
-    finding.column = columnNumber(m[1]);
+  const rc = facts.cell ? rowColumnOf(facts.cell) : null;
+  if (rc) {
+    finding.row = rc.row;
+    finding.column = rc.column;
   }
   if (facts.year != null) finding.year = facts.year;
   if (facts.field != null) finding.field = facts.field;

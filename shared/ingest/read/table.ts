@@ -21,6 +21,8 @@ interface Binding extends HeaderMeaning {
   headerCell: string;
   /** A unit written in the rows between the header and the data (a "units" row). */
   unitRowUnit: UnitSpec | null;
+  /** Where that unit was written, so the sheet-wide scan does not read it again. */
+  unitCell: string | null;
 }
 
 interface YearRow {
@@ -102,7 +104,7 @@ const headerCandidates = (grid: Grid, row: number, allow: ReadonlySet<number> | 
   for (const [column, meaning] of [...found.entries()].sort((a, b) => a[0] - b[0])) {
     const known = byField.get(meaning.field);
     if (known && (known.percent === meaning.percent || !known.percent)) continue;
-    byField.set(meaning.field, { ...meaning, column, headerCell: grid.at(row, column).address, unitRowUnit: null });
+    byField.set(meaning.field, { ...meaning, column, headerCell: grid.at(row, column).address, unitRowUnit: null, unitCell: null });
   }
   return [...byField.values()].sort((a, b) => a.column - b.column);
 };
@@ -149,6 +151,7 @@ const attachUnitRows = (grid: Grid, headerRow: number, firstDataRow: number, bin
       const u = parseUnitText(cell.content.value, true);
       if (saysUnit(u)) {
         b.unitRowUnit = u;
+        b.unitCell = cell.address;
         break;
       }
     }
