@@ -4,7 +4,7 @@
 import type { IngestLimits } from '../../shared/ingest/limits.ts';
 import type { Rules } from '../../shared/model/rules.ts';
 import { ReceiptStatus } from '../../shared/model/vocab.ts';
-import { processUpload } from '../../shared/pipeline/process-upload.ts';
+import { processUpload } from '../../shared/pipeline/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import { FunctionError, PublishRequestError, RecordFailedError } from '../common/errors.ts';
 import { S3EventSchema, S3TestEventSchema, parseEvent } from '../common/events.ts';

@@ -1,0 +1,86 @@
+// The publisher: drains publish requests from SQS and publishes once per batch, whatever the
+// batch holds, because every publish rebuilds the release from all stored submissions.
+// Malformed messages are reported back one by one (SQS partial batch response) so only they
+// are retried and, in the end, parked in the dead-letter queue.
+import type { SQSBatchResponse } from 'aws-lambda';
+import type { Rules } from '../../shared/model/rules.ts';
+import { ReleaseTrigger } from '../../shared/model/vocab.ts';
+import { publish as publishRelease } from '../../shared/pipeline/index.ts';
+import type { PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
+import type { Storage } from '../../shared/storage/index.ts';
+import { SqsEventSchema, parseEvent } from '../common/events.ts';
+import type { SqsRecord } from '../common/events.ts';
+import type { Log } from '../common/logger.ts';
+import { PublishRequestSchema } from '../common/publish-request.ts';
+import type { PublishRequest } from '../common/publish-request.ts';
+
+interface PublishDeps {
+  storage: Storage;
+  rules: Rules;
+  reference: PublishReference;
+  logger: Log;
+  now?: () => Date;
+  /** The publish flow; replaceable so a test can make it fail. */
+  publish?: (input: PublishInput) => Promise<PublishOutcome>;
+}
+
+const parseRequest = (record: SqsRecord): PublishRequest | null => {
+  try {
+    const parsed = PublishRequestSchema.safeParse(JSON.parse(record.body));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+};
+
+/** "upload: EST, FRA (3 submissions)": what the release records as its reason. */
+const reasonOf = (requests: readonly PublishRequest[]): string => {
+  const allies = [...new Set(requests.map((r) => r.ally))].sort();
+  const submissions = new Set(requests.map((r) => r.submissionId)).size;
+  return `upload: ${allies.join(', ')} (${submissions} submission${submissions === 1 ? '' : 's'})`;
+};
+
+const createPublishHandler = (deps: PublishDeps) => {
+  const now = deps.now ?? (() => new Date());
+  const publish = deps.publish ?? publishRelease;
+  const { logger } = deps;
+
+  return async (event: unknown): Promise<SQSBatchResponse> => {
+    const { Records } = parseEvent('SQS', SqsEventSchema, event);
+    const requests: PublishRequest[] = [];
+    const malformed: string[] = [];
+    for (const record of Records) {
+      const request = parseRequest(record);
+      if (request) requests.push(request);
+      else malformed.push(record.messageId);
+    }
+    if (malformed.length > 0) logger.warn('malformed publish requests', { messageIds: malformed });
+    if (requests.length === 0) return { batchItemFailures: malformed.map((itemIdentifier) => ({ itemIdentifier })) };
+
+    try {
+      const outcome = await publish({
+        storage: deps.storage,
+        rules: deps.rules,
+        reference: deps.reference,
+        trigger: ReleaseTrigger.upload,
+        reason: reasonOf(requests),
+        now: now(),
+      });
+      logger.info('publish done', {
+        requests: requests.length,
+        published: outcome.published,
+        release: outcome.release,
+        reportingYear: outcome.reportingYear,
+        files: outcome.written.length,
+      });
+    } catch (error) {
+      // Every message goes back: each is retried and, if publishing keeps failing, reaches the DLQ.
+      logger.error('publish failed', { requests: requests.length, error: error instanceof Error ? error : String(error) });
+      return { batchItemFailures: Records.map((r) => ({ itemIdentifier: r.messageId })) };
+    }
+    return { batchItemFailures: malformed.map((itemIdentifier) => ({ itemIdentifier })) };
+  };
+};
+
+export { createPublishHandler };
+export type { PublishDeps };

@@ -1,0 +1,74 @@
+// Recompute: republishes from all stored submissions on the yearly schedule or when an analyst
+// invokes it, so standings follow the calendar, the reference data and the rules. It records
+// who asked (trigger `schedule` or `manual`) and why.
+import { z } from 'zod';
+import type { Rules } from '../../shared/model/rules.ts';
+import { ReleaseTrigger } from '../../shared/model/vocab.ts';
+import { publish as publishRelease } from '../../shared/pipeline/index.ts';
+import type { PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
+import type { Storage } from '../../shared/storage/index.ts';
+import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/events.ts';
+import type { Log } from '../common/logger.ts';
+
+interface RecomputeDeps {
+  storage: Storage;
+  rules: Rules;
+  reference: PublishReference;
+  logger: Log;
+  now?: () => Date;
+  publish?: (input: PublishInput) => Promise<PublishOutcome>;
+}
+
+const DEFAULT_REASON = { schedule: 'scheduled recomputation', manual: 'manual recomputation' } as const;
+
+const RecomputeEventSchema = z.union([SchedulerPayloadSchema, ScheduledEventSchema, ManualPayloadSchema]);
+
+interface RecomputeRequest {
+  trigger: typeof ReleaseTrigger.schedule | typeof ReleaseTrigger.manual;
+  reason: string;
+  reportingYear?: number;
+}
+
+const requestOf = (event: z.infer<typeof RecomputeEventSchema>): RecomputeRequest => {
+  if ('trigger' in event) {
+    return {
+      trigger: ReleaseTrigger.schedule,
+      reason: event.reason ?? DEFAULT_REASON.schedule,
+      ...(event.reportingYear === undefined ? {} : { reportingYear: event.reportingYear }),
+    };
+  }
+  if ('detail-type' in event) return { trigger: ReleaseTrigger.schedule, reason: DEFAULT_REASON.schedule };
+  return {
+    trigger: ReleaseTrigger.manual,
+    reason: event.reason ?? DEFAULT_REASON.manual,
+    ...(event.reportingYear === undefined ? {} : { reportingYear: event.reportingYear }),
+  };
+};
+
+const createRecomputeHandler = (deps: RecomputeDeps) => {
+  const now = deps.now ?? (() => new Date());
+  const publish = deps.publish ?? publishRelease;
+
+  return async (event: unknown): Promise<PublishOutcome> => {
+    const request = requestOf(parseEvent('recompute', RecomputeEventSchema, event));
+    const outcome = await publish({
+      storage: deps.storage,
+      rules: deps.rules,
+      reference: deps.reference,
+      now: now(),
+      ...request,
+    });
+    deps.logger.info('recompute done', {
+      trigger: request.trigger,
+      reason: request.reason,
+      published: outcome.published,
+      release: outcome.release,
+      reportingYear: outcome.reportingYear,
+      files: outcome.written.length,
+    });
+    return outcome;
+  };
+};
+
+export { createRecomputeHandler, RecomputeEventSchema };
+export type { RecomputeDeps, RecomputeRequest };

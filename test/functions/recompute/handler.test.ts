@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidEventError } from '../../../functions/common/errors.ts';
+import { createRecomputeHandler } from '../../../functions/recompute/handler.ts';
+import { HAGUE_2025 } from '../../../shared/model/index.ts';
+import type { Storage } from '../../../shared/storage/index.ts';
+import { scheduledEvent, schedulerPayload } from '../../helpers/events.ts';
+import { smallReference, storeSubmission } from '../../helpers/publish-fixtures.ts';
+import { startS3rver } from '../../helpers/s3rver.ts';
+import type { S3rverHandle } from '../../helpers/s3rver.ts';
+import { recordingLogger } from '../recording-logger.ts';
+import { freshPublishBuckets, releasesOf } from '../s3-world.ts';
+
+const NOW = new Date('2027-03-01T06:00:05.000Z');
+
+describe('the recompute handler', () => {
+  let s3: S3rverHandle;
+  beforeAll(async () => {
+    s3 = await startS3rver([]);
+  });
+  afterAll(() => s3.stop());
+
+  const world = async (): Promise<Storage> => {
+    const storage = await freshPublishBuckets(s3);
+    await storeSubmission(storage, {
+      ally: 'EST',
+      submissionId: 'est-1',
+      uploadedAt: '2026-03-02T09:15:00.000Z',
+      records: [
+        { year: 2025, gdp: 40_000, core: 1_300, security: 200 },
+        { year: 2026, status: 'estimate', gdp: 42_000, core: 1_500, security: 250 },
+      ],
+    });
+    return storage;
+  };
+  const handlerFor = (storage: Storage) =>
+    createRecomputeHandler({ storage, rules: HAGUE_2025, reference: smallReference(), logger: recordingLogger().logger, now: () => NOW });
+
+  it('publishes with trigger schedule and the schedule reason for the Scheduler payload', async () => {
+    // Prepare
+    const storage = await world();
+    // Act
+    const outcome = await handlerFor(storage)(schedulerPayload());
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 1 });
+    expect(await releasesOf(storage)).toEqual([{ number: 1, trigger: 'schedule', reason: 'yearly recomputation', reportingYear: outcome.reportingYear }]);
+    expect(await storage.head('public', 'index.html')).not.toBeNull();
+  });
+
+  it('publishes with trigger manual, the reason and the reporting year of a manual invoke', async () => {
+    // Prepare
+    const storage = await world();
+    // Act
+    const outcome = await handlerFor(storage)({ reportingYear: 2025, reason: 'exchange rates corrected' });
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 1, reportingYear: 2025 });
+    expect(await releasesOf(storage)).toEqual([{ number: 1, trigger: 'manual', reason: 'exchange rates corrected', reportingYear: 2025 }]);
+  });
+
+  it('treats an empty payload as a manual recomputation with a default reason', async () => {
+    const storage = await world();
+    await handlerFor(storage)({});
+    expect((await releasesOf(storage)).map((r) => [r.trigger, r.reason])).toEqual([['manual', 'manual recomputation']]);
+  });
+
+  it('accepts a classic EventBridge scheduled event as a schedule trigger', async () => {
+    const storage = await world();
+    await handlerFor(storage)(scheduledEvent());
+    expect((await releasesOf(storage)).map((r) => r.trigger)).toEqual(['schedule']);
+  });
+
+  it('publishes nothing new when nothing changed since the last release', async () => {
+    // Prepare
+    const storage = await world();
+    const handler = handlerFor(storage);
+    await handler({ reportingYear: 2025 });
+    // Act
+    const outcome = await handler({ reportingYear: 2025 });
+    // Assess
+    expect(outcome).toMatchObject({ published: false, release: 1, written: [] });
+  });
+
+  it('refuses a payload it does not understand and publishes nothing', async () => {
+    // Prepare
+    const storage = await world();
+    // Act
+    const act = handlerFor(storage)({ reportingYear: 'next year', force: true });
+    // Assess
+    await expect(act).rejects.toBeInstanceOf(InvalidEventError);
+    expect(await releasesOf(storage)).toEqual([]);
+  });
+});
