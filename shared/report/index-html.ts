@@ -81,16 +81,18 @@ ${rows.join('\n')}
 
 const downloadsSection = (d: ComplianceDataset, files: IndexHtmlInput['files']) => {
   const versioned = publicKeys.releasePrefix(d.release.number);
-  const link = (prefix: string, path: string, text: string) => `<a href="${escapeHtml(prefix + path)}">${escapeHtml(text)}</a>`;
+  const n = d.release.number;
+  // Keys are paths, not URLs: each segment is percent-encoded so a space or # stays part of the name.
+  const link = (key: string, text: string) => `<a href="${escapeHtml(key.split('/').map(encodeURIComponent).join('/'))}">${escapeHtml(text)}</a>`;
   const main = files.filter((f) => !f.path.startsWith('allies/'));
   const allies = files.filter((f) => f.path.startsWith('allies/'));
   const rows = main.map(
     (f) =>
-      `<tr><td>${link(publicKeys.latestPrefix, f.path, f.path)}</td><td class="num">${sizeOf(f.bytes)}</td><td>${link(versioned, f.path, versioned + f.path)}</td></tr>`,
+      `<tr><td>${link(publicKeys.latestFile(f.path), f.path)}</td><td class="num">${sizeOf(f.bytes)}</td><td>${link(publicKeys.releaseFile(n, f.path), publicKeys.releaseFile(n, f.path))}</td></tr>`,
   );
   const allyLinks = allies.map((f) => {
     const iso3 = f.path.replace(/^allies\//, '').replace(/\.json$/, '');
-    return `${link(publicKeys.latestPrefix, f.path, iso3)} <span class="muted">(${link(versioned, f.path, `release ${d.release.number}`)})</span>`;
+    return `${link(publicKeys.latestFile(f.path), iso3)} <span class="muted">(${link(publicKeys.releaseFile(n, f.path), `release ${n}`)})</span>`;
   });
   return `<section id="downloads"><h2>Downloads</h2>
 <p class="muted"><code>${escapeHtml(publicKeys.latestPrefix)}</code> always holds the newest release; <code>${escapeHtml(versioned)}</code> never changes.</p>
@@ -104,7 +106,7 @@ const historySection = (history: IndexHtmlInput['history']) => {
     .sort((a, b) => b.number - a.number)
     .map(
       (r) =>
-        `<tr><td><a href="${escapeHtml(`${publicKeys.releasePrefix(r.number)}compliance.json`)}">${r.number}</a></td><td>${escapeHtml(when(r.publishedAt))}</td><td>${escapeHtml(r.trigger)}${r.reason ? ` <span class="muted">${escapeHtml(r.reason)}</span>` : ''}</td><td>${escapeHtml(r.rulesId)}</td><td>${r.reportingYear}</td><td><code>${escapeHtml(r.digest.slice(0, 12))}</code></td></tr>`,
+        `<tr><td><a href="${escapeHtml(publicKeys.releaseFile(r.number, 'compliance.json'))}">${r.number}</a></td><td>${escapeHtml(when(r.publishedAt))}</td><td>${escapeHtml(r.trigger)}${r.reason ? ` <span class="muted">${escapeHtml(r.reason)}</span>` : ''}</td><td>${escapeHtml(r.rulesId)}</td><td>${r.reportingYear}</td><td><code>${escapeHtml(r.digest.slice(0, 12))}</code></td></tr>`,
     );
   return `<section id="history"><h2>Release history</h2>
 <div class="scroll"><table><thead><tr><th scope="col">Release</th><th scope="col">Published</th><th scope="col">Trigger</th><th scope="col">Rules</th><th scope="col">Reporting year</th><th scope="col">Digest</th></tr></thead>
