@@ -1,7 +1,7 @@
 // changes.json: what moved since the previous release, per ally and year, so a reader can see
 // at a glance which figures and statuses changed without diffing two datasets.
 import { z } from 'zod';
-import { Iso3Schema, YearSchema } from '../model/index.ts';
+import { Iso3Schema, YearSchema, valuesOf } from '../model/index.ts';
 import type { ComplianceDataset, DatasetAlly } from './dataset.ts';
 import { canonicalJson } from './digest.ts';
 
@@ -23,7 +23,7 @@ const ChangeSchema = z.strictObject({
   year: YearSchema.nullable(),
   /** Dotted path of the field inside the year (e.g. `corePct`, `tracks.core.status`), the ally or the rules. */
   field: z.string().min(1),
-  kind: z.enum(Object.values(ChangeKind) as [ChangeKind, ...ChangeKind[]]),
+  kind: z.enum(valuesOf(ChangeKind)),
   /** Lists are shown as their canonical JSON text. */
   before: ScalarSchema,
   after: ScalarSchema,

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
+import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { STATUS_STYLE, renderWorkbook } from '../../../shared/report/index.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
@@ -147,5 +148,21 @@ describe('renderWorkbook', () => {
     expect([...ea.keys()].sort()).toEqual([...eb.keys()].sort());
     for (const [name, bytes] of ea) expect(bytes.equals(eb.get(name)!), name).toBe(true);
     expect(wb.created.toISOString()).toBe('2026-06-01T12:00:00.000Z');
+  });
+
+  it('lists the rules and each ally override with its reason on the rules sheet', async () => {
+    // Prepare
+    const rules = { ...HAGUE_2025, overrides: { ALB: { core: { target: 3 }, targetYear: 2037, reason: '=ask the committee' } } };
+    const ws = sheet(await readBack(await renderWorkbook(makeDataset({ rules }))), 'Rules');
+    const rows = rowsByKey(ws);
+
+    // Act
+    const alb = rows.get('ALB')!;
+
+    // Assess
+    expect(rows.get('Rules id')?.getCell(2).value).toBe('hague-2025');
+    expect(rows.get('Core target, % of GDP')?.getCell(2).value).toBe(HAGUE_2025.tracks.core.target);
+    expect([alb.getCell(2).value, alb.getCell(7).value, alb.getCell(8).value]).toEqual([3, 2037, "'=ask the committee"]);
+    expect(alb.getCell(8).type).toBe(ExcelJS.ValueType.String);
   });
 });
