@@ -8,7 +8,8 @@
 //   written just before the object, so for an instant a reader may pair new options with the
 //   old bytes; only bytes are promised to be atomic.
 // - Keys must stay inside their folder: absolute keys, `..`/`.`/empty segments, backslashes
-//   and NUL are refused with InvalidKeyError.
+//   and NUL are refused with InvalidKeyError. So is a key that would need a file and a folder of
+//   the same name (`a` beside `a/b`), which S3 allows and a file system does not.
 // - No versions: versionId is never set. The ETag is the MD5 of the bytes, as S3 gives for a
 //   single-part upload.
 import { createHash, randomUUID } from 'node:crypto';
@@ -44,8 +45,11 @@ const keyProblem = (key: string, { allowPrefix }: { allowPrefix: boolean }): str
   return null;
 };
 
-const isMissing = (error: unknown): boolean =>
-  error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+const codeOf = (error: unknown): unknown => (error instanceof Error && 'code' in error ? error.code : undefined);
+
+const isMissing = (error: unknown): boolean => codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR';
+
+const isFileFolderClash = (error: unknown): boolean => ['EEXIST', 'ENOTDIR', 'EISDIR'].includes(String(codeOf(error)));
 
 const byKey = (a: ObjectInfo, b: ObjectInfo): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -150,9 +154,16 @@ const createFolderStorage = (dir: string): Storage => {
       attempt('put', role, key, async () => {
         checkKey('put', role, key);
         const side = SidecarSchema.parse(options);
-        if (Object.keys(side).length > 0) await writeAtomically(sidecarPath(role, key), JSON.stringify(side));
-        else await rm(sidecarPath(role, key), { force: true });
-        await writeAtomically(objectPath(role, key), body);
+        try {
+          if (Object.keys(side).length > 0) await writeAtomically(sidecarPath(role, key), JSON.stringify(side));
+          else await rm(sidecarPath(role, key), { force: true });
+          await writeAtomically(objectPath(role, key), body);
+        } catch (error) {
+          if (isFileFolderClash(error)) {
+            throw new InvalidKeyError('put', role, key, 'a file and a folder of the same name cannot coexist in a folder store');
+          }
+          throw error;
+        }
       }),
     list: (role, prefix) =>
       attempt('list', role, prefix, async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeSubmissions } from '../../../shared/pipeline/index.ts';
 import { makeStoredSubmission } from '../../helpers/stored-submissions.ts';
@@ -56,4 +57,34 @@ describe('mergeSubmissions', () => {
     // Act, Assess
     expect(mergeSubmissions([older, intruder]).map((r) => `${r.ally}${r.year}:${r.core.total}`)).toEqual(['POL2024:1000', 'POL2025:1100']);
   });
+
+  it('gives the same result whatever order the submissions are processed in', () => {
+    // Prepare: submissions of two allies over three years at a handful of upload times.
+    const submission = fc.record({
+      ally: fc.constantFrom('POL', 'EST'),
+      id: fc.constantFrom('s1', 's2', 's3', 's4'),
+      day: fc.integer({ min: 1, max: 3 }),
+      years: fc.subarray([2024, 2025, 2026], { minLength: 1 }),
+      core: fc.integer({ min: 0, max: 1_000 }),
+    });
+    const batch = fc.uniqueArray(submission, { selector: (s) => `${s.ally}${s.id}`, minLength: 1, maxLength: 8 });
+    const inTwoOrders = batch.chain((specs) => fc.tuple(fc.constant(specs), fc.shuffledSubarray(specs, { minLength: specs.length })));
+    const stored = (specs: readonly { ally: string; id: string; day: number; years: number[]; core: number }[]) =>
+      specs.map((s) =>
+        makeStoredSubmission({
+          ally: s.ally,
+          submissionId: `${s.ally}-${s.id}`,
+          uploadedAt: `2026-03-0${s.day}T00:00:00Z`,
+          records: s.years.map((year) => ({ year, core: s.core })),
+        }),
+      );
+    // Act, Assess
+    fc.assert(
+      fc.property(inTwoOrders, ([specs, shuffled]) => {
+        expect(mergeSubmissions(stored(shuffled))).toEqual(mergeSubmissions(stored(specs)));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+

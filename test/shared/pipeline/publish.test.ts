@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError, publish } from '../../../shared/pipeline/index.ts';
 import { ChangesSchema, ComplianceDatasetSchema, ReleasesIndexSchema, sha256Hex } from '../../../shared/report/index.ts';
-import { createMemoryStorage } from '../../../shared/storage/index.ts';
+import { createFolderStorage, createMemoryStorage } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { publishInput, storeSubmission } from '../../helpers/publish-fixtures.ts';
 import { recordingStorage } from '../../helpers/recording-storage.ts';
@@ -38,10 +41,27 @@ const snapshot = async (storage: Storage, prefix: string): Promise<Map<string, s
   return out;
 };
 
-describe('publish', () => {
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+const stores = [
+  { name: 'memory', make: async (): Promise<Storage> => createMemoryStorage() },
+  {
+    name: 'folder',
+    make: async (): Promise<Storage> => {
+      const dir = await mkdtemp(join(tmpdir(), 'dualtrack-publish-'));
+      dirs.push(dir);
+      return createFolderStorage(dir);
+    },
+  },
+];
+
+describe.each(stores)('publish over the $name store', ({ make }) => {
   it('publishes release 1 with every file of the layout under releases/1/, a copy under latest/, the index and the page', async () => {
     // Prepare
-    const storage = createMemoryStorage();
+    const storage = await make();
     await seed(storage);
     // Act
     const outcome = await publish(publishInput(storage));
@@ -68,7 +88,7 @@ describe('publish', () => {
 
   it('lists the release in releases/index.json with the sha256 and size of each file as stored', async () => {
     // Prepare
-    const storage = createMemoryStorage();
+    const storage = await make();
     await seed(storage);
     // Act
     await publish(publishInput(storage));
@@ -85,7 +105,7 @@ describe('publish', () => {
 
   it('publishes nothing when the inputs, rules and reporting year are unchanged', async () => {
     // Prepare
-    const inner = createMemoryStorage();
+    const inner = await make();
     await seed(inner);
     const first = await publish(publishInput(inner));
     const { storage, writes } = recordingStorage(inner);
@@ -98,7 +118,7 @@ describe('publish', () => {
 
   it('numbers the next release 2 and leaves every byte of release 1 as it was', async () => {
     // Prepare
-    const storage = createMemoryStorage();
+    const storage = await make();
     await seed(storage);
     await publish(publishInput(storage));
     const before = await snapshot(storage, 'releases/1/');
@@ -120,7 +140,7 @@ describe('publish', () => {
 
   it('writes changes.json naming the figure that moved since the previous release', async () => {
     // Prepare
-    const storage = createMemoryStorage();
+    const storage = await make();
     await seed(storage);
     await publish(publishInput(storage));
     await storeSubmission(storage, {
@@ -141,7 +161,7 @@ describe('publish', () => {
 
   it('keeps the newer figures when an older upload is processed after a newer one', async () => {
     // Prepare: the newer upload is stored and published first.
-    const storage = createMemoryStorage();
+    const storage = await make();
     await seed(storage);
     await storeSubmission(storage, {
       ally: 'POL',
@@ -166,7 +186,7 @@ describe('publish', () => {
 
   it('writes every releases/<n>/ file, then latest/, then releases/index.json, then index.html', async () => {
     // Prepare
-    const { storage, writes } = recordingStorage(createMemoryStorage());
+    const { storage, writes } = recordingStorage(await make());
     await seed(storage);
     writes.length = 0;
     // Act
@@ -182,7 +202,7 @@ describe('publish', () => {
 
   it('uses the reporting year it is given instead of the default, and that is a new release', async () => {
     // Prepare
-    const storage = createMemoryStorage();
+    const storage = await make();
     await seed(storage);
     await publish(publishInput(storage));
     // Act
@@ -194,7 +214,7 @@ describe('publish', () => {
 
   it('refuses with a ConflictError to overwrite a release folder the index does not know about', async () => {
     // Prepare
-    const storage = createMemoryStorage();
+    const storage = await make();
     await seed(storage);
     await storage.put('public', 'releases/1/compliance.json', '{"someone":"else"}');
     // Act, Assess

@@ -2,7 +2,8 @@
 // sub-folders, and writes leave no temp files behind.
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFolderStorage, InvalidKeyError } from '../../../shared/storage/index.ts';
 
@@ -64,6 +65,17 @@ describe('the folder storage', () => {
     });
   });
 
+  it('refuses with an InvalidKeyError a key that needs a file and a folder of the same name', async () => {
+    // Prepare
+    const storage = createFolderStorage(dir);
+    await storage.put('data', 'a', 'file');
+    await storage.put('data', 'b/c', 'nested');
+    // Act, Assess
+    await expect(storage.put('data', 'a/b', 'x')).rejects.toBeInstanceOf(InvalidKeyError);
+    await expect(storage.put('data', 'b', 'x')).rejects.toBeInstanceOf(InvalidKeyError);
+    expect((await storage.get('data', 'a'))?.body.toString()).toBe('file');
+  });
+
   it('sees files copied into the folder by hand as objects without options', async () => {
     // Prepare
     await mkdir(join(dir, 'uploads', 'submissions', 'EST'), { recursive: true });
@@ -77,4 +89,31 @@ describe('the folder storage', () => {
     expect(got?.contentType).toBeUndefined();
     expect(listed.map((o) => o.key)).toEqual(['submissions/EST/hand.csv']);
   });
+
+  it('never writes outside the bucket folder, whatever the key', async () => {
+    // Prepare: keys built from path-like pieces, including the hostile ones.
+    const storage = createFolderStorage(dir);
+    const piece = fc.constantFrom('..', '.', '', 'a', 'b c', '/', '\\', '\0', 'é', '~', '..a');
+    const keys = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('/'));
+    // Act, Assess
+    await fc.assert(
+      fc.asyncProperty(keys, async (key) => {
+        const stored = await storage.put('public', key, 'x').then(
+          () => true,
+          (error: unknown) => {
+            if (!(error instanceof InvalidKeyError)) throw error;
+            return false;
+          },
+        );
+        if (stored) {
+          const rel = relative(join(dir, 'public'), join(dir, 'public', ...key.split('/')));
+          expect(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)).toBe(false);
+          expect((await storage.get('public', key))?.body.toString()).toBe('x');
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect((await readdir(dir)).sort()).toEqual(['.tmp', 'public']);
+  });
 });
+
