@@ -139,6 +139,13 @@ class DualtrackStack extends Stack {
     })
       .useBucket(data, EnvName.dataBucket, { [`${SUBMISSIONS_PREFIX}*`]: ['read'] })
       .useBucket(reports, EnvName.publicBucket, publishedObjects);
+    // Scheduler invokes asynchronously: its DLQ only catches failed invocations, so a run that
+    // starts and then fails must reach the failure queue through the function's own destination.
+    recompute.fn.configureAsyncInvoke({
+      onFailure: new SqsDestination(failures),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+    });
     restrictWritersTo(reports, [publisher.role, recompute.role]);
 
     new Schedule(this, 'YearlyRecompute', {

@@ -172,8 +172,8 @@ describe('the functions', () => {
     expect(logGroupId).toMatch(new RegExp(`^<${name}Logs`));
   });
 
-  it('retries a failed upload event twice and then sends it to the failure queue', () => {
-    const config = resourceOf(template, 'AWS::Lambda::EventInvokeConfig', 'IngestFn').props;
+  it.each(['Ingest', 'Recompute'])('%s retries a failed asynchronous event twice and then sends it to the failure queue', (name) => {
+    const config = resourceOf(template, 'AWS::Lambda::EventInvokeConfig', `${name}Fn`).props;
     expect(config.MaximumRetryAttempts).toBe(2);
     expect(render((config.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination)).toBe(
       `<${queue('FailureQueue').id}.Arn>`,
