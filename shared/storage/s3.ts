@@ -18,6 +18,9 @@ interface S3StorageOptions {
   buckets: Record<BucketRole, string>;
 }
 
+// S3 stores metadata keys in lower case and gives them back so: callers use lower-case keys, and
+// every adapter then returns metadata exactly as it was put.
+
 // GetObject says NoSuchKey, HeadObject (no body) only NotFound; a missing bucket is a real fault.
 const isMissingObject = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/command.ts';
 import { main } from '../../cli/main.ts';
+import { HAGUE_2025 } from '../../shared/model/index.ts';
 import { ComplianceDatasetSchema, ReleasesIndexSchema } from '../../shared/report/index.ts';
 import { submissionWorkbook } from '../helpers/submission-workbooks.ts';
 import { workbookOf } from '../helpers/workbooks.ts';
@@ -101,7 +102,26 @@ describe('dualtrack process', () => {
     expect(text()).toMatch(/no-ally/);
   });
 
+  it('computes under the rules file and for the reporting year it is given', async () => {
+    // Prepare: stricter rules (core 5 %, combined 6.5 %), looking at 2024, before the baseline year.
+    const dir = await prepareInputs();
+    const strict = { ...HAGUE_2025, id: 'strict-test', tracks: { ...HAGUE_2025.tracks, core: { target: 5 }, combined: { target: 6.5 } } };
+    await writeFile(join(dir, 'strict.json'), JSON.stringify(strict));
+    const { io, text } = capturingIo(dir);
+    // Act
+    const code = await main(['process', 'inputs', '--out', 'store', '--rules', 'strict.json', '--reporting-year', '2024'], io);
+    // Assess: POL 2024: 150 000 / 3 600 000 = 4.17 %, 20 000 / 3 600 000 = 0.56 %, 4.72 % combined.
+    expect(code).toBe(0);
+    expect(text()).toContain('Standings in 2024 (rules strict-test, release 1):');
+    expect(text().split('\n').filter((l) => /^(POL|EST)\s/.test(l)).map((l) => l.split(/\s+/).join(' '))).toEqual([
+      'POL 4.17 0.56 4.72 pre_commitment pre_commitment pre_commitment yes',
+    ]);
+    const dataset = ComplianceDatasetSchema.parse(JSON.parse(await readFile(join(dir, 'store', 'public', 'latest', 'compliance.json'), 'utf8')));
+    expect([dataset.rules.id, dataset.rules.tracks.core.target, dataset.release.reportingYear]).toEqual(['strict-test', 5, 2024]);
+  });
+
   it.each([
+    [['process', 'inputs', '--out', 'store', '--rules', 'nope.json'], /cannot read the rules file/],
     [['process', 'inputs'], /--out DIR is required/],
     [['process', '--out', 'store'], /name at least one file or folder/],
     [['process', 'inputs', '--out', 'store', '--colour'], /Unknown option '--colour'/],
