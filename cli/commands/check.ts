@@ -11,12 +11,14 @@ import { allyByIso3 } from '../../shared/reference/index.ts';
 import { UsageError } from '../command.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 
-const usage = `Usage: npm run dualtrack -- check FILE [--ally ISO3] [--json] [--annotated OUT.xlsx]
+const usage = `Usage: npm run dualtrack -- check FILE [--ally ISO3] [--json] [--annotated OUT.xlsx] [--as-of DATE]
 
 Checks a submission (.xlsx or .csv) exactly as an upload would be checked, without storing it.
   --ally ISO3        the ally the upload would be filed under (default: the one the workbook names)
   --json             print the receipt as JSON instead of a summary
   --annotated OUT    also write the annotated copy (cells marked, Receipt sheet first) to OUT
+  --as-of DATE       check as if uploaded on DATE (YYYY-MM-DD; default: now), which decides
+                     which years are past, current and future
 Exit code: 0 accepted (with or without warnings), 1 rejected, 2 bad usage.`;
 
 interface CheckArgs {
@@ -24,9 +26,15 @@ interface CheckArgs {
   ally: string | null;
   json: boolean;
   annotated: string | null;
+  asOf: Date | null;
 }
 
-const OPTIONS = { ally: { type: 'string' }, json: { type: 'boolean' }, annotated: { type: 'string' } } as const;
+const OPTIONS = {
+  ally: { type: 'string' },
+  json: { type: 'boolean' },
+  annotated: { type: 'string' },
+  'as-of': { type: 'string' },
+} as const;
 
 const parseRaw = (args: string[]) => {
   try {
@@ -45,7 +53,12 @@ const parse = (args: string[]): CheckArgs => {
   if (code !== null && !allyByIso3(code)) {
     throw new UsageError(`"${parsed.values.ally}" is not an ally's ISO3 code (see: npm run dualtrack -- allies)`);
   }
-  return { file, ally: code, json: parsed.values.json ?? false, annotated: parsed.values.annotated ?? null };
+  const asOfText = parsed.values['as-of'];
+  const asOf = asOfText === undefined ? null : new Date(`${asOfText}T12:00:00Z`);
+  if (asOf !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(asOfText ?? '') || Number.isNaN(asOf.getTime()))) {
+    throw new UsageError(`--as-of wants a date as YYYY-MM-DD, not "${asOfText}"`);
+  }
+  return { file, ally: code, json: parsed.values.json ?? false, annotated: parsed.values.annotated ?? null, asOf };
 };
 
 const placeOf = (f: Finding): string => (f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '-'));
@@ -107,7 +120,7 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
     submissionId,
     uploadedAt,
     rules: HAGUE_2025,
-    now: new Date(),
+    now: options.asOf ?? new Date(),
   });
   if (options.annotated && annotated) await writeFile(resolve(io.cwd, options.annotated), annotated);
   io.out(options.json ? JSON.stringify(receipt, null, 2) : summary(receipt));
