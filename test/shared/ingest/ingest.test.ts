@@ -185,6 +185,25 @@ describe('ingestSubmission on malformed and hostile files', () => {
     );
   });
 
+  it('answers a real workbook with random bytes overwritten with a receipt that validates', async () => {
+    // Prepare: damage lands in deflate streams, XML and zip headers alike.
+    const template = await filledTemplate();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: template.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        async (edits) => {
+          const bytes = Buffer.from(template);
+          for (const [at, value] of edits) bytes[at] = value;
+          // Act
+          const { receipt } = await ingest(bytes, 'france.xlsx');
+          // Assess
+          expect(ReceiptSchema.safeParse(receipt).success).toBe(true);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it('answers arbitrary UTF-8 text named .csv with a receipt that validates', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 400 }), async (text) => {
