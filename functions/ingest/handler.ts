@@ -1,6 +1,7 @@
 // Ingest: one S3 notification in, one receipt per uploaded object out, and a publish request
-// for each newly accepted submission. Idempotent per object version (processUpload keeps the
-// "already done" mark), so a redelivered event changes nothing and requests no second publish.
+// for each accepted submission. Idempotent per object version (processUpload keeps the "already
+// done" mark), so a redelivered event writes nothing; it does ask for a publish again, because
+// the first request may have been lost, and the publisher turns an unchanged dataset into a no-op.
 import type { IngestLimits } from '../../shared/ingest/limits.ts';
 import type { Rules } from '../../shared/model/rules.ts';
 import { ReceiptStatus } from '../../shared/model/vocab.ts';
@@ -57,12 +58,11 @@ const createIngestHandler = (deps: IngestDeps) => {
       warnings: receipt.counts.warnings,
       years: receipt.years.length,
     });
-    if (duplicate || receipt.status === ReceiptStatus.rejected || receipt.ally === null) return;
+    if (receipt.status === ReceiptStatus.rejected || receipt.ally === null) return;
     try {
       await deps.requestPublish({ reason: 'upload', ally: receipt.ally, submissionId: receipt.submissionId, key });
     } catch (error) {
-      // The receipt is already marked done, so a retry will not ask again; the error alarm
-      // tells the operator, and the next upload or recompute publishes this submission anyway.
+      // Failing the record makes Lambda retry it; the retry finds the receipt done and asks again.
       throw new PublishRequestError(receipt.submissionId, { cause: error });
     }
   };

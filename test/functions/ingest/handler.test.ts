@@ -89,7 +89,7 @@ describe('the ingest handler', () => {
     expect(requests.map((r) => [r.ally, r.key])).toEqual([['TUR', key]]);
   });
 
-  it('changes nothing and asks for no second publish when the same event arrives twice', async () => {
+  it('writes nothing new when the same event arrives twice, and asks again for a (no-op) publish', async () => {
     // Prepare
     const event = await upload('submissions/EST/twice.xlsx', await estonia());
     await ingest(event);
@@ -97,7 +97,7 @@ describe('the ingest handler', () => {
     // Act
     await ingest(event);
     // Assess
-    expect(requests).toHaveLength(1);
+    expect(requests.map((r) => r.submissionId)).toEqual([requests[0]?.submissionId, requests[0]?.submissionId]);
     expect(await storage.list('data', 'receipts/EST/')).toEqual(before);
     expect(logs.entries.filter((e) => e.message === 'upload checked').map((e) => (e.extra[0] as { duplicate: boolean }).duplicate)).toEqual([false, true]);
   });
@@ -165,6 +165,23 @@ describe('the ingest handler', () => {
     // Assess
     await expect(act).rejects.toBeInstanceOf(PublishRequestError);
     await expect(act).rejects.toMatchObject({ cause: new Error('SQS unavailable') });
+  });
+
+  it('asks for the publish on the retry when the first request was lost', async () => {
+    // Prepare
+    const event = await upload('submissions/EST/lost request.xlsx', await estonia());
+    const failing = createIngestHandler({
+      storage,
+      requestPublish: () => Promise.reject(new Error('SQS unavailable')),
+      rules: HAGUE_2025,
+      logger: logs.logger,
+      now: () => NOW,
+    });
+    await expect(failing(event)).rejects.toBeInstanceOf(PublishRequestError);
+    // Act
+    await ingest(event);
+    // Assess
+    expect(requests.map((r) => r.key)).toEqual(['submissions/EST/lost request.xlsx']);
   });
 
   it('refuses an event that is not an S3 notification', async () => {
