@@ -27,24 +27,44 @@ const UNIT_LABEL = /^\s*(?:units?|unites?|unit of measure|unite de mesure|curren
 
 const EXPECTED_UNIT = 'units, thousands, millions or billions, maybe with a currency (e.g. "EUR million", "en milliers", "bn"), or % of GDP';
 
+/** Rows under a table still read for units and notes. */
+const FOOTNOTE_ROWS = 20;
+
 const plain = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');
 
 /**
  * Scan the cells of a sheet that are not part of its table. Explicit declarations beat bare
  * unit phrases, which beat units read from running text such as a title.
  */
-const readContext = (grid: Grid, tableCells: ReadonlySet<string>): TableContext => {
+/** The rectangle holding a table's data cells, in sheet coordinates. */
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const readContext = (grid: Grid, tableCells: ReadonlySet<string>, body: Box): TableContext => {
   // Only titles above the table may name the ally in running text; a footnote naming another
   // country ("as agreed with Germany") must not.
   let tableTop = Infinity;
-  for (const a of tableCells) tableTop = Math.min(tableTop, rowColumnOf(a)?.row ?? Infinity);
+  let tableBottom = 0;
+  for (const a of tableCells) {
+    const row = rowColumnOf(a)?.row ?? tableTop;
+    tableTop = Math.min(tableTop, row);
+    tableBottom = Math.max(tableBottom, row);
+  }
+  // Cells inside the table's body (unbound columns' data) say nothing about the table.
+  const inBody = (row: number, column: number): boolean =>
+    row >= body.top && row <= body.bottom && column >= body.left && column <= body.right;
   const ctx: TableContext = { ally: null, scale: null, currency: null, percentOfGdp: false, unknownUnit: false, findings: [] };
   let labelledAlly: string | null = null;
   let textAlly: string | null = null;
   const phrase = { scale: null as Scale | null, currency: null as string | null, percentOfGdp: false };
   const title = { scale: null as Scale | null, currency: null as string | null };
   const declared = { scale: null as Scale | null, currency: null as string | null, percentOfGdp: false };
-  const rows = Math.min(grid.rows, HEADER_SEARCH_ROWS * 2);
+  // Titles sit above a table and footnotes just below it; text further down is someone else's.
+  const rows = Math.min(grid.rows, tableBottom + FOOTNOTE_ROWS, HEADER_SEARCH_ROWS * 2);
   const columns = Math.min(grid.columns, HEADER_SEARCH_COLUMNS);
   const nextText = (row: number, column: number): string | null => {
     for (let c = column + 1; c <= Math.min(columns, column + 3); c += 1) {
@@ -66,6 +86,7 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>): TableContext 
   };
   for (let row = 1; row <= rows; row += 1) {
     for (let column = 1; column <= columns; column += 1) {
+      if (inBody(row, column)) continue;
       const cell = grid.at(row, column);
       if (cell.content.kind !== 'text' || cell.mergedCopy || tableCells.has(cell.address)) continue;
       const text = cell.content.value;
@@ -110,4 +131,4 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>): TableContext 
 };
 
 export { readContext, EXPECTED_UNIT };
-export type { TableContext };
+export type { TableContext, Box };

@@ -71,17 +71,18 @@ const contentOf = (value: ExcelJS.CellValue, numFmt: string | undefined): CellCo
 const gridOfWorksheet = (ws: ExcelJS.Worksheet): Grid => {
   const rows = ws.rowCount;
   const columns = ws.columnCount;
-  const cache = new Map<string, GridCell>();
+  // Keyed by number, not address: the table search visits the same cells many times.
+  const cache = new Map<number, GridCell>();
   const at = (row: number, column: number): GridCell => {
-    const address = a1(row, column);
-    if (row < 1 || column < 1 || row > rows || column > columns) return { address, content: EMPTY, mergedCopy: false };
-    const hit = cache.get(address);
+    if (row < 1 || column < 1 || row > rows || column > columns) return { address: a1(row, column), content: EMPTY, mergedCopy: false };
+    const key = row * (columns + 1) + column;
+    const hit = cache.get(key);
     if (hit) return hit;
     const cell = ws.getCell(row, column);
     const mergedCopy = cell.isMerged && cell.master.address !== cell.address;
     const source = mergedCopy ? cell.master : cell;
-    const made: GridCell = { address, content: contentOf(source.value, source.numFmt), mergedCopy };
-    cache.set(address, made);
+    const made: GridCell = { address: a1(row, column), content: contentOf(source.value, source.numFmt), mergedCopy };
+    cache.set(key, made);
     return made;
   };
   return { sheet: ws.name, rows, columns, at };

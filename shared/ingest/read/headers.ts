@@ -49,8 +49,22 @@ const unitFrom = (parts: string[]): { unit: UnitSpec | null; unknownUnit: string
   return { unit, unknownUnit };
 };
 
+/** Sheets repeat the same few texts thousands of times; parsing each once keeps big sheets fast. */
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, HeaderMeaning | null>();
+
 /** What a header cell means, or null when it names no field. */
 const parseHeader = (text: string, section: Section | null): HeaderMeaning | null => {
+  const key = `${section ?? ''}\u0000${text}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known && { ...known };
+  const meaning = parseHeaderUncached(text, section);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, meaning);
+  return meaning && { ...meaning };
+};
+
+const parseHeaderUncached = (text: string, section: Section | null): HeaderMeaning | null => {
   const raw = text.trim();
   if (raw === '' || /^\d+([.,]\d+)?$/.test(raw)) return null;
   const percent = isPercentOfGdp(raw);

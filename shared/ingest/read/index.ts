@@ -9,7 +9,7 @@ import type { IngestLimits } from '../limits.ts';
 import { META_SHEET, parseMetaRows } from '../../template/meta.ts';
 import type { TemplateMeta } from '../../template/meta.ts';
 import { readContext } from './context.ts';
-import type { TableContext } from './context.ts';
+import type { Box, TableContext } from './context.ts';
 import { draftsOfTable } from './draft.ts';
 import { parseCsv } from './csv.ts';
 import { columnLetters, gridOfRows, rowColumnOf, gridOfWorksheet, textOf, transpose } from './grid.ts';
@@ -39,6 +39,8 @@ interface ReadResult {
 interface Found {
   table: Table;
   layout: Layout;
+  /** The sheet as it is (a years-across table's own grid is transposed). */
+  sheet: Grid;
 }
 
 const EXPECTED_TABLE =
@@ -77,8 +79,8 @@ const metaOf = (wb: ExcelJS.Workbook): TemplateMeta | null => {
 const tableOf = (grid: Grid, layoutDown: Layout): Found | null => {
   const down = findTable(grid);
   const across = findTable(transpose(grid));
-  if (across && (!down || across.score > down.score)) return { table: across, layout: layoutDown === 'csv' ? 'csv' : 'years-across' };
-  return down ? { table: down, layout: layoutDown } : null;
+  if (across && (!down || across.score > down.score)) return { table: across, layout: layoutDown === 'csv' ? 'csv' : 'years-across', sheet: grid };
+  return down ? { table: down, layout: layoutDown, sheet: grid } : null;
 };
 
 /** The decimal mark the table's text numbers settle, when they agree. */
@@ -92,6 +94,21 @@ const decimalMarkOfTable = (t: Table): DecimalMark | null => {
     }
   if (votes['.'] === votes[',']) return null;
   return votes['.'] > votes[','] ? '.' : ',';
+};
+
+/** Sheet rectangle of a table's data cells (rows × bound columns, whatever the orientation). */
+const bodyOf = (t: Table): Box => {
+  const box: Box = { top: Infinity, bottom: 0, left: Infinity, right: 0 };
+  const corners = [t.rows[0]?.row, t.rows.at(-1)?.row].flatMap((row) =>
+    row === undefined ? [] : t.bindings.flatMap((b) => rowColumnOf(t.grid.at(row, b.column).address) ?? []),
+  );
+  for (const { row, column } of corners) {
+    box.top = Math.min(box.top, row);
+    box.bottom = Math.max(box.bottom, row);
+    box.left = Math.min(box.left, column);
+    box.right = Math.max(box.right, column);
+  }
+  return box;
 };
 
 const cellsOf = (t: Table): Set<string> => {
@@ -146,7 +163,7 @@ const readSubmission = async (bytes: Buffer, fileName: string, options: ReadOpti
   for (const grid of source.grids) {
     if (meta && grid.sheet === meta.sheet) {
       const table = findTable(grid, columnsOf(Object.values(meta.columns)));
-      if (table) found.push({ table, layout: 'template' });
+      if (table) found.push({ table, layout: 'template', sheet: grid });
       continue;
     }
     const f = tableOf(grid, csv ? 'csv' : 'years-down');
@@ -176,7 +193,7 @@ const readSubmission = async (bytes: Buffer, fileName: string, options: ReadOpti
     return { drafts: [], findings, ally: meta?.ally ?? null, layout: null };
   }
 
-  const contexts = new Map<Table, TableContext>(chosen.map((f) => [f.table, readContext(f.table.grid, cellsOf(f.table))]));
+  const contexts = new Map<Table, TableContext>(chosen.map((f) => [f.table, readContext(f.sheet, cellsOf(f.table), bodyOf(f.table))]));
   const ally = meta?.ally ?? chosen.map((f) => contexts.get(f.table)?.ally ?? null).find((a) => a !== null) ?? null;
   const effectiveAlly = ally ?? options.expectedAlly ?? null;
   const canonicalCurrency = effectiveAlly ? currentCurrency(effectiveAlly) : null;

@@ -128,8 +128,12 @@ const findYearColumn = (grid: Grid, headerRow: number, bindings: Binding[]): num
   return best?.column ?? null;
 };
 
-/** Data rows: every row below the header with a year, until another header row starts a new table. */
-const collectRows = (grid: Grid, headerRow: number, yearColumn: number, allow: ReadonlySet<number> | null): YearRow[] => {
+/**
+ * Data rows: every row below the header with a year, until another header row starts a new
+ * table. A row is only examined as a header when its first amount cell names a field.
+ */
+const collectRows = (grid: Grid, headerRow: number, yearColumn: number, bindings: Binding[], allow: ReadonlySet<number> | null): YearRow[] => {
+  const probe = bindings.find((b) => isAmountField(b.field) && b.column !== yearColumn)?.column ?? null;
   const rows: YearRow[] = [];
   for (let row = headerRow + 1; row <= grid.rows; row += 1) {
     const y = yearIn(grid, row, yearColumn);
@@ -137,7 +141,10 @@ const collectRows = (grid: Grid, headerRow: number, yearColumn: number, allow: R
       rows.push({ row, ...y });
       continue;
     }
-    if (rows.length > 0 && headerCandidates(grid, row, allow).filter((b) => isAmountField(b.field)).length >= 2) break;
+    if (rows.length === 0 || probe === null) continue;
+    const probeCell = grid.at(row, probe);
+    if (probeCell.content.kind !== 'text' || !parseHeader(probeCell.content.value, null)) continue;
+    if (headerCandidates(grid, row, allow).filter((b) => isAmountField(b.field)).length >= 2) break;
   }
   return rows;
 };
@@ -169,7 +176,7 @@ const findTable = (grid: Grid, allow: ReadonlySet<number> | null = null): Table 
     if (best && bindings.length <= best.score) continue;
     const yearColumn = findYearColumn(grid, row, bindings);
     if (yearColumn === null) continue;
-    const rows = collectRows(grid, row, yearColumn, allow);
+    const rows = collectRows(grid, row, yearColumn, bindings, allow);
     if (rows.length === 0) continue;
     const kept = bindings.filter((b) => b.column !== yearColumn || b.field === 'year');
     attachUnitRows(grid, row, rows[0]?.row ?? row + 1, kept);
