@@ -20,12 +20,16 @@ const place = (p: MessageParams): string => {
 /** " in Data!D7" / " for 2027" style suffixes, empty when the fact is unknown. */
 const at = (p: MessageParams): string => (place(p) ? ` (${place(p)})` : '');
 const forYear = (p: MessageParams): string => (p.year !== null && p.year !== undefined ? ` for ${p.year}` : '');
+/** "Germany (DEU)" when the name is known, else the code alone. */
+const named = (name: ParamValue, code: ParamValue): string => (str(name) ? `${str(name)} (${str(code)})` : str(code));
+
 const fieldLabelOf = (p: MessageParams): string => {
   const field = str(p.field);
   return isFieldPath(field) ? fieldLabel(field) : field || 'this value';
 };
 
-const SAVE_AS_XLSX = 'In Excel use File > Save As and choose "Excel Workbook (*.xlsx)", then upload that file.';
+const SAVE_AS_STEPS = 'use File > Save As in Excel and choose "Excel Workbook (*.xlsx)", then upload that file.';
+const SAVE_AS_XLSX = `To convert it, ${SAVE_AS_STEPS}`;
 
 // What to do instead, for the wrong file types officers most often send.
 const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
@@ -45,7 +49,7 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
     `The file is ${str(p.found)}, more than the ${str(p.expected)} allowed. Remove sheets and pictures that are not part of the submission, or split the years over several uploads.`,
   'legacy-xls': () => `This is an old-format Excel file (.xls), which is not accepted. ${SAVE_AS_XLSX}`,
   'macro-enabled': (p) =>
-    `The workbook contains macros (${str(p.found)}), which are not accepted. Remove the macros and save it as a plain workbook: ${SAVE_AS_XLSX}`,
+    `The workbook contains macros (${str(p.found)}), which are not accepted. To save a copy without them, ${SAVE_AS_STEPS}`,
   'ods-not-supported': () =>
     'This is an OpenDocument spreadsheet (.ods), which is not accepted. In LibreOffice use File > Save As and choose "Excel 2007-365 (.xlsx)", then upload that file.',
   'encrypted-workbook': () =>
@@ -91,7 +95,7 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
   'status-unknown': (p) =>
     `The status "${str(p.found)}"${forYear(p)}${at(p)} is not one of actual, estimate or plan.`,
   'ally-mismatch': (p) =>
-    `The workbook${at(p)} gives figures for ${str(p.found)}, but it was uploaded under ${str(p.expected)}. An upload may only carry figures for the ally it is filed under: upload it under ${str(p.found)}'s folder, or correct the ally named in the workbook.`,
+    `The workbook${at(p)} gives figures for ${named(p.foundName, p.found)}, but it was uploaded under ${named(p.expectedName, p.expected)}. An upload may only carry figures for the ally it is filed under: upload it to submissions/${str(p.found)}/, or correct the ally named in the workbook.`,
   'ally-missing': (p) =>
     `The workbook does not say which ally it is for; the figures were taken as ${str(p.expected)}'s, the ally it was uploaded under.`,
   'ally-not-known': (p) =>

@@ -23,7 +23,16 @@ const allyMatches: Check = (drafts, context) => {
     if (d.ally === null || d.ally === ally || reported.has(d.ally)) continue;
     reported.add(d.ally);
     findings.push(
-      findingOf({ severity: Severity.error, code: 'ally-mismatch', ...placeOf(d), ally: d.ally, year: d.year, found: d.ally, expected: ally }),
+      findingOf({
+        severity: Severity.error,
+        code: 'ally-mismatch',
+        ...placeOf(d),
+        ally: d.ally,
+        year: d.year,
+        found: d.ally,
+        expected: ally,
+        params: { foundName: reference.allyName(d.ally), expectedName: reference.allyName(ally) },
+      }),
     );
   }
   if (expectedAlly !== null && drafts.every((d) => d.ally === null)) {

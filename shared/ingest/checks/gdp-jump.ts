@@ -23,7 +23,7 @@ const gdpJump: Check = (drafts, { rules }) => {
         ally: d.ally,
         year: d.year,
         field: 'gdp',
-        found: `${changePct > 0 ? '+' : ''}${formatAmount(changePct)}%`,
+        found: `${changePct > 0 ? '+' : ''}${changePct.toFixed(1)}%`,
         expected: `at most ±${formatAmount(threshold)}%`,
         params: { previousYear: previous.year, threshold: formatAmount(threshold) },
       }),

@@ -98,12 +98,12 @@ describe('gdpJump', () => {
     const findings = gdpJump(drafts, contextOf());
     // Assess
     expect(brief(findings)).toEqual([['warning', 'gdp-jump', 'Data!D6']]);
-    expect(findings[0]).toMatchObject({ year: 2025, found: '+30%', field: 'gdp' });
+    expect(findings[0]).toMatchObject({ year: 2025, found: '+30.0%', field: 'gdp' });
   });
 
   it('warns about a fall as well, and ignores years that are not consecutive', () => {
     const drafts = [draftOf({ year: 2024 }), draftOf({ year: 2025, gdp: 290_000 }), draftOf({ year: 2027, gdp: 3_000_000 })];
-    expect(gdpJump(drafts, contextOf()).map((f) => [f.year, f.found])).toEqual([[2025, '-90%']]);
+    expect(gdpJump(drafts, contextOf()).map((f) => [f.year, f.found])).toEqual([[2025, '-90.0%']]);
   });
 
   it('stays quiet for a change within the threshold', () => {
