@@ -1,0 +1,85 @@
+// The real clients the end-to-end tests drive. CI installs them (.ci/run: awscli,
+// libreoffice-calc-nogui, chromium); a missing one fails the test with what to install.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { localCliEnv } from '../../../local/banner.ts';
+import { findSoffice } from '../../shared/ingest/helpers/soffice.ts';
+
+const run = promisify(execFile);
+
+// A pyenv `aws` (CLI v1) may shadow Debian's on PATH; the tests use Debian's v2 by its path.
+const AWS_CLI = '/usr/bin/aws';
+const CHROMIUM = '/usr/bin/chromium';
+
+const missing = (what: string, path: string, pkg: string): Error =>
+  new Error(`${what} is needed by this test but ${path} was not found. Install it with: apt-get install -y --no-install-recommends ${pkg}`);
+
+/** Runs Debian's AWS CLI v2 against a local endpoint with dummy credentials. */
+const awsCli = async (args: readonly string[], endpoint: string): Promise<{ stdout: string; stderr: string }> => {
+  if (!existsSync(AWS_CLI)) throw missing('The AWS CLI v2', AWS_CLI, 'awscli');
+  return run(AWS_CLI, [...args, '--endpoint-url', endpoint], {
+    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...localCliEnv(), AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+    timeout: 120_000,
+  });
+};
+
+/** Chromium headless, as root, with a fresh profile; close it with the returned function. */
+const launchChromium = async (): Promise<{ browser: BrowserContext; close: () => Promise<void> }> => {
+  if (!existsSync(CHROMIUM)) throw missing('Chromium', CHROMIUM, 'chromium');
+  const profile = await mkdtemp(join(tmpdir(), 'dualtrack-chromium-'));
+  // Playwright passes the fresh profile as --user-data-dir itself.
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * One sheet of a workbook as CSV, converted by LibreOffice headless: sheet number `sheet`
+ * (1-based), values at full precision rather than as formatted.
+ */
+const sheetAsCsv = async (workbook: Buffer, sheet: number): Promise<string> => {
+  const soffice = findSoffice();
+  const dir = await mkdtemp(join(tmpdir(), 'dualtrack-soffice-'));
+  try {
+    const input = join(dir, 'book.xlsx');
+    await writeFile(input, workbook);
+    const out = join(dir, 'out');
+    // Tokens: separator, quote, UTF-8, start row, formats, language, quoted-as-text,
+    // detect-special, as-shown (false: full precision), formulas, trim, sheet number.
+    const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`;
+    await run(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', out, input], {
+      timeout: 180_000,
+    });
+    const files = (await readdir(out)).filter((f) => f.endsWith('.csv'));
+    if (files.length !== 1 || !files[0]) throw new Error(`LibreOffice wrote ${files.length} CSV files: ${files.join(', ')}`);
+    // LibreOffice ends records with LF; the tests' strict RFC 4180 reader wants CRLF.
+    return (await readFile(join(out, files[0]), 'utf8')).replace(/\r?\n/g, '\r\n');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+export { awsCli, launchChromium, sheetAsCsv, AWS_CLI };
