@@ -6,12 +6,13 @@ import type { ReleaseTrigger, Rules, SubmissionRecord } from '../model/index.ts'
 import { ALLIES, usdRate } from '../reference/index.ts';
 import type { AllyRef, FxTable } from '../reference/index.ts';
 import { ComplianceDatasetSchema, buildDataset, renderIndexHtml, renderRelease } from '../report/index.ts';
-import type { ComplianceDataset } from '../report/index.ts';
+import type { ComplianceDataset, ReleaseSummary } from '../report/index.ts';
 import { BucketRole, dataKeys, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
-import { CorruptStoreError } from './errors.ts';
+import { ConflictError, CorruptStoreError } from './errors.ts';
 import { mergeSubmissions } from './merge.ts';
 import { readReleasesIndex, writeRelease } from './release-writer.ts';
+import type { ReleaseFileBody } from './release-writer.ts';
 import { defaultReportingYear } from './reporting-year.ts';
 import { StoredSubmissionSchema } from './stored-submission.ts';
 import type { StoredSubmission } from './stored-submission.ts';
@@ -72,13 +73,42 @@ const readStoredSubmissions = async (storage: Storage): Promise<StoredSubmission
 /** The records a publish would compute from: every stored accepted submission, merged. */
 const currentRecords = async (storage: Storage): Promise<SubmissionRecord[]> => mergeSubmissions(await readStoredSubmissions(storage));
 
+/** A release's dataset, or null when there is none at `key` or it is not one this version reads. */
+const readDatasetAt = async (storage: Storage, key: string): Promise<ComplianceDataset | null> => {
+  const obj = await storage.get(BucketRole.public, key);
+  if (!obj) return null;
+  try {
+    const parsed = ComplianceDatasetSchema.safeParse(JSON.parse(obj.body.toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+};
+
 // changes.json compares with the previous release; a dataset of an older schema version cannot
 // be compared field by field, so it counts as no previous release rather than blocking publishing.
-const readPreviousDataset = async (storage: Storage, n: number): Promise<ComplianceDataset | null> => {
-  const obj = await storage.get(BucketRole.public, publicKeys.releaseFile(n, 'compliance.json'));
-  if (!obj) return null;
-  const parsed = ComplianceDatasetSchema.safeParse(JSON.parse(obj.body.toString('utf8')));
-  return parsed.success ? parsed.data : null;
+const readPreviousDataset = (storage: Storage, n: number): Promise<ComplianceDataset | null> =>
+  readDatasetAt(storage, publicKeys.releaseFile(n, 'compliance.json'));
+
+const summaryOf = (dataset: ComplianceDataset): Omit<ReleaseSummary, 'files'> => {
+  const { number, publishedAt, trigger, reason, rulesId, reportingYear, digest } = dataset.release;
+  return { number, publishedAt, trigger, ...(reason === undefined ? {} : { reason }), rulesId, reportingYear, digest };
+};
+
+/**
+ * The files of a finished release as stored (its bytes are what readers may already hold), with
+ * the content types and download names the renderers give them. A missing file means the folder
+ * is not the complete release it claims to be.
+ */
+const storedReleaseFiles = async (storage: Storage, n: number, rendered: readonly ReleaseFileBody[]): Promise<ReleaseFileBody[]> => {
+  const out: ReleaseFileBody[] = [];
+  for (const f of rendered) {
+    const key = publicKeys.releaseFile(n, f.path);
+    const obj = await storage.get(BucketRole.public, key);
+    if (!obj) throw new ConflictError(n, key);
+    out.push({ ...f, body: obj.body });
+  }
+  return out;
 };
 
 const publish = async (input: PublishInput): Promise<PublishOutcome> => {
@@ -101,7 +131,6 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
   }
 
   const previous = latest ? await readPreviousDataset(storage, latest.number) : null;
-  const files = await renderRelease({ dataset, previous, history: index.releases });
   const written: string[] = [];
   const recording: Storage = {
     ...storage,
@@ -110,18 +139,29 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
       written.push(key);
     },
   };
+
+  // A publisher that stopped after completing releases/<n>/ but before the index left a release
+  // nobody links to yet. When it holds this very dataset, finish it from its stored bytes
+  // instead of failing for ever; a different release there is a conflict (writeRelease throws).
+  const orphan = await readDatasetAt(storage, publicKeys.releaseFile(number, 'compliance.json'));
+  if (orphan && orphan.release.digest === digest) {
+    const files = await storedReleaseFiles(storage, number, await renderRelease({ dataset: orphan, previous, history: index.releases }));
+    await writeRelease({
+      storage: recording,
+      index,
+      summary: summaryOf(orphan),
+      files,
+      resume: true,
+      renderIndexHtml: (history, releaseFiles) => renderIndexHtml({ dataset: orphan, history, files: releaseFiles }),
+    });
+    return { published: true, release: number, digest, reportingYear, written };
+  }
+
+  const files = await renderRelease({ dataset, previous, history: index.releases });
   await writeRelease({
     storage: recording,
     index,
-    summary: {
-      number,
-      publishedAt: dataset.release.publishedAt,
-      trigger,
-      ...(reason === undefined ? {} : { reason }),
-      rulesId: rules.id,
-      reportingYear,
-      digest,
-    },
+    summary: summaryOf(dataset),
     files,
     renderIndexHtml: (history, releaseFiles) => renderIndexHtml({ dataset, history, files: releaseFiles }),
   });

@@ -37,6 +37,11 @@ interface WriteReleaseInput {
   /** The new release's summary without its files (they are hashed here). */
   summary: Omit<ReleaseSummary, 'files'>;
   files: readonly ReleaseFileBody[];
+  /**
+   * Finish a release whose folder is already complete (a publisher stopped before the index):
+   * the folder is left untouched and `files` must hold its stored bytes.
+   */
+  resume?: boolean;
   /** Renders index.html once the history including the new release is known. */
   renderIndexHtml: (history: readonly ReleaseSummary[], files: readonly ReleaseFile[]) => string | Buffer | Promise<string | Buffer>;
 }
@@ -65,17 +70,19 @@ const byMarkerLast = (a: ReleaseFileBody, b: ReleaseFileBody): number =>
 
 /**
  * Writes release `summary.number` and points latest/, the index and the page at it. Throws
- * ConflictError when that release folder already holds a complete release.
+ * ConflictError when that release folder already holds a complete release (unless resuming)
+ * or the index already lists that number.
  */
-const writeRelease = async ({ storage, index, summary, files, renderIndexHtml }: WriteReleaseInput): Promise<ReleaseSummary> => {
+const writeRelease = async ({ storage, index, summary, files, resume = false, renderIndexHtml }: WriteReleaseInput): Promise<ReleaseSummary> => {
   const n = summary.number;
   files.forEach((f) => checkPath(f.path));
   if (!files.some((f) => f.path === MARKER)) throw new PipelineError(`release ${n} has no ${MARKER}`);
+  if (index.releases.some((r) => r.number === n)) throw new ConflictError(n, publicKeys.releasesIndex);
   const markerKey = publicKeys.releaseFile(n, MARKER);
-  if (await storage.head(BucketRole.public, markerKey)) throw new ConflictError(n, markerKey);
+  if (!resume && (await storage.head(BucketRole.public, markerKey))) throw new ConflictError(n, markerKey);
 
   const ordered = [...files].sort(byMarkerLast);
-  for (const f of ordered) {
+  for (const f of resume ? [] : ordered) {
     await storage.put(BucketRole.public, publicKeys.releaseFile(n, f.path), Buffer.from(f.body), {
       contentType: f.contentType,
       cacheControl: CACHE_IMMUTABLE,

@@ -221,4 +221,56 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     await expect(publish(publishInput(storage))).rejects.toBeInstanceOf(ConflictError);
     expect((await storage.get('public', 'releases/1/compliance.json'))?.body.toString()).toBe('{"someone":"else"}');
   });
+
+  /** A store whose first write under latest/ fails, as when a publisher dies mid-way. */
+  const crashingAtLatest = (inner: Storage): Storage => {
+    let crashed = false;
+    return {
+      ...inner,
+      put: async (bucket, key, body, options) => {
+        if (!crashed && key.startsWith('latest/')) {
+          crashed = true;
+          throw new Error('publisher stopped');
+        }
+        await inner.put(bucket, key, body, options);
+      },
+    };
+  };
+
+  it('finishes a release whose folder was complete when the publisher stopped, without rewriting it', async () => {
+    // Prepare
+    const storage = await make();
+    await seed(storage);
+    await expect(publish(publishInput(crashingAtLatest(storage)))).rejects.toThrow('publisher stopped');
+    const folder = await snapshot(storage, 'releases/1/');
+    expect(await storage.head('public', 'releases/index.json')).toBeNull();
+    // Act
+    const outcome = await publish(publishInput(storage, { now: new Date('2026-11-27T04:00:00.000Z') }));
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 1 });
+    expect(await snapshot(storage, 'releases/1/')).toEqual(folder);
+    const index = ReleasesIndexSchema.parse(await json(storage, 'releases/index.json'));
+    expect(index.releases.map((r) => [r.number, r.publishedAt])).toEqual([[1, '2026-11-27T03:00:00.000Z']]);
+    const workbook = (await storage.get('public', 'releases/1/compliance.xlsx'))?.body;
+    expect((await storage.get('public', 'latest/compliance.xlsx'))?.body.equals(workbook ?? Buffer.alloc(0))).toBe(true);
+    expect(index.releases[0]?.files.find((f) => f.path === 'compliance.xlsx')?.sha256).toBe(sha256Hex(workbook ?? Buffer.alloc(0)));
+    expect(await storage.head('public', 'index.html')).not.toBeNull();
+  });
+
+  it('stops with a ConflictError when an unfinished release folder holds other figures than the store now gives', async () => {
+    // Prepare
+    const storage = await make();
+    await seed(storage);
+    await expect(publish(publishInput(crashingAtLatest(storage)))).rejects.toThrow('publisher stopped');
+    await storeSubmission(storage, {
+      ally: 'EST',
+      submissionId: 'est-2',
+      uploadedAt: '2026-04-01T00:00:00Z',
+      records: [{ year: 2025, currency: 'EUR', gdp: 40_000, core: 1_400, security: 200 }],
+    });
+    // Act, Assess
+    await expect(publish(publishInput(storage))).rejects.toBeInstanceOf(ConflictError);
+    expect(await storage.head('public', 'releases/index.json')).toBeNull();
+  });
 });
+

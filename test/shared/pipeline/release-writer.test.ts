@@ -98,4 +98,34 @@ describe('writeRelease', () => {
     expect(writes).toEqual([]);
     expect((await storage.get('public', 'releases/1/compliance.json'))?.body.toString()).toBe('{"tag":"one"}');
   });
+
+  it('refuses with a ConflictError a release number the index already lists', async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one'), renderIndexHtml: html });
+    await storage.delete('public', 'releases/1/compliance.json');
+    // Act
+    const attempt = writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('again'), renderIndexHtml: html });
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    expect((await storage.get('public', 'releases/1/allies/POL.json'))?.body.toString()).toBe('{"ally":"POL","tag":"one"}');
+  });
+
+  it('when resuming, leaves the release folder alone and writes only latest/, the index and the page', async () => {
+    // Prepare
+    const { storage, writes } = recordingStorage(createMemoryStorage());
+    for (const f of files('one')) await storage.put('public', `releases/1/${f.path}`, f.body);
+    writes.length = 0;
+    // Act
+    await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one'), resume: true, renderIndexHtml: html });
+    // Assess
+    expect(writes.map((w) => w.key)).toEqual([
+      'latest/allies/POL.json',
+      'latest/compliance.xlsx',
+      'latest/compliance.json',
+      'releases/index.json',
+      'index.html',
+    ]);
+  });
 });
+
