@@ -38,6 +38,26 @@ describe('fields', () => {
     expect(fieldForLabel('Personnel costs')).toBe('core.personnel');
   });
 
+  it('knows the abbreviations finance offices use', () => {
+    // Act
+    const found = ['Def. exp.', 'Pers.', 'Equip.', 'Infra', 'O&M', 'CIP', 'Cyber def.', 'Civ. prep.', 'DIB', 'Mil. mobility', 'Sec. rel.'].map((t) => fieldForLabel(t));
+
+    // Assess
+    expect(found).toEqual([
+      'core.total',
+      'core.personnel',
+      'core.equipment',
+      'core.infrastructure',
+      'core.operations',
+      'security.criticalInfrastructure',
+      'security.cyber',
+      'security.civilPreparedness',
+      'security.industrialBase',
+      'security.militaryMobility',
+      'security.total',
+    ]);
+  });
+
   it('resolves "Other" and "Total" only from the block they sit in', () => {
     // Act / Assess
     expect(fieldForLabel('Other')).toBeNull();

@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readSubmission } from '../../../../shared/ingest/read/index.ts';
 import type { ReadResult } from '../../../../shared/ingest/read/index.ts';
 import { DEFAULT_LIMITS } from '../../../../shared/ingest/limits.ts';
-import { csvOf, placeAt, workbookOf, yearsAcross, yearsDown } from '../../../helpers/workbooks.ts';
+import ExcelJS from 'exceljs';
+import { buildTemplate } from '../../../../shared/template/index.ts';
+import { csvOf, fillTemplate, placeAt, workbookOf, yearsAcross, yearsDown } from '../../../helpers/workbooks.ts';
 import type { CellInput } from '../../../helpers/workbooks.ts';
 
 const read = (bytes: Buffer, fileName = 'figures.xlsx', expectedAlly: string | null = null) =>
@@ -332,6 +334,49 @@ describe('reading foreign tables', () => {
     // Assess
     expect(result.drafts[0]?.core).toEqual({ total: 30, personnel: 20, other: 10 });
     expect(result.drafts[0]?.security).toEqual({ total: 6, cyber: 4, other: 2 });
+  });
+
+  it('applies a status merged down several year rows to each of them, and reads a merged amount once', async () => {
+    // Prepare
+    const rows: CellInput[][] = [
+      ['Year', 'Status', 'GDP', 'Defence expenditure'],
+      [2024, 'actual', 100, 2],
+      [2025, 'plan', 110, 3],
+      [2026, null, 120, null],
+      [2027, null, 130, 4],
+    ];
+    const bytes = await workbookOf([{ name: 'S', rows, merges: ['B3:B5', 'D3:D4'] }]);
+
+    // Act
+    const result = await read(bytes, 'figures.xlsx', 'BEL');
+
+    // Assess
+    expect(result.drafts.map((d) => [d.year, d.status, d.core.total])).toEqual([
+      [2024, 'actual', 2],
+      [2025, 'plan', 3],
+      [2026, 'plan', null],
+      [2027, 'plan', 4],
+    ]);
+  });
+
+  it('still reads a template whose marker sheet was removed, as an ordinary table', async () => {
+    // Prepare
+    const template = await buildTemplate({ ally: 'NLD', from: 2024, to: 2025, lang: 'en' });
+    const filled = await fillTemplate(template, { 2024: { status: 'actual', gdp: 1_000_000, 'core.total': 20_500, 'security.total': 1_000, 'security.cyber': 1_000 } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(filled as unknown as ArrayBuffer);
+    wb.removeWorksheet(wb.getWorksheet('_meta')?.id ?? -1);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+
+    // Act
+    const result = await read(bytes);
+
+    // Assess
+    expect(result.findings).toEqual([]);
+    expect([result.layout, result.ally]).toEqual(['years-down', 'NLD']);
+    expect(result.drafts.map((d) => [d.year, d.status, d.gdp, d.core.total, d.security.total, d.security.cyber, d.cells['security.total']])).toEqual([
+      [2024, 'actual', 1_000_000, 20_500, 1_000, 1_000, 'K6'],
+    ]);
   });
 
   it('reads years from a second sheet only where the first sheet lacks them', async () => {
