@@ -8,7 +8,7 @@ import type { ReleaseSummary } from './history.ts';
 import { renderChart } from './chart.ts';
 import { STATUS_STYLE, formatPct } from './presentation.ts';
 import type { ShownStatus } from './presentation.ts';
-import { headline, shownStatus, standings } from './standings.ts';
+import { coverage, headline, shownStatus, standings } from './standings.ts';
 
 interface IndexHtmlInput {
   dataset: ComplianceDataset;
@@ -55,9 +55,9 @@ ${item(h.meeting.core, `reach their core target (${h.thresholds.core}% of GDP)`)
 ${item(h.meeting.security, `reach their security-related target (${h.thresholds.security}% of GDP)`)}
 ${item(h.meeting.combined, `reach the combined target (${h.thresholds.combined}% of GDP)`)}
 ${item(h.meeting.equipment20, `spend at least ${h.thresholds.equipment20}% of defence on major equipment`)}
-${ratio('core defence, % of GDP, alliance (sum over sum)', h.all?.corePct)}
-${ratio('core defence, % of GDP, Europe and Canada', h.europeCanada?.corePct)}
-${ratio('combined, % of GDP, alliance', h.all?.combinedPct)}
+${ratio(`core defence, % of GDP, alliance (sum over sum; ${coverage(h.all)} with figures and a USD rate)`, h.all?.corePct)}
+${ratio(`core defence, % of GDP, Europe and Canada (${coverage(h.europeCanada)})`, h.europeCanada?.corePct)}
+${ratio(`combined, % of GDP, alliance (${coverage(h.all)})`, h.all?.combinedPct)}
 </ul></section>`;
 };
 

@@ -33,7 +33,13 @@ interface Headline {
   europeCanada: GroupAggregate | null;
 }
 
-const reaches = (pct: number | null, track: TrackResult) => pct !== null && pct >= track.target;
+// The engine compares in exact arithmetic and its gap is exactly zero once a target is reached;
+// comparing the rounded-to-float ratio here could miss a ratio of exactly 3.5.
+const reaches = (track: TrackResult) => track.gapNational === 0;
+
+/** "30 of 31 allies": how many allies an alliance ratio covers, for labels beside it. */
+const coverage = (group: GroupAggregate | null): string =>
+  group ? `${group.allies.length} of ${group.allies.length + group.missing.length} allies` : 'no allies';
 
 const headline = (dataset: ComplianceDataset): Headline => {
   const rows = standings(dataset).flatMap((s) => (s.year ? [s.year] : []));
@@ -46,9 +52,9 @@ const headline = (dataset: ComplianceDataset): Headline => {
     reporting: rows.length,
     meeting: {
       twoPercent: count((y) => y.legacy.twoPercent === true),
-      core: count((y) => reaches(y.corePct, y.tracks.core)),
-      security: count((y) => reaches(y.securityPct, y.tracks.security)),
-      combined: count((y) => reaches(y.combinedPct, y.tracks.combined)),
+      core: count((y) => reaches(y.tracks.core)),
+      security: count((y) => reaches(y.tracks.security)),
+      combined: count((y) => reaches(y.tracks.combined)),
       equipment20: count((y) => y.legacy.equipment20 === true),
     },
     thresholds: {
@@ -67,5 +73,5 @@ const headline = (dataset: ComplianceDataset): Headline => {
 const allYears = (dataset: ComplianceDataset): number[] =>
   [...new Set(dataset.allies.flatMap((a) => a.years.map((y) => y.year)))].sort((a, b) => a - b);
 
-export { standings, shownStatus, headline, allYears };
+export { standings, shownStatus, headline, allYears, coverage };
 export type { Standing, Headline };

@@ -7,7 +7,7 @@ import type { ComplianceDataset } from './dataset.ts';
 import { PCT_DECIMALS, STATUS_STYLE } from './presentation.ts';
 import type { ShownStatus } from './presentation.ts';
 import { safeText } from './safe-text.ts';
-import { allYears, headline, shownStatus, standings } from './standings.ts';
+import { allYears, coverage, headline, shownStatus, standings } from './standings.ts';
 
 type Value = string | number | boolean | null | undefined;
 
@@ -83,6 +83,8 @@ const summarySheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
     row.getCell(2).numFmt = PCT_FORMAT;
     row.getCell(3).numFmt = PCT_FORMAT;
   }
+  // USD sums need an exchange rate: say how many allies each ratio stands on.
+  addRow(ws, ['Allies covered (figures and a USD rate)', coverage(h.all), coverage(h.europeCanada)]);
   addRow(ws, []);
   styleHeader(addRow(ws, ['Release']));
   addRow(ws, ['Release number', d.release.number]);

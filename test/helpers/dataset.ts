@@ -20,9 +20,11 @@ interface YearSpec {
   submissionId?: string;
 }
 
-const track = (pct: number, target: number, year: number): TrackResult => {
-  const status = year < HAGUE_2025.baselineYear ? 'pre_commitment' : pct >= target ? 'met' : 'off_track';
-  return { status, target, path: year < HAGUE_2025.baselineYear ? null : target, gapNational: null, gapUsd: null };
+/** A track as the engine reports it: the gap is what is still needed, zero once reached. */
+const track = (pct: number, target: number, s: YearSpec, counted: number): TrackResult => {
+  const status = s.year < HAGUE_2025.baselineYear ? 'pre_commitment' : pct >= target ? 'met' : 'off_track';
+  const gapNational = Math.max(0, (target * s.gdp) / 100 - counted);
+  return { status, target, path: s.year < HAGUE_2025.baselineYear ? null : target, gapNational, gapUsd: gapNational / s.rate };
 };
 
 const allyYear = (s: YearSpec): AllyYearResult => {
@@ -30,6 +32,7 @@ const allyYear = (s: YearSpec): AllyYearResult => {
   const securityPct = (100 * s.security) / s.gdp;
   const securityCountedPct = Math.min(securityPct, HAGUE_2025.tracks.security.cap);
   const combinedPct = corePct + securityCountedPct;
+  const countedSecurity = Math.min(s.security, (HAGUE_2025.tracks.security.cap * s.gdp) / 100);
   return {
     year: s.year,
     status: s.status ?? 'actual',
@@ -44,9 +47,9 @@ const allyYear = (s: YearSpec): AllyYearResult => {
     combinedPct,
     equipmentSharePct: (100 * s.equipment) / s.core,
     tracks: {
-      core: track(corePct, HAGUE_2025.tracks.core.target, s.year),
-      security: track(securityPct, HAGUE_2025.tracks.security.target, s.year),
-      combined: track(combinedPct, HAGUE_2025.tracks.combined.target, s.year),
+      core: track(corePct, HAGUE_2025.tracks.core.target, s, s.core),
+      security: track(securityPct, HAGUE_2025.tracks.security.target, s, countedSecurity),
+      combined: track(combinedPct, HAGUE_2025.tracks.combined.target, s, s.core + countedSecurity),
     },
     legacy: {
       twoPercent: corePct >= HAGUE_2025.legacy.gdpPct,
