@@ -91,11 +91,11 @@ const summary = (receipt: Receipt): string => {
   return lines.join('\n');
 };
 
-const readInput = async (path: string): Promise<{ bytes: Buffer; mtime: Date }> => {
+const readInput = async (path: string): Promise<Buffer> => {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new UsageError(`${path} is not a file`);
-    return { bytes: await readFile(path), mtime: info.mtime };
+    return await readFile(path);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -105,9 +105,11 @@ const readInput = async (path: string): Promise<{ bytes: Buffer; mtime: Date }> 
 const run = async (args: string[], io: CliIo): Promise<number> => {
   const options = parse(args);
   const path = resolve(io.cwd, options.file);
-  const { bytes, mtime } = await readInput(path);
+  const bytes = await readInput(path);
   const fileName = basename(path);
-  const uploadedAt = mtime.toISOString();
+  // A dry run checks the file as if it were uploaded now (or on --as-of).
+  const now = options.asOf ?? new Date();
+  const uploadedAt = now.toISOString();
   const submissionId = submissionIdFor({
     key: fileName,
     etag: createHash('sha256').update(bytes).digest('hex'),
@@ -120,7 +122,7 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
     submissionId,
     uploadedAt,
     rules: HAGUE_2025,
-    now: options.asOf ?? new Date(),
+    now,
   });
   if (options.annotated && annotated) await writeFile(resolve(io.cwd, options.annotated), annotated);
   io.out(options.json ? JSON.stringify(receipt, null, 2) : summary(receipt));

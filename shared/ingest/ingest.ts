@@ -111,7 +111,9 @@ const ingestSubmission = async (input: IngestInput): Promise<IngestOutcome> => {
   const context: CheckContext = {
     expectedAlly: input.expectedAlly,
     rules: input.rules,
-    now: input.now,
+    // Past, current and future are judged from the upload, not from when it is (re)checked, so
+    // a retry in January gives the receipt a December upload got.
+    now: new Date(input.uploadedAt),
     reference: input.reference ?? SHIPPED_REFERENCE,
   };
   // When the reader already said why it found no table, "no years" would only repeat it.

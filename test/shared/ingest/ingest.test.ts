@@ -283,6 +283,17 @@ describe('ingestSubmission on good submissions', () => {
     expect(annotated).not.toBeNull();
   });
 
+  it('judges past and future from the upload time, not from when the upload is checked', async () => {
+    // Prepare: uploaded on the last day of 2026 with 2027 marked actual, checked again on 2 January 2027.
+    const bytes = await filledTemplate('FRA', { ...consistentYears(), 2027: consistentYear(2027, 'actual') });
+    const timing = { uploadedAt: '2026-12-31T23:59:00.000Z', now: new Date('2027-01-02T08:00:00Z') };
+    // Act
+    const { receipt } = await ingest(bytes, 'france.xlsx', timing);
+    // Assess: in the upload's year, 2027 is still the future.
+    expect(errorsOf(receipt)).toEqual([['actual-in-future', 'Data!B9']]);
+    expect(receipt.checkedAt).toBe('2027-01-02T08:00:00.000Z');
+  });
+
   it('never modifies the uploaded bytes', async () => {
     const bytes = await filledTemplate('FRA', { ...consistentYears(), 2027: consistentYear(2027, 'actual') });
     const before = Buffer.from(bytes);
