@@ -16,7 +16,7 @@ interface CheckContext {
   /** The ally the upload is filed under (from its key or --ally), or null when none was given. */
   expectedAlly: string | null;
   rules: Rules;
-  /** When the upload is checked; its UTC year decides what is past, current and future. */
+  /** When the upload was made (the facade passes its upload time); its UTC year decides what is past, current and future. */
   now: Date;
   reference: CheckReference;
 }
