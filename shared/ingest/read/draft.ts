@@ -27,6 +27,30 @@ interface DraftInputs {
 
 const EXPECTED_STATUS = 'actual, estimate or plan (or réalisé, estimé, prévu)';
 
+/**
+ * Redenominations that replaced a currency by a new one of the same country: 10 000 old lei
+ * made 1 new leu (Romania, 1 July 2005, Law 348/2004) and 1 000 000 old lira 1 new lira
+ * (Türkiye, 1 January 2005, Law 5083). Units of the old currency per unit of the new.
+ */
+const REDENOMINATIONS: Readonly<Record<string, { to: string; rate: number }>> = {
+  ROL: { to: 'RON', rate: 10_000 },
+  TRL: { to: 'TRY', rate: 1_000_000 },
+};
+
+/**
+ * How amounts in `from` become amounts in the ally's currency of today: a legacy euro currency
+ * at its irrevocable rate (only into the euro), an old currency at its redenomination rate.
+ * Null when no conversion applies.
+ */
+const conversionTo = (from: string | null, canonical: string | null): { to: string; rate: number } | null => {
+  if (!from || from === canonical) return null;
+  const euro = legacyEuroRate(from);
+  if (euro !== null && (canonical === null || canonical === 'EUR')) return { to: 'EUR', rate: euro };
+  const renamed = REDENOMINATIONS[from];
+  if (renamed && (canonical === null || canonical === renamed.to)) return renamed;
+  return null;
+};
+
 type AmountField = Exclude<FieldPath, 'year' | 'status' | 'currency' | 'notes'>;
 
 const isAmount = (f: FieldPath): f is AmountField => f !== 'year' && f !== 'status' && f !== 'currency' && f !== 'notes';
@@ -78,11 +102,7 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
     yearCurrency ?? b.unit?.currency ?? b.unitRowUnit?.currency ?? context.currency;
   const sourceCurrency =
     yearCurrency ?? table.bindings.map((b) => (isAmount(b.field) ? (b.unit?.currency ?? b.unitRowUnit?.currency ?? null) : null)).find((c) => c) ?? context.currency;
-  // Legacy euro currencies are converted only into the euro, the currency that replaced them.
-  const rateOf = (currency: string | null): number => {
-    if (!currency || currency === 'EUR' || (canonicalCurrency !== null && canonicalCurrency !== 'EUR')) return 1;
-    return legacyEuroRate(currency) ?? 1;
-  };
+  const rateOf = (currency: string | null): number => conversionTo(currency, canonicalCurrency)?.rate ?? 1;
 
   // Amounts first, shares of GDP after, because they need the year's GDP in final form.
   const amounts = new Map<AmountField, number>();
@@ -117,12 +137,12 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
   const core: Core = { total: null };
   const security: Security = { total: null };
   for (const [field, value] of amounts) setAmount(core, security, field, value);
-  const converted = sourceCurrency !== null && rateOf(sourceCurrency) !== 1;
+  const converted = conversionTo(sourceCurrency, canonicalCurrency);
   const draft: DraftRecord = {
     ally: context.ally,
     year: yr.year,
     status,
-    currency: canonicalCurrency ?? (converted ? 'EUR' : sourceCurrency),
+    currency: canonicalCurrency ?? converted?.to ?? sourceCurrency,
     sourceCurrency,
     gdp,
     core,

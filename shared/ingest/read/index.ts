@@ -66,9 +66,12 @@ const withinLimits = (sheet: string, rows: number, columns: number, limits: Inge
   return out;
 };
 
+/** Our marker has a few dozen rows; a bigger `_meta` sheet is someone else's and is not read. */
+const META_MAX_ROWS = 200;
+
 const metaOf = (wb: ExcelJS.Workbook): TemplateMeta | null => {
   const ws = wb.getWorksheet(META_SHEET);
-  if (!ws || ws.rowCount > 200) return null;
+  if (!ws || ws.rowCount > META_MAX_ROWS || ws.columnCount > 2) return null;
   const rows: [string, string][] = [];
   const grid = gridOfWorksheet(ws);
   for (let r = 1; r <= grid.rows; r += 1) rows.push([textOf(grid.at(r, 1)), textOf(grid.at(r, 2))]);

@@ -293,6 +293,21 @@ describe('reading foreign tables', () => {
     ]);
   });
 
+  it('converts old lira to today’s lira at the 2005 redenomination rate', async () => {
+    // Prepare
+    const bytes = await workbookOf([
+      { name: 'Türkiye', rows: [['Units: TRL billion'], ...yearsDown(['Year', 'GDP', 'Defence expenditure'], [[2004, 430_511_000, 8_536_000]])] },
+    ]);
+
+    // Act
+    const result = await read(bytes);
+
+    // Assess
+    expect(result.drafts.map((d) => [d.ally, d.currency, d.sourceCurrency, d.gdp, d.core.total])).toEqual([
+      ['TUR', 'TRY', 'TRL', (430_511_000 * 1000) / 1_000_000, (8_536_000 * 1000) / 1_000_000],
+    ]);
+  });
+
   it('reads "2024e" as an estimate and status words in either language', async () => {
     // Prepare
     const bytes = await workbookOf([
