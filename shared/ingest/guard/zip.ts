@@ -136,8 +136,14 @@ const inspectZip = async (bytes: Buffer, limits: IngestLimits): Promise<ZipResul
     }
     // First the central directory alone: count and declared sizes, before inflating anything.
     const entries: Entry[] = [];
+    const seen = new Set<string>();
     let declaredTotal = 0;
     for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+      // Two parts of one name: the guard might inspect one while the parser reads the other.
+      if (seen.has(entry.fileName)) {
+        return { ok: false, problem: { kind: 'corrupt', detail: `part "${entry.fileName}" appears twice` } };
+      }
+      seen.add(entry.fileName);
       entries.push(entry);
       if (entries.length > limits.maxZipEntries) {
         return { ok: false, problem: { kind: 'too-many-entries', count: zip.entryCount } };

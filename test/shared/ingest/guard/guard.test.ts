@@ -91,6 +91,16 @@ describe('guardUpload on files that are not what they claim', () => {
     expect(codes(await guard(bytes, 'figures.xlsx'))).toEqual(['corrupt-zip']);
   });
 
+  it('refuses an archive holding two parts of the same name', async () => {
+    const bytes = workbookLikeZip([
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet/>' },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet>other</worksheet>' },
+    ]);
+    expect(outcome(await guard(bytes, 'figures.xlsx'))).toEqual([
+      { code: 'corrupt-zip', severity: 'error', found: 'part "xl/worksheets/sheet1.xml" appears twice' },
+    ]);
+  });
+
   it('refuses an entry with an unknown compression method', async () => {
     // Prepare: method 99 (AES), which nothing here can inflate.
     const zip = workbookLikeZip([{ name: 'xl/worksheets/sheet1.xml', data: '<worksheet/>', method: 0 }]);
