@@ -17,6 +17,8 @@ interface GridCell {
   content: CellContent;
   /** True for the covered (non-top-left) cells of a merged range; they repeat the master's content. */
   mergedCopy: boolean;
+  /** For a covered cell, where its range's top-left cell is (in this grid's orientation). */
+  master?: { row: number; column: number };
 }
 
 interface Grid {
@@ -82,6 +84,7 @@ const gridOfWorksheet = (ws: ExcelJS.Worksheet): Grid => {
     const mergedCopy = cell.isMerged && cell.master.address !== cell.address;
     const source = mergedCopy ? cell.master : cell;
     const made: GridCell = { address: a1(row, column), content: contentOf(source.value, source.numFmt), mergedCopy };
+    if (mergedCopy) made.master = { row: Number(source.row), column: Number(source.col) };
     cache.set(key, made);
     return made;
   };
@@ -107,7 +110,15 @@ const rowColumnOf = (address: string): { row: number; column: number } | null =>
 };
 
 /** Rows become columns; addresses stay those of the real cells. */
-const transpose = (g: Grid): Grid => ({ sheet: g.sheet, rows: g.columns, columns: g.rows, at: (r, c) => g.at(c, r) });
+const transpose = (g: Grid): Grid => ({
+  sheet: g.sheet,
+  rows: g.columns,
+  columns: g.rows,
+  at: (r, c) => {
+    const cell = g.at(c, r);
+    return cell.master ? { ...cell, master: { row: cell.master.column, column: cell.master.row } } : cell;
+  },
+});
 
 /** The cell's text as a person reads it (numbers as written in JS), '' when empty. */
 const textOf = (cell: GridCell): string => {

@@ -80,7 +80,9 @@ const headerCandidates = (grid: Grid, row: number, allow: ReadonlySet<number> | 
   for (let column = 1; column <= lastColumn; column += 1) {
     if (allow && !allow.has(column)) continue;
     const cell = grid.at(row, column);
-    if (cell.content.kind !== 'text' || cell.mergedCopy) continue;
+    // A header merged down over a two-row header ("GDP" beside "Total | Personnel") belongs to
+    // its column; one merged across columns names only its first column.
+    if (cell.content.kind !== 'text' || (cell.mergedCopy && cell.master?.column !== column)) continue;
     const meaning = parseHeader(cell.content.value, banner(column));
     if (meaning) found.set(column, meaning);
     else pending.push(column);

@@ -394,6 +394,25 @@ describe('reading foreign tables', () => {
     ]);
   });
 
+  it('reads a two-row header whose Year and GDP cells are merged down beside banners over the breakdowns', async () => {
+    // Prepare
+    const rows: CellInput[][] = [
+      ['Year', 'GDP', 'Core defence expenditure', null, null, 'Security-related', null],
+      [null, null, 'Total', 'Personnel', 'Other', 'Total', 'Cyber'],
+      [2024, 1000, 30, 20, 10, 6, 4],
+    ];
+    const bytes = await workbookOf([{ name: 'S', rows, merges: ['A1:A2', 'B1:B2', 'C1:E1', 'F1:G1'] }]);
+
+    // Act
+    const result = await read(bytes, 'figures.xlsx', 'BEL');
+
+    // Assess
+    expect(result.findings).toEqual([]);
+    expect(result.drafts.map((d) => [d.year, d.gdp, d.core, d.security])).toEqual([
+      [2024, 1000, { total: 30, personnel: 20, other: 10 }, { total: 6, cyber: 4 }],
+    ]);
+  });
+
   it('reads years from a second sheet only where the first sheet lacks them', async () => {
     // Prepare
     const bytes = await workbookOf([
