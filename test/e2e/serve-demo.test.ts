@@ -1,0 +1,87 @@
+// The README's first command path: `npm start` (serve --demo) in a child process on a free
+// port uploads the samples, publishes, serves the reports over HTTP, and stops cleanly on Ctrl-C.
+// The child runs package.json's start script itself (not through npm, which dies of the signal
+// rather than reporting the server's exit code).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSamples } from '../../local/demo.ts';
+import { PROJECT_ROOT, SAMPLES_DIR } from '../../local/project.ts';
+import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
+import { freePort, startChild } from './helpers/child.ts';
+import type { Child } from './helpers/child.ts';
+
+describe('npm start (serve --demo)', () => {
+  let dir: string;
+  let port: number;
+  let child: Child;
+  let ready: RegExpMatchArray;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dualtrack-serve-'));
+    port = await freePort();
+    const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    const [program, ...args] = pkg.scripts.start.split(/\s+/);
+    expect(program).toBe('node');
+    child = startChild(process.execPath, [...args, '--port', String(port), '--dir', dir], PROJECT_ROOT);
+    ready = await child.waitFor(/ready: release (\d+) -> (\S+)/, 300_000);
+  }, 320_000);
+
+  afterAll(async () => {
+    await child?.stop('SIGKILL', 5_000);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints the endpoint, the upload command and the report addresses', () => {
+    // Prepare
+    const endpoint = `http://127.0.0.1:${port}`;
+    // Act
+    const output = child.output();
+    // Assess
+    expect(output).toContain(`dualtrack local cloud on ${endpoint}`);
+    expect(output).toContain(`aws s3 cp FILE s3://dualtrack-uploads/submissions/<ISO3>/FILE --endpoint-url ${endpoint}`);
+    for (const path of ['index.html', 'latest/compliance.json', 'latest/compliance.xlsx', 'latest/compliance.csv']) {
+      expect(output).toContain(`${endpoint}/dualtrack-public/${path}`);
+    }
+  });
+
+  it('shows upload progress and a line per receipt and per publish', async () => {
+    // Prepare
+    const samples = await listSamples(SAMPLES_DIR);
+    // Act
+    const output = child.output();
+    // Assess
+    expect(output).toContain(`12/${samples.length} uploaded`);
+    expect(output).toContain(`${samples.length}/${samples.length} uploaded`);
+    expect(output.match(/ receipt +[A-Z]{3} +accepted/g)?.length).toBe(samples.length);
+    expect(output).toMatch(/ publish +release \d+ +\d+ allies with figures +digest [0-9a-f]{12}/);
+  });
+
+  it('serves the demo reports over HTTP, with every sample ally in the latest dataset', async () => {
+    // Prepare
+    const samples = await listSamples(SAMPLES_DIR);
+    const page = ready[2] ?? '';
+    // Act
+    const html = await fetch(page);
+    const json = await fetch(`http://127.0.0.1:${port}/dualtrack-public/latest/compliance.json`);
+    const dataset = ComplianceDatasetSchema.parse(await json.json());
+    // Assess
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await html.text()).toContain('id="standings"');
+    expect(dataset.release.number).toBe(Number(ready[1]));
+    expect(dataset.allies.filter((a) => a.years.length > 0).map((a) => a.iso3).sort()).toEqual(samples.map((s) => s.ally).sort());
+  });
+
+  it('stops cleanly on Ctrl-C', async () => {
+    // Prepare
+    const before = child.output().length;
+    // Act
+    const code = await child.stop('SIGINT', 30_000);
+    // Assess
+    expect(child.output().slice(before)).toContain('stopped');
+    expect(code).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/_dualtrack/status`)).rejects.toThrow();
+  });
+});
