@@ -293,6 +293,18 @@ describe('reading foreign tables', () => {
     ]);
   });
 
+  it('uses the ally the upload is filed under for the currency when the workbook names none', async () => {
+    // Prepare
+    const bytes = await workbookOf([{ name: 'Sheet1', rows: [['BGN million'], ...yearsDown(['Year', 'GDP', 'Defence expenditure'], [[2020, 1_000, 30]])] }]);
+
+    // Act
+    const result = await read(bytes, 'figures.xlsx', 'BGR');
+
+    // Assess
+    expect(result.ally).toBeNull();
+    expect(result.drafts.map((d) => [d.ally, d.currency, d.sourceCurrency, d.gdp, d.core.total])).toEqual([[null, 'EUR', 'BGN', 1_000 / 1.95583, 30 / 1.95583]]);
+  });
+
   it('converts old lira to today’s lira at the 2005 redenomination rate', async () => {
     // Prepare
     const bytes = await workbookOf([
