@@ -115,14 +115,18 @@ const sofficePath = (): string => {
 
 /**
  * One LibreOffice profile per test process: creating a profile is most of a conversion's time,
- * and separate processes must not share one. Removed when the process exits.
+ * and separate processes must not share one. Test files release it in `afterAll`, because
+ * vitest may end its workers without an 'exit' event.
  */
 let profileDir: string | null = null;
+const releaseLibreOffice = (): void => {
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  profileDir = null;
+};
 const profile = (): string => {
   if (!profileDir) {
-    const dir = mkdtempSync(join(tmpdir(), 'dualtrack-lo-profile-'));
-    profileDir = dir;
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    profileDir = mkdtempSync(join(tmpdir(), 'dualtrack-lo-profile-'));
+    process.once('exit', releaseLibreOffice);
   }
   return profileDir;
 };
@@ -149,5 +153,5 @@ const convertWithLibreOffice = (bytes: Buffer, inputExtension: 'xlsx' | 'csv', c
   }
 };
 
-export { workbookOf, csvOf, yearsDown, yearsAcross, placeAt, fillTemplate, convertWithLibreOffice, sofficePath };
+export { workbookOf, csvOf, yearsDown, yearsAcross, placeAt, fillTemplate, convertWithLibreOffice, releaseLibreOffice, sofficePath };
 export type { CellInput, SheetSpec, TemplateValues };

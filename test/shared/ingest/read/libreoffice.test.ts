@@ -1,15 +1,17 @@
 // Files saved by LibreOffice rather than exceljs: different XML, shared strings, styles and
 // cached formula results, as a finance office's spreadsheet program would write them.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { readSubmission } from '../../../../shared/ingest/read/index.ts';
 import { DEFAULT_LIMITS } from '../../../../shared/ingest/limits.ts';
 import { buildTemplate } from '../../../../shared/template/index.ts';
-import { convertWithLibreOffice, csvOf, fillTemplate, workbookOf, yearsAcross } from '../../../helpers/workbooks.ts';
+import { convertWithLibreOffice, csvOf, fillTemplate, releaseLibreOffice, workbookOf, yearsAcross } from '../../../helpers/workbooks.ts';
 
 const read = (bytes: Buffer, expectedAlly: string | null = null) =>
   readSubmission(bytes, 'saved-by-libreoffice.xlsx', { limits: DEFAULT_LIMITS, expectedAlly });
 
 const SLOW = 240_000;
+
+afterAll(releaseLibreOffice);
 
 describe('reading workbooks saved by LibreOffice', () => {
   it(
