@@ -53,6 +53,8 @@ const describe = (error: unknown): string => {
   return text.replace(/\s+/g, ' ').slice(0, 200) || 'unknown error';
 };
 
+const placeKey = (f: Finding): string | null => (f.sheet && f.cell ? `${f.sheet}!${f.cell}` : null);
+
 /** Reads the upload; a crash of the parser on a file that passed the guard is a finding. */
 const read = async (input: IngestInput, limits: IngestLimits): Promise<ReadOutcome> => {
   try {
@@ -116,9 +118,13 @@ const ingestSubmission = async (input: IngestInput): Promise<IngestOutcome> => {
     now: new Date(input.uploadedAt),
     reference: input.reference ?? SHIPPED_REFERENCE,
   };
-  // When the reader already said why it found no table, "no years" would only repeat it.
-  const readerFailed = readOutcome.findings.some((f) => f.severity === Severity.error);
-  const checkFindings = runChecks(readOutcome.drafts, context).filter((f) => !(readerFailed && f.code === 'no-years'));
+  // What the reader already refused is not reported twice: no "no years" after it said why it
+  // found no table, and nothing more about a cell whose content it rejected.
+  const readerErrors = readOutcome.findings.filter((f) => f.severity === Severity.error);
+  const refusedCells = new Set(readerErrors.map(placeKey).filter((k) => k !== null));
+  const checkFindings = runChecks(readOutcome.drafts, context).filter(
+    (f) => !(readerErrors.length > 0 && f.code === 'no-years') && !refusedCells.has(placeKey(f) ?? ''),
+  );
   const ally = input.expectedAlly ?? readOutcome.ally ?? readOutcome.drafts.find((d) => d.ally !== null)?.ally ?? null;
   const built = recordsOf(readOutcome.drafts, {
     submissionId: input.submissionId,

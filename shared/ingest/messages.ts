@@ -92,8 +92,6 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
     `Year ${str(p.year)}${at(p)} is marked "plan", but it is before ${str(p.currentYear)}, the year of this upload. If the figures are final, mark it "actual".`,
   'status-missing': (p) =>
     `No status is given for ${str(p.year)}${at(p)}; it was taken as "${str(p.assumed)}" (years before the upload year are actuals, the upload year an estimate, later years plans). Add a status to say otherwise.`,
-  'status-unknown': (p) =>
-    `The status "${str(p.found)}"${forYear(p)}${at(p)} is not one of actual, estimate or plan.`,
   'ally-mismatch': (p) =>
     `The workbook${at(p)} gives figures for ${named(p.foundName, p.found)}, but it was uploaded under ${named(p.expectedName, p.expected)}. An upload may only carry figures for the ally it is filed under: upload it to submissions/${str(p.found)}/, or correct the ally named in the workbook.`,
   'ally-missing': (p) =>
@@ -102,10 +100,10 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
     `The upload is filed under "${str(p.found)}", which is not the ISO3 code of an ally. Upload it under submissions/<ISO3>/ with the ally's three-letter code (e.g. FRA).`,
   'ally-unknown': (p) =>
     `No ally was named in the workbook and none was given for the upload, so the figures cannot be filed. Put the ally's name or ISO3 code above the table${str(p.hint) ? `, ${str(p.hint)}` : ''}.`,
-  'currency-missing': (p) =>
-    `No currency is known${forYear(p)}${at(p)}. Declare the currency and unit next to the table (for example "EUR million").`,
   'gdp-missing': (p) =>
-    `No GDP is given${forYear(p)}${at(p)}; the shares of GDP for that year cannot be computed. Add the GDP figure.`,
+    `No GDP is given${forYear(p)}${at(p)}, so that year's shares of GDP cannot be computed; it is kept but reported as "no data". Add the GDP figure.`,
+  'total-missing': (p) =>
+    `${fieldLabelOf(p)}${forYear(p)}${at(p)} is empty although its breakdown is given (${str(p.found)}), so that year's share cannot be computed. Enter the total.`,
   'invalid-record': (p) =>
     `The figures${forYear(p)}${at(p)} could not be turned into a record: ${str(p.found)}. Check ${fieldLabelOf(p)}.`,
 };

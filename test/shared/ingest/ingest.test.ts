@@ -254,6 +254,22 @@ describe('ingestSubmission on good submissions', () => {
     expect(annotated).not.toBeNull();
   });
 
+  it('accepts a year without GDP but warns that its shares cannot be computed', async () => {
+    const bytes = await filledTemplate('FRA', { ...consistentYears(), 2027: { ...consistentYear(2027, 'plan'), gdp: null } });
+    const { receipt } = await ingest(bytes, 'france.xlsx');
+    expect([receipt.status, receipt.records.length]).toEqual(['accepted_with_warnings', 4]);
+    expect(receipt.findings.map((f) => [f.code, f.year])).toEqual([['gdp-missing', 2027]]);
+  });
+
+  it('does not report again a cell whose content the reader refused', async () => {
+    // Prepare: a negative GDP leaves the year without GDP, which the checks alone would flag too.
+    const bytes = await filledTemplate('FRA', { ...consistentYears(), 2024: { ...consistentYear(2024, 'actual'), gdp: -1 } });
+    // Act
+    const { receipt } = await ingest(bytes, 'france.xlsx');
+    // Assess
+    expect(receipt.findings.map((f) => [f.code, f.cell])).toEqual([['negative-value', 'D6']]);
+  });
+
   it('collects every problem of a workbook before answering', async () => {
     const bytes = await filledTemplate('FRA', {
       2024: { ...consistentYear(2024, 'actual'), gdp: -1 },

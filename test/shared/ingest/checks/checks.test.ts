@@ -5,6 +5,7 @@ import {
   currencyOfAlly,
   defaultStatus,
   duplicateYears,
+  figuresComplete,
   gdpJump,
   noYears,
   runChecks,
@@ -87,6 +88,28 @@ describe('breakdownAddsUp', () => {
 
   it('does not compare when only the total is given', () => {
     expect(breakdownAddsUp([draftOf({ core: { total: 60_000 }, security: { total: null } })], contextOf())).toEqual([]);
+  });
+});
+
+describe('figuresComplete', () => {
+  it('warns when expenditure is given without GDP', () => {
+    const findings = figuresComplete([draftOf({ gdp: null })], contextOf());
+    expect(brief(findings)).toEqual([['warning', 'gdp-missing', 'Data!D5']]);
+  });
+
+  it('warns when a breakdown is given without its total, and says what the parts add up to', () => {
+    // Prepare: security parts 4 000 + 2 000 + 1 000, no total.
+    const drafts = [draftOf({ security: { total: null, criticalInfrastructure: 4_000, cyber: 2_000, civilPreparedness: 1_000 } })];
+    // Act
+    const findings = figuresComplete(drafts, contextOf());
+    // Assess
+    expect(brief(findings)).toEqual([['warning', 'total-missing', 'Data!K5']]);
+    expect(findings[0]).toMatchObject({ field: 'security.total', found: 'parts adding up to 7000' });
+  });
+
+  it('stays quiet for a year with totals only, or with nothing but GDP', () => {
+    const drafts = [draftOf({ core: { total: 60_000 }, security: { total: null } }), draftOf({ year: 2025, core: { total: null }, security: { total: null } })];
+    expect(figuresComplete(drafts, contextOf())).toEqual([]);
   });
 });
 
