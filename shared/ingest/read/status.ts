@@ -64,7 +64,10 @@ const STATUS_CHOICES = {
 
 /**
  * Fiscal years that straddle two calendar years ("2024/25", "2024-2025", "FY2024-25") are
- * reported under the year they start in, as NATO does for Canada and the United Kingdom.
+ * reported under the year they start in. NATO names a fiscal year after the calendar year that
+ * holds most of its months, which is the starting year for the April-March years of Canada and
+ * the United Kingdom; the United States writes its October-September years as "FY2024", read
+ * as 2024.
  */
 const FISCAL_YEAR = /^\s*(?:FY\s*)?(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})\s*$/iu;
 
