@@ -4,6 +4,7 @@
 // CLI still get plain S3 behaviour. The runtime's control routes share the port.
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { BucketRole } from '../shared/storage/index.ts';
@@ -84,7 +85,17 @@ const createLocalS3Client = (endpoint: string): S3Client =>
 const isAddressInUse = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
 
+// s3rver's run() never settles when the port is taken (the listen error is only emitted), so
+// the port is tried first. Another process could still take it in between: a narrow race.
+const checkPortFree = (host: string, port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) => reject(isAddressInUse(error) ? new PortInUseError(host, port, { cause: error }) : error));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+
 const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions): Promise<S3Server> => {
+  if (port !== 0) await checkPortFree(host, port);
   const S3rver = require('s3rver') as S3rverConstructor;
   const server = new S3rver({
     address: host,
@@ -97,13 +108,7 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
       { name: buckets.public, configs: [WEBSITE_CONFIG, CORS_CONFIG] },
     ],
   });
-  let address: AddressInfo;
-  try {
-    address = await server.run();
-  } catch (error) {
-    if (isAddressInUse(error)) throw new PortInUseError(host, port, { cause: error });
-    throw error;
-  }
+  const address = await server.run();
   const endpoint = `http://${host}:${address.port}`;
   const client = createLocalS3Client(endpoint);
 

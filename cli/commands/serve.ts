@@ -66,7 +66,6 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
   const options = parse(args);
   const dir = options.dir === undefined ? DEFAULT_RUNTIME_DIR : resolve(io.cwd, options.dir);
   const say = createTerminal(io.out);
-  const stopped = untilStopped();
   let cloud;
   try {
     cloud = await startLocalCloud({ dir, port: options.port, say: io.out });
@@ -77,6 +76,8 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
     }
     throw error;
   }
+  // A second Ctrl-C while stopping is not caught: it ends the process at once.
+  const stopped = untilStopped();
   io.out(bannerLines(cloud, dir, io.cwd).join('\n'));
   if (options.demo) {
     // A failed demo is reported, and the local cloud keeps serving what it has.
