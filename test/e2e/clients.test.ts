@@ -201,4 +201,15 @@ describe('the local cloud with real clients', () => {
     expect(code).toBe(1);
     expect(io.lines.join('\n')).toContain('No dualtrack local cloud at http://127.0.0.1:9');
   });
+
+  it('refuses a recompute request whose payload does not match the manual payload (400)', async () => {
+    // Prepare
+    const url = `${t.cloud.endpoint}/_dualtrack/recompute`;
+    // Act
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reportingYear":"soon"}' });
+    const body = (await res.json()) as { error?: string };
+    // Assess
+    expect(res.status).toBe(400);
+    expect(body.error).toContain('reportingYear');
+  });
 });

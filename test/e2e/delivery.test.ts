@@ -126,4 +126,19 @@ describe('a publish that keeps failing on the local cloud', () => {
     expect((await releases(t.cloud)).releases).toHaveLength(0);
     expect((await t.cloud.status()).deadLetters).toBe(1);
   });
+
+  it('parks an upload no receipt can be written for (no ally folder) after its attempts', async () => {
+    // Prepare
+    const key = 'submissions/loose file.xlsx';
+    // Act
+    await putObject(t.cloud, key, await readFile(`${SAMPLES_DIR}/DEU-germany.xlsx`));
+    await t.cloud.idle();
+    // Assess
+    const letters = (await t.cloud.deadLetters()).filter((l) => l.source === 'ingest');
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.attempts).toBe(3);
+    expect(letters[0]?.error).toContain(key);
+    expect(letters[0]?.payload).toMatchObject({ Records: [{ s3: { object: { key: 'submissions/loose+file.xlsx' } } }] });
+    expect(t.lines.filter((l) => / retry +upload submissions\/loose\+file\.xlsx/.test(l))).toHaveLength(2);
+  });
 });
