@@ -4,7 +4,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ReceiptSchema } from '../shared/model/index.ts';
 import type { Receipt } from '../shared/model/index.ts';
-import { BucketRole, RECEIPTS_PREFIX, createS3Storage, uploadsKeys } from '../shared/storage/index.ts';
+import { BucketRole, createS3Storage, uploadsKeys } from '../shared/storage/index.ts';
 import { WaitTimeoutError } from './errors.ts';
 import type { Target } from './target.ts';
 
@@ -32,7 +32,7 @@ const uploadAndWait = async (input: UploadInput): Promise<UploadResult> => {
   const { target, ally, fileName, body, timeoutMs } = input;
   const pollMs = input.pollMs ?? 500;
   const storage = createS3Storage({ client: target.client, buckets: { uploads: target.uploadsBucket, data: '', public: '' } });
-  const prefix = `${RECEIPTS_PREFIX}${ally}/`;
+  const prefix = uploadsKeys.receiptsPrefix(ally);
   const seen = new Set((await storage.list(BucketRole.uploads, prefix)).map((o) => o.key));
 
   const key = uploadsKeys.submission(ally, fileName);

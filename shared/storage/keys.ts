@@ -8,6 +8,8 @@ const LATEST_PREFIX = 'latest/';
 const uploadsKeys = {
   /** Where an officer uploads: submissions/<ISO3>/<file name>. */
   submission: (iso3: string, fileName: string) => `${SUBMISSIONS_PREFIX}${iso3}/${fileName}`,
+  /** Every receipt of one ally: where an uploader looks for the answer to an upload. */
+  receiptsPrefix: (iso3: string) => `${RECEIPTS_PREFIX}${iso3}/`,
   receiptJson: (iso3: string, submissionId: string) => `${RECEIPTS_PREFIX}${iso3}/${submissionId}.json`,
   receiptWorkbook: (iso3: string, submissionId: string) => `${RECEIPTS_PREFIX}${iso3}/${submissionId}.xlsx`,
   /**

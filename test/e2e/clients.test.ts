@@ -11,7 +11,7 @@ import { main } from '../../cli/main.ts';
 import type { CliIo } from '../../cli/command.ts';
 import { SAMPLES_DIR } from '../../local/project.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
-import { BucketRole, publicKeys } from '../../shared/storage/index.ts';
+import { BucketRole, publicKeys, uploadsKeys } from '../../shared/storage/index.ts';
 import { parseCsv } from '../helpers/csv-parse.ts';
 import { awsCli, launchChromium, sheetAsCsv } from './helpers/clients.ts';
 import { latestDataset, releases, startTestCloud } from './helpers/cloud.ts';
@@ -46,7 +46,7 @@ describe('the local cloud with real clients', () => {
 
   it('writes a receipt for an upload whose name has spaces, a plus and a non-ASCII letter', async () => {
     // Prepare
-    const prefix = 'receipts/DEU/';
+    const prefix = uploadsKeys.receiptsPrefix('DEU');
     // Act
     const listed = (await t.cloud.storage.list(BucketRole.uploads, prefix)).filter((o) => o.key.endsWith('.json'));
     const obj = listed[0] ? await t.cloud.storage.get(BucketRole.uploads, listed[0].key) : null;

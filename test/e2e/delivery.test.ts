@@ -14,7 +14,7 @@ import type { TestCloud } from './helpers/cloud.ts';
 
 const receiptsOf = async (t: TestCloud, iso3: string): Promise<Receipt[]> => {
   const out: Receipt[] = [];
-  for (const o of await t.cloud.storage.list(BucketRole.uploads, `receipts/${iso3}/`)) {
+  for (const o of await t.cloud.storage.list(BucketRole.uploads, uploadsKeys.receiptsPrefix(iso3))) {
     if (!o.key.endsWith('.json')) continue;
     const obj = await t.cloud.storage.get(BucketRole.uploads, o.key);
     if (obj) out.push(ReceiptSchema.parse(JSON.parse(obj.body.toString('utf8'))));
