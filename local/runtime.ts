@@ -250,6 +250,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
 
   let held: AwsS3Event[] | null = null;
   let stopping = false;
+  let stopped: Promise<void> | null = null;
   server.onEvent((event) => {
     for (const record of event.Records as S3rverRecord[]) {
       if (stopping || !firesIngest(record, buckets.uploads)) continue;
@@ -318,11 +319,15 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     idle,
     deadLetters: () => deadLetterList.read(),
     status,
-    stop: async () => {
-      stopping = true;
-      await uploadsIdle();
-      await queue.close();
-      await server.close();
+    stop: () => {
+      // Idempotent: a second stop (Ctrl-C twice, a test's cleanup) waits for the first.
+      stopped ??= (async () => {
+        stopping = true;
+        await uploadsIdle();
+        await queue.close();
+        await server.close();
+      })();
+      return stopped;
     },
   };
 };

@@ -1,0 +1,45 @@
+// The local cloud's lifecycle and control routes, without any upload.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fetchStatus } from '../../local/control.ts';
+import { startLocalCloud } from '../../local/runtime.ts';
+import { LOCAL_BUCKETS } from '../../local/settings.ts';
+
+describe('the local cloud', () => {
+  it('tells clients its buckets and queue state on the status route', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'dualtrack-rt-'));
+    const cloud = await startLocalCloud({ dir, port: 0 });
+    try {
+      // Act
+      const status = await fetchStatus(cloud.endpoint);
+      // Assess
+      expect(status).toEqual({
+        service: 'dualtrack-local',
+        endpoint: cloud.endpoint,
+        buckets: LOCAL_BUCKETS,
+        publicBaseUrl: `${cloud.endpoint}/${LOCAL_BUCKETS.public}/`,
+        pendingPublishes: 0,
+        pendingUploads: 0,
+        deadLetters: 0,
+      });
+    } finally {
+      await cloud.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops once even when asked twice, and then answers no more', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'dualtrack-rt-'));
+    const cloud = await startLocalCloud({ dir, port: 0 });
+    // Act
+    const both = await Promise.allSettled([cloud.stop(), cloud.stop()]);
+    // Assess
+    expect(both.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    await expect(fetchStatus(cloud.endpoint)).rejects.toThrow(`No dualtrack local cloud at ${cloud.endpoint}`);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
