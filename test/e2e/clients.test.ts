@@ -37,7 +37,7 @@ describe('the local cloud with real clients', () => {
     await awsCli(['s3', 'cp', join(work, ODD_NAME), `${bucket}/${ODD_KEY}`], t.cloud.endpoint);
     await awsCli(['s3', 'cp', join(SAMPLES_DIR, 'NOR-norway.csv'), `${bucket}/submissions/NOR/NOR-norway.csv`], t.cloud.endpoint);
     await t.cloud.idle();
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await t?.stop();
@@ -134,7 +134,7 @@ describe('the local cloud with real clients', () => {
       compared += 1;
     }
     expect(compared).toBe(2);
-  });
+  }, 240_000);
 
   it('renders index.html in Chromium with the standings table', async () => {
     // Prepare
@@ -153,7 +153,7 @@ describe('the local cloud with real clients', () => {
     } finally {
       await close();
     }
-  });
+  }, 120_000);
 
   it('uploads with the upload command and prints an accepted receipt (exit 0)', async () => {
     // Prepare

@@ -55,7 +55,7 @@ describe('delivery on the local cloud', () => {
     const releasedSubmissions = new Set(dataset.allies.flatMap((a) => a.years.map((y) => y.source?.submissionId)));
     const accepted = receipts.filter((r) => r.status !== 'rejected' && !(r.ally === 'NOR' && r.submissionId !== newest?.submissionId));
     for (const r of accepted) expect(releasedSubmissions.has(r.submissionId), r.source?.key).toBe(true);
-  });
+  }, 240_000);
 
   it('publishes nothing new when the same upload event is delivered twice, or again later', async () => {
     // Prepare

@@ -1,5 +1,6 @@
 // The local runtime hands ingest the event AWS would: same shape, keys URL-encoded as S3 does,
 // and only for what the stack's notification filter lets through.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeS3Key } from '../../functions/common/s3-key.ts';
 import { S3EventSchema } from '../../functions/common/events.ts';
@@ -61,5 +62,20 @@ describe('the S3 event the local runtime delivers', () => {
     const fires = firesIngest(raw, 'up');
     // Assess
     expect(fires).toBe(expected);
+  });
+
+  it('round-trips any file name through the event key and the handlers\' decoding', () => {
+    // Prepare
+    const fileNames = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
+    // Act / Assess
+    fc.assert(
+      fc.property(fileNames, (name) => {
+        const key = `submissions/EST/${name}.xlsx`;
+        const encoded = toAwsS3Event(record(key)).Records[0]?.s3.object.key ?? '';
+        // Printable ASCII only: no space, no raw non-ASCII byte survives the encoding.
+        expect(encoded).toMatch(/^[\x21-\x7e]+$/);
+        expect(decodeS3Key(encoded)).toBe(key);
+      }),
+    );
   });
 });
