@@ -25,6 +25,7 @@ import type { Storage } from '../shared/storage/index.ts';
 import { createControlHandler } from './control.ts';
 import type { Status } from './control.ts';
 import { createDeadLetterList, DeadLetterSource } from './dead-letters.ts';
+import { createIngestDelivery } from './ingest-delivery.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import { createLane } from './lane.ts';
 import { createLocalQueue } from './queue.ts';
@@ -32,7 +33,7 @@ import { firesIngest, toAwsS3Event } from './s3-event.ts';
 import type { AwsS3Event } from './s3-event.ts';
 import { startS3Server } from './s3-server.ts';
 import type { S3rverRecord } from './s3-server.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, DeliverySettingsSchema, LOCAL_BUCKETS, LocalFiles, backoffMs } from './settings.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, DeliverySettingsSchema, LOCAL_BUCKETS, LocalFiles } from './settings.ts';
 import type { DeliverySettings } from './settings.ts';
 import { createHandlerLog, createTerminal, errorText, formatBytes } from './terminal.ts';
 import type { LogEntry, Say } from './terminal.ts';
@@ -91,8 +92,6 @@ interface LocalCloud {
 
 /** The slice of compliance.json the terminal line needs. */
 const DatasetAlliesSchema = z.object({ allies: z.array(z.object({ years: z.array(z.unknown()) })) });
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const reportUrls = (endpoint: string, publicBucket: string): ReportUrls => {
   const base = `${endpoint}/${publicBucket}/`;
@@ -214,39 +213,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     ...(options.now ? { now: options.now } : {}),
   });
 
-  // Ingest runs as Lambda's asynchronous invoke: in parallel, retried with backoff, then parked.
-  const inFlight = new Set<Promise<void>>();
-  let idleWaiters: (() => void)[] = [];
-  const deliverS3Event = async (event: AwsS3Event): Promise<void> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await ingest(event);
-        return;
-      } catch (error) {
-        const text = errorText(error);
-        const key = event.Records[0]?.s3.object.key ?? '?';
-        if (attempt >= settings.ingestAttempts) {
-          await deadLetterList.add({ at: new Date().toISOString(), source: DeadLetterSource.ingest, attempts: attempt, error: text, payload: event });
-          say('dead letter', `upload ${key} after ${attempt} attempts: ${text} -> ${deadLetterList.path}`);
-          return;
-        }
-        const delayMs = backoffMs(settings, attempt);
-        say('retry', `upload ${key} (attempt ${attempt}/${settings.ingestAttempts}) again in ${(delayMs / 1000).toFixed(1)} s: ${text}`);
-        await sleep(delayMs);
-      }
-    }
-  };
-  const track = (event: AwsS3Event): void => {
-    const p = deliverS3Event(event).finally(() => {
-      inFlight.delete(p);
-      if (inFlight.size === 0) {
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        for (const w of waiters) w();
-      }
-    });
-    inFlight.add(p);
-  };
+  const uploads = createIngestDelivery({ ingest, settings, deadLetters: deadLetterList, say });
 
   let held: AwsS3Event[] | null = null;
   let stopping = false;
@@ -258,19 +225,16 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
       say('upload', `received ${key}${size === undefined ? '' : ` (${formatBytes(size)})`}`);
       const aws = toAwsS3Event(record);
       if (held) held.push(aws);
-      else track(aws);
+      else uploads.start(aws);
     }
   });
-
-  const uploadsIdle = (): Promise<void> =>
-    inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
 
   const idle = async (): Promise<void> => {
     // Ingest may queue publishes and a publish never starts an ingest, so two rounds settle it.
     for (;;) {
-      await uploadsIdle();
+      await uploads.idle();
       await queue.idle();
-      if (inFlight.size === 0 && queue.depth() === 0) return;
+      if (uploads.inFlight() === 0 && queue.depth() === 0) return;
     }
   };
 
@@ -290,7 +254,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     buckets: { ...buckets },
     publicBaseUrl: `${endpoint}/${buckets.public}/`,
     pendingPublishes: queue.depth(),
-    pendingUploads: inFlight.size + (held?.length ?? 0),
+    pendingUploads: uploads.inFlight() + (held?.length ?? 0),
     deadLetters: (await deadLetterList.read()).length,
   });
 
@@ -305,7 +269,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     urls,
     deadLetterFile: deadLetterList.path,
     functionLogFile,
-    deliverS3Event,
+    deliverS3Event: uploads.deliver,
     requestPublish,
     recompute,
     holdUploads: () => {
@@ -314,7 +278,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     releaseUploads: async (reorder) => {
       const events = held ?? [];
       held = null;
-      for (const e of reorder ? reorder(events) : events) await deliverS3Event(e);
+      for (const e of reorder ? reorder(events) : events) await uploads.deliver(e);
     },
     idle,
     deadLetters: () => deadLetterList.read(),
@@ -323,7 +287,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
       // Idempotent: a second stop (Ctrl-C twice, a test's cleanup) waits for the first.
       stopped ??= (async () => {
         stopping = true;
-        await uploadsIdle();
+        await uploads.idle();
         await queue.close();
         await server.close();
       })();
