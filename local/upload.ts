@@ -23,6 +23,8 @@ interface UploadResult {
   key: string;
   receipt: Receipt;
   receiptKey: string;
+  /** The copy of the workbook with the offending cells marked, when ingest wrote one. */
+  annotatedKey: string | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -51,7 +53,12 @@ const uploadAndWait = async (input: UploadInput): Promise<UploadResult> => {
       seen.add(o.key);
       const obj = await storage.get(BucketRole.uploads, o.key);
       const parsed = obj ? ReceiptSchema.safeParse(JSON.parse(obj.body.toString('utf8'))) : null;
-      if (parsed?.success && isOurs(parsed.data)) return { key, receipt: parsed.data, receiptKey: o.key };
+      if (parsed?.success && isOurs(parsed.data)) {
+        const receipt = parsed.data;
+        const annotated = receipt.ally ? uploadsKeys.receiptWorkbook(receipt.ally, receipt.submissionId) : null;
+        const annotatedKey = annotated && (await storage.head(BucketRole.uploads, annotated)) ? annotated : null;
+        return { key, receipt, receiptKey: o.key, annotatedKey };
+      }
     }
     if (Date.now() - started > timeoutMs) throw new WaitTimeoutError(`receipt for ${key}`, Date.now() - started);
     await sleep(pollMs);

@@ -66,7 +66,7 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
   try {
     const target = await resolveTarget(options.target);
     try {
-      const { receipt, receiptKey } = await uploadAndWait({
+      const { receipt, receiptKey, annotatedKey } = await uploadAndWait({
         target,
         ally: options.ally,
         fileName: basename(path),
@@ -76,6 +76,7 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
       });
       io.out(receiptLines(receipt).join('\n'));
       io.out(`Receipt: s3://${target.uploadsBucket}/${receiptKey}`);
+      if (annotatedKey) io.out(`Annotated workbook (offending cells marked): s3://${target.uploadsBucket}/${annotatedKey}`);
       return receipt.status === 'rejected' ? 1 : 0;
     } finally {
       target.close();

@@ -1,0 +1,67 @@
+// Upload events are retried like Lambda's asynchronous invoke, then parked.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeadLetterList } from '../../local/dead-letters.ts';
+import { createIngestDelivery } from '../../local/ingest-delivery.ts';
+import type { AwsS3Event } from '../../local/s3-event.ts';
+import { toAwsS3Event } from '../../local/s3-event.ts';
+
+const event = (): AwsS3Event =>
+  toAwsS3Event({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-27T03:00:00.000Z', s3: { bucket: { name: 'up' }, object: { key: 'submissions/EST/a b.xlsx' } } });
+
+describe('ingest delivery', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dualtrack-ingest-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('retries a failing event and stops at the first success, parking nothing', async () => {
+    // Prepare
+    let calls = 0;
+    const lines: string[] = [];
+    const deadLetters = createDeadLetterList(join(dir, 'dl.jsonl'));
+    const delivery = createIngestDelivery({
+      ingest: async () => {
+        calls += 1;
+        if (calls < 3) throw new Error(`flaky ${calls}`);
+      },
+      settings: { ingestAttempts: 3, retryBaseMs: 1 },
+      deadLetters,
+      say: (tag, text) => lines.push(`${tag} ${text}`),
+    });
+    // Act
+    delivery.start(event());
+    await delivery.idle();
+    // Assess
+    expect(calls).toBe(3);
+    expect(lines).toEqual([
+      'retry upload submissions/EST/a+b.xlsx (attempt 1/3) again in 0.0 s: Error: flaky 1',
+      'retry upload submissions/EST/a+b.xlsx (attempt 2/3) again in 0.0 s: Error: flaky 2',
+    ]);
+    expect(await deadLetters.read()).toEqual([]);
+  });
+
+  it('parks the event with its last error once the attempts are spent', async () => {
+    // Prepare
+    const deadLetters = createDeadLetterList(join(dir, 'dl.jsonl'));
+    const delivery = createIngestDelivery({
+      ingest: async () => {
+        throw new Error('object vanished');
+      },
+      settings: { ingestAttempts: 2, retryBaseMs: 1 },
+      deadLetters,
+      say: () => undefined,
+    });
+    // Act
+    await delivery.deliver(event());
+    // Assess
+    const letters = await deadLetters.read();
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ source: 'ingest', attempts: 2, error: 'Error: object vanished', payload: event() });
+  });
+});
