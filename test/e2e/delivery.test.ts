@@ -77,6 +77,18 @@ describe('delivery on the local cloud', () => {
     expect(gdpOf(await latestDataset(t.cloud), 'NOR', 2014)).toBe(3_300_000);
   });
 
+  it('publishes nothing new when a publish request is delivered again', async () => {
+    // Prepare
+    const before = await releases(t.cloud);
+    const linesBefore = t.lines.length;
+    // Act
+    await t.cloud.requestPublish({ reason: 'upload', ally: 'NOR', submissionId: 'redelivered', key: 'submissions/NOR/NOR-dup.csv' });
+    await t.cloud.idle();
+    // Assess
+    expect((await releases(t.cloud)).releases).toEqual(before.releases);
+    expect(t.lines.slice(linesBefore).some((l) => l.includes(`nothing new: release ${before.releases.at(-1)?.number} unchanged`))).toBe(true);
+  });
+
   it('keeps the newer figures when an older upload is processed after a newer one', async () => {
     // Prepare: two uploads, the older one's event delivered last.
     t.cloud.holdUploads();
