@@ -56,6 +56,9 @@ const main = async (argv: string[], io: CliIo): Promise<number> => {
 
 const isEntryPoint = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isEntryPoint) {
+  // The AWS SDK warns on Node 20 that its releases after January 2027 will need Node 22; the
+  // lock file pins a release that works here, so the notice would only bury the tool's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const io: CliIo = {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
