@@ -22,6 +22,7 @@ import type { PublishInput, PublishOutcome, PublishReference } from '../shared/p
 import { loadFxTable } from '../shared/reference/index.ts';
 import { BucketRole, createS3Storage, publicKeys } from '../shared/storage/index.ts';
 import type { Storage } from '../shared/storage/index.ts';
+import { formatBytes } from '../shared/text/index.ts';
 import { createControlHandler } from './control.ts';
 import type { Status } from './control.ts';
 import { createDeadLetterList, DeadLetterSource } from './dead-letters.ts';
@@ -35,7 +36,7 @@ import { startS3Server } from './s3-server.ts';
 import type { S3rverRecord } from './s3-server.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, DeliverySettingsSchema, LOCAL_BUCKETS, LocalFiles } from './settings.ts';
 import type { DeliverySettings } from './settings.ts';
-import { createHandlerLog, createTerminal, errorText, formatBytes } from './terminal.ts';
+import { createHandlerLog, createTerminal, errorText } from './terminal.ts';
 import type { LogEntry, Say } from './terminal.ts';
 
 interface LocalCloudOptions {

@@ -15,9 +15,6 @@ const createTerminal = (out: Say, now: () => Date = () => new Date()) => (tag: s
 
 type Terminal = ReturnType<typeof createTerminal>;
 
-const formatBytes = (n: number): string =>
-  n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 type Level = 'debug' | 'info' | 'warn' | 'error';
 type Attributes = Record<string, unknown>;
 
@@ -62,5 +59,5 @@ const createHandlerLog = (fn: string, file: string, onEntry: (entry: LogEntry) =
   return { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') };
 };
 
-export { createTerminal, createHandlerLog, formatBytes, errorText, clock };
+export { createTerminal, createHandlerLog, errorText, clock };
 export type { Terminal, LogEntry, Say };

@@ -4,6 +4,8 @@
 import ExcelJS from 'exceljs';
 import type { Finding, Receipt } from '../model/finding.ts';
 import type { Severity } from '../model/vocab.ts';
+// The text of findings quotes submitted values, so every string cell of the receipt sheet is neutralised.
+import { safeText } from '../text/index.ts';
 
 const RECEIPT_SHEET = 'Receipt';
 
@@ -15,11 +17,6 @@ const FILL: Readonly<Record<Severity, string | null>> = {
 };
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-
-// A cell starting with = + - @ tab or CR may be run as a formula by a spreadsheet program; the
-// text of findings quotes submitted values, so it is prefixed with a visible quote.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const safeText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 
 const HEADERS = ['Severity', 'Sheet', 'Cell', 'Code', 'Year', 'Field', 'Found', 'Expected', 'Message'] as const;
 
@@ -122,4 +119,4 @@ const annotateWorkbook = async (original: Buffer, receipt: Receipt): Promise<Buf
   return toBuffer(wb);
 };
 
-export { annotateWorkbook, receiptWorkbook, safeText, RECEIPT_SHEET };
+export { annotateWorkbook, receiptWorkbook, RECEIPT_SHEET };

@@ -8,7 +8,7 @@ export { CHECKS, runChecks, defaultStatus, SHIPPED_REFERENCE } from './checks/in
 export type { Check, CheckContext, CheckReference } from './checks/index.ts';
 export { buildReceipt, countFindings, receiptStatusOf, sortFindings, submissionIdFor, recordsOf } from './receipt.ts';
 export { annotateWorkbook, receiptWorkbook, RECEIPT_SHEET } from './annotate.ts';
-export { messageFor, findingOf, formatBytes } from './messages.ts';
+export { messageFor, findingOf } from './messages.ts';
 export { IngestError, WorkbookUnreadableError, IngestInputError } from './errors.ts';
 export { IngestLimitsSchema, DEFAULT_LIMITS } from './limits.ts';
 export type { IngestLimits } from './limits.ts';

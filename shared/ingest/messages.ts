@@ -181,15 +181,8 @@ const findingOf = (spec: FindingSpec): Finding => {
   return finding;
 };
 
-/** "10.0 MB" for byte counts in messages. */
-const formatBytes = (n: number): string => {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-};
-
 /** Millions as a submitter would write them: at most three decimals, no exponent. */
 const formatAmount = (n: number): string => String(Number(n.toFixed(3)));
 
-export { messageFor, findingOf, rowColumnOf, columnLetters, formatBytes, formatAmount };
+export { messageFor, findingOf, rowColumnOf, columnLetters, formatAmount };
 export type { MessageParams, FindingSpec };

@@ -8,6 +8,8 @@ import { ReceiptSchema, ReceiptStatus, Severity } from '../model/index.ts';
 import type { Receipt, Rules } from '../model/index.ts';
 import { BucketRole, dataKeys, uploadsKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
+// The guard's wording of sizes, so a refusal reads the same whether or not the file was downloaded.
+import { formatBytes } from '../text/index.ts';
 import { CorruptStoreError } from './errors.ts';
 import { StoredSubmissionSchema } from './stored-submission.ts';
 import type { StoredSubmission } from './stored-submission.ts';
@@ -44,10 +46,6 @@ const readStoredReceipt = async (storage: Storage, key: string): Promise<Receipt
     throw new CorruptStoreError(key, { cause: error });
   }
 };
-
-// Sizes as the guard words them, so a refusal reads the same whether or not the file was downloaded.
-const formatBytes = (n: number): string =>
-  n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
 const isAccepted = (status: Receipt['status']): status is Exclude<Receipt['status'], 'rejected'> => status !== ReceiptStatus.rejected;
 

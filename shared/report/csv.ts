@@ -6,7 +6,7 @@
 import { CORE_PARTS, SECURITY_PARTS } from '../model/index.ts';
 import type { AllyYearResult, TrackResult } from '../model/index.ts';
 import type { ComplianceDataset, DatasetAlly } from './dataset.ts';
-import { safeText } from './safe-text.ts';
+import { safeText } from '../text/index.ts';
 
 /** Table Schema field types (Frictionless), so the data package can describe each column. */
 type CsvFieldType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime';

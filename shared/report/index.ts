@@ -7,7 +7,6 @@ export { canonicalJson, datasetDigest, sha256Hex } from './digest.ts';
 export type { DatasetContent } from './digest.ts';
 export { ReleaseFileSchema, ReleaseSummarySchema, ReleasesIndexSchema } from './history.ts';
 export type { ReleaseFile, ReleaseSummary, ReleasesIndex } from './history.ts';
-export { safeText } from './safe-text.ts';
 export { escapeHtml } from './escape-html.ts';
 export { renderSchema } from './json-schema.ts';
 export { ReportError, DatasetInvalidError, UnknownAllyError } from './errors.ts';

@@ -6,7 +6,7 @@ import type { AllyYearResult, TrackResult } from '../model/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { PCT_DECIMALS, STATUS_STYLE } from './presentation.ts';
 import type { ShownStatus } from './presentation.ts';
-import { safeText } from './safe-text.ts';
+import { safeText } from '../text/index.ts';
 import { allYears, coverage, headline, shownStatus, standings } from './standings.ts';
 
 type Value = string | number | boolean | null | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetters, findingOf, formatBytes, messageFor, rowColumnOf } from '../../../shared/ingest/messages.ts';
+import { columnLetters, findingOf, messageFor, rowColumnOf } from '../../../shared/ingest/messages.ts';
 import { FindingSchema } from '../../../shared/model/index.ts';
 
 describe('messageFor', () => {
@@ -49,15 +49,5 @@ describe('A1 helpers', () => {
 
   it('reads no place from text that is not an address', () => {
     expect([rowColumnOf('Data'), rowColumnOf(null), rowColumnOf('A0')]).toEqual([null, null, null]);
-  });
-});
-
-describe('formatBytes', () => {
-  it.each([
-    [512, '512 bytes'],
-    [1536, '1.5 KB'],
-    [11 * 1024 * 1024, '11.0 MB'],
-  ])('writes %i as %s', (n, text) => {
-    expect(formatBytes(n)).toBe(text);
   });
 });

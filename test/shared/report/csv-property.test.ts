@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { renderCsv, safeText } from '../../../shared/report/index.ts';
+import { renderCsv } from '../../../shared/report/index.ts';
+import { safeText } from '../../../shared/text/index.ts';
 import { parseCsv } from '../../helpers/csv-parse.ts';
 import { makeDataset, makeResult } from '../../helpers/dataset.ts';
 

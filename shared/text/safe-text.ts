@@ -1,6 +1,7 @@
 // Spreadsheet programs run a cell that starts with =, +, -, @ (and, in some, a tab or carriage
-// return before them) as a formula, even from a CSV. Every string a report writes into a cell
-// passes through safeText so text from a submission can never become one.
+// return before them) as a formula, even from a CSV. Every string the project writes into a cell
+// (report workbooks and CSV, the receipt sheet of an annotated copy) passes through safeText so
+// text from a submission can never become one.
 //
 // Choice: prefix a single quote ('), as OWASP recommends for CSV injection. It is visible, so a
 // reader of the CSV or workbook sees the text was altered, and it survives a round trip through

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { escapeHtml, safeText } from '../../../shared/report/index.ts';
+import { safeText } from '../../../shared/text/index.ts';
 
 describe('safeText', () => {
   it.each([
@@ -17,12 +17,5 @@ describe('safeText', () => {
   it('leaves ordinary text alone, including a formula character after the start', () => {
     // Prepare / Act / Assess
     expect(['Türkiye', 'a=b', 'plan 2026-2035', '', ' =1'].map(safeText)).toEqual(['Türkiye', 'a=b', 'plan 2026-2035', '', ' =1']);
-  });
-});
-
-describe('escapeHtml', () => {
-  it('escapes the five characters that can open markup or close an attribute', () => {
-    // Prepare / Act / Assess
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
   });
 });
