@@ -8,3 +8,5 @@ export * from './s3-client.ts';
 export * from './s3-key.ts';
 export { createFunctionStorage } from './storage.ts';
 export type { FunctionBuckets } from './storage.ts';
+export { publisherDepsFromEnv } from './publisher-deps.ts';
+export type { PublisherDeps } from './publisher-deps.ts';

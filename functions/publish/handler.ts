@@ -3,26 +3,15 @@
 // Malformed messages are reported back one by one (SQS partial batch response) so only they
 // are retried and, in the end, parked in the dead-letter queue.
 import type { SQSBatchResponse } from 'aws-lambda';
-import type { Rules } from '../../shared/model/rules.ts';
 import { ReleaseTrigger } from '../../shared/model/vocab.ts';
 import { publish as publishRelease } from '../../shared/pipeline/index.ts';
-import type { PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
-import type { Storage } from '../../shared/storage/index.ts';
 import { SqsEventSchema, parseEvent } from '../common/events.ts';
 import type { SqsRecord } from '../common/events.ts';
-import type { Log } from '../common/logger.ts';
+import type { PublisherDeps } from '../common/publisher-deps.ts';
 import { PublishRequestSchema } from '../common/publish-request.ts';
 import type { PublishRequest } from '../common/publish-request.ts';
 
-interface PublishDeps {
-  storage: Storage;
-  rules: Rules;
-  reference: PublishReference;
-  logger: Log;
-  now?: () => Date;
-  /** The publish flow; replaceable so a test can make it fail. */
-  publish?: (input: PublishInput) => Promise<PublishOutcome>;
-}
+type PublishDeps = PublisherDeps;
 
 const parseRequest = (record: SqsRecord): PublishRequest | null => {
   try {

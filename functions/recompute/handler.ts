@@ -2,22 +2,13 @@
 // invokes it, so standings follow the calendar, the reference data and the rules. It records
 // who asked (trigger `schedule` or `manual`) and why.
 import { z } from 'zod';
-import type { Rules } from '../../shared/model/rules.ts';
 import { ReleaseTrigger } from '../../shared/model/vocab.ts';
 import { publish as publishRelease } from '../../shared/pipeline/index.ts';
-import type { PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
-import type { Storage } from '../../shared/storage/index.ts';
+import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/events.ts';
-import type { Log } from '../common/logger.ts';
+import type { PublisherDeps } from '../common/publisher-deps.ts';
 
-interface RecomputeDeps {
-  storage: Storage;
-  rules: Rules;
-  reference: PublishReference;
-  logger: Log;
-  now?: () => Date;
-  publish?: (input: PublishInput) => Promise<PublishOutcome>;
-}
+type RecomputeDeps = PublisherDeps;
 
 const DEFAULT_REASON = { schedule: 'scheduled recomputation', manual: 'manual recomputation' } as const;
 

@@ -1,22 +1,12 @@
 // Lambda entry of the recompute function: wiring from the environment, read once at cold start.
 import type { Context } from 'aws-lambda';
-import { referenceFromFx } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
-import { loadFxTable } from '../../shared/reference/index.ts';
-import { readPublishConfig } from '../common/env.ts';
-import { createLogger } from '../common/logger.ts';
-import { createS3Client } from '../common/s3-client.ts';
-import { createFunctionStorage } from '../common/storage.ts';
+import { publisherDepsFromEnv } from '../common/publisher-deps.ts';
 import { createRecomputeHandler } from './handler.ts';
 
-const config = readPublishConfig();
-const logger = createLogger();
-const recompute = createRecomputeHandler({
-  storage: createFunctionStorage(createS3Client(), config.buckets),
-  rules: config.rules,
-  reference: referenceFromFx(loadFxTable()),
-  logger,
-});
+const deps = publisherDepsFromEnv();
+const { logger } = deps;
+const recompute = createRecomputeHandler(deps);
 
 const handler = async (event: unknown, context: Context): Promise<PublishOutcome> => {
   logger.addContext(context);
