@@ -1,7 +1,7 @@
 // The release history: one summary per release, as releases/index.json lists them and
 // index.html shows them. The publisher writes the index; the page reads the same shape.
 import { z } from 'zod';
-import { ReleaseTrigger, YearSchema, valuesOf } from '../model/index.ts';
+import { ReleaseHeaderSchema } from './dataset.ts';
 
 const ReleaseFileSchema = z.strictObject({
   /** Path relative to the release folder (releases/<n>/), e.g. `compliance.json`, `allies/ALB.json`. */
@@ -10,14 +10,8 @@ const ReleaseFileSchema = z.strictObject({
   bytes: z.number().int().nonnegative(),
 });
 
-const ReleaseSummarySchema = z.strictObject({
-  number: z.number().int().positive(),
-  publishedAt: z.iso.datetime(),
-  trigger: z.enum(valuesOf(ReleaseTrigger)),
-  reason: z.string().optional(),
-  rulesId: z.string().min(1),
-  reportingYear: YearSchema,
-  digest: z.string().regex(/^[0-9a-f]{64}$/),
+/** One release in releases/index.json: its header as in compliance.json, plus its files. */
+const ReleaseSummarySchema = ReleaseHeaderSchema.extend({
   files: z.array(ReleaseFileSchema),
 });
 
