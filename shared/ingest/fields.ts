@@ -25,11 +25,12 @@ const FIELD_PATHS = [
   'security.militaryMobility',
   'security.other',
   'notes',
+  'illustrative',
 ] as const;
 type FieldPath = (typeof FIELD_PATHS)[number];
 
 /** What a field holds, which decides how its cells are parsed. */
-const FieldKind = { year: 'year', status: 'status', currency: 'currency', amount: 'amount', text: 'text' } as const;
+const FieldKind = { year: 'year', status: 'status', currency: 'currency', amount: 'amount', text: 'text', flag: 'flag' } as const;
 type FieldKind = (typeof FieldKind)[keyof typeof FieldKind];
 
 interface FieldDef {
@@ -362,6 +363,17 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     label: { en: 'Notes', fr: 'Remarques' },
     hint: { en: 'Anything a reader of the figures should know.', fr: 'Tout ce qu’un lecteur des chiffres doit savoir.' },
     synonyms: ['note', 'comments', 'comment', 'remarks', 'remarques', 'commentaires', 'observations'],
+  },
+  // Figures that are not official (e.g. sample plans) say so, and reports flag them.
+  illustrative: {
+    path: 'illustrative',
+    kind: 'flag',
+    label: { en: 'Illustrative', fr: 'Illustratif' },
+    hint: {
+      en: 'yes when the figures of the row are illustrative, not official; no (or empty) otherwise.',
+      fr: 'oui si les chiffres de la ligne sont illustratifs, non officiels ; non (ou vide) sinon.',
+    },
+    synonyms: ['illustrative figure', 'illustrative figures', 'illustrative only', 'chiffre illustratif', 'chiffres illustratifs', 'illustratifs'],
   },
 };
 

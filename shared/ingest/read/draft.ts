@@ -14,6 +14,7 @@ import { isMissingMarker } from './numbers.ts';
 import { ReadCode, readFinding } from './messages.ts';
 import { readCurrencyCell, readNumberCell, readTextCell } from './values.ts';
 import { statusOf } from './status.ts';
+import { EXPECTED_FLAG, flagOf } from './flag.ts';
 import { toMillions } from './units.ts';
 import { EXPECTED_UNIT } from './context.ts';
 
@@ -51,9 +52,10 @@ const conversionTo = (from: string | null, canonical: string | null): { to: stri
   return null;
 };
 
-type AmountField = Exclude<FieldPath, 'year' | 'status' | 'currency' | 'notes'>;
+type AmountField = Exclude<FieldPath, 'year' | 'status' | 'currency' | 'notes' | 'illustrative'>;
 
-const isAmount = (f: FieldPath): f is AmountField => f !== 'year' && f !== 'status' && f !== 'currency' && f !== 'notes';
+const isAmount = (f: FieldPath): f is AmountField =>
+  f !== 'year' && f !== 'status' && f !== 'currency' && f !== 'notes' && f !== 'illustrative';
 
 /** Whether the row holds anything beyond its year and pre-filled currency. */
 const rowHasContent = (t: Table, row: number): boolean =>
@@ -85,6 +87,7 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
   let status: FigureStatus | null = yr.yearStatus;
   let yearCurrency: string | null = null;
   let notes: string | undefined;
+  let illustrative: boolean | undefined;
   for (const b of table.bindings) {
     if (b.field === 'year') continue;
     cells[b.field] = at(b).address;
@@ -96,6 +99,13 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
       else problem(ReadCode.unknownStatus, b, text, EXPECTED_STATUS);
     } else if (b.field === 'currency') yearCurrency = readCurrencyCell(at(b));
     else if (b.field === 'notes') notes = readTextCell(at(b)) ?? undefined;
+    else if (b.field === 'illustrative') {
+      const text = readTextCell(at(b));
+      if (text === null || isMissingMarker(text)) continue;
+      const flag = flagOf(text);
+      if (flag !== null) illustrative = flag;
+      else problem(ReadCode.unknownFlag, b, text, EXPECTED_FLAG);
+    }
   }
 
   const currencyOf = (b: Binding): string | null =>
@@ -151,6 +161,7 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
     cells,
   };
   if (notes !== undefined) draft.notes = notes;
+  if (illustrative !== undefined) draft.illustrative = illustrative;
   return { draft, findings };
 };
 

@@ -16,6 +16,7 @@ const ReadCode = {
   noTable: 'no-table',
   yearOutOfRange: 'year-out-of-range',
   unknownStatus: 'unknown-status',
+  unknownFlag: 'unknown-flag',
 } as const;
 type ReadCode = (typeof ReadCode)[keyof typeof ReadCode];
 
@@ -54,6 +55,8 @@ const WORDING: Readonly<Record<ReadCode, (f: ReadFindingFacts) => string>> = {
     `The year ${f.found ?? ''}${where(f)} is outside the years a submission can cover. Expected ${f.expected ?? 'a year'}.`,
   'unknown-status': (f) =>
     `The status "${f.found ?? ''}"${forYear(f)}${where(f)} is not one the reader knows. Expected ${f.expected ?? 'actual, estimate or plan'}.`,
+  'unknown-flag': (f) =>
+    `${labelOf(f.field)}${forYear(f)}${where(f)} is "${f.found ?? ''}", which is neither yes nor no. Expected ${f.expected ?? 'yes or no'}.`,
 };
 
 /** An error finding with its place, facts and sentence. */
