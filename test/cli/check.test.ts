@@ -1,30 +1,19 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import type { CliIo } from '../../cli/command.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
+import { capturingIo } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp.ts';
 import { consistentYear, consistentYears, filledTemplate } from '../shared/ingest/helpers/submissions.ts';
 
-const capturingIo = (cwd: string) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: {} };
-  return { io, out, err };
-};
-
-const dirs: string[] = [];
+const temp = tempDirs('dualtrack-check-');
 /** A fresh working directory holding the given files. */
 const workDir = (files: Record<string, Buffer> = {}): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'dualtrack-check-'));
-  dirs.push(dir);
+  const dir = temp.make();
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   return dir;
 };
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 // The consistent years are right for an upload late in 2026.
 const AS_OF = ['--as-of', '2026-11-27'];

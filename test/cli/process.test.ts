@@ -1,33 +1,22 @@
 // `dualtrack process` end to end, on workbooks made here, into a folder store.
-import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../cli/command.ts';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { HAGUE_2025 } from '../../shared/model/index.ts';
 import { ComplianceDatasetSchema, ReleasesIndexSchema } from '../../shared/report/index.ts';
+import { capturingIo } from '../helpers/cli.ts';
 import { submissionWorkbook } from '../helpers/submission-workbooks.ts';
+import { tempDirs } from '../helpers/temp.ts';
 import { workbookOf } from '../helpers/workbooks.ts';
 
-const capturingIo = (cwd: string) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: {} };
-  return { io, out, err, text: () => out.join('\n') };
-};
-
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
+const workDir = tempDirs('dualtrack-process-').make;
 
 const at = (iso: string) => new Date(iso);
 
 /** inputs/POL/poland.xlsx, inputs/estonia.xlsx and inputs/notes.txt (not a submission), with fixed mtimes. */
 const prepareInputs = async (): Promise<string> => {
-  const dir = await mkdtemp(join(tmpdir(), 'dualtrack-process-'));
-  dirs.push(dir);
+  const dir = workDir();
   await mkdir(join(dir, 'inputs', 'POL'), { recursive: true });
   const poland = join(dir, 'inputs', 'POL', 'poland.xlsx');
   const estonia = join(dir, 'inputs', 'estonia.xlsx');
@@ -90,8 +79,7 @@ describe('dualtrack process', () => {
 
   it('prints a rejected line for a workbook that names no ally and exits 1 when every file is rejected', async () => {
     // Prepare
-    const dir = await mkdtemp(join(tmpdir(), 'dualtrack-process-'));
-    dirs.push(dir);
+    const dir = workDir();
     await writeFile(join(dir, 'anonymous.xlsx'), await workbookOf([{ name: 'Sheet1', rows: [['Year', 'GDP'], [2025, 100]] }]));
     const { io, text } = capturingIo(dir);
     // Act

@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { main } from '../../cli/main.ts';
-import type { CliIo } from '../../cli/command.ts';
 import { HAGUE_2025, RulesSchema } from '../../shared/model/index.ts';
+import { capturingIo } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp.ts';
 
-const capturingIo = (cwd: string) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: {} };
-  return { io, out, err };
-};
-
-const dirs: string[] = [];
-const workDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'dualtrack-rules-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const workDir = tempDirs('dualtrack-rules-').make;
 
 describe('dualtrack rules', () => {
   it('prints the default rules as JSON that parses back to the same rules', async () => {

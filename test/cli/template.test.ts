@@ -1,29 +1,23 @@
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../cli/main.ts';
-import type { CliIo } from '../../cli/command.ts';
 import { readSubmission } from '../../shared/ingest/read/index.ts';
 import { DEFAULT_LIMITS } from '../../shared/ingest/limits.ts';
+import { runCli } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp.ts';
 
+const temp = tempDirs('dualtrack-template-cli-');
 let dir: string;
-let out: string[];
-let err: string[];
-const io = (): CliIo => ({ out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir, env: {} });
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dualtrack-template-cli-'));
-  out = [];
-  err = [];
+  dir = temp.make();
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dualtrack template', () => {
   it('writes a French template for the ally and years asked, relative to the working directory', async () => {
     // Act
-    const code = await main(['template', '--ally', 'HRV', '--from', '2020', '--to', '2024', '--lang', 'fr', '-o', 'hrv.xlsx'], io());
+    const { code, out } = await runCli(['template', '--ally', 'HRV', '--from', '2020', '--to', '2024', '--lang', 'fr', '-o', 'hrv.xlsx'], { cwd: dir });
 
     // Assess
     expect(code).toBe(0);
@@ -40,16 +34,16 @@ describe('dualtrack template', () => {
       [2023, 'EUR'],
       [2024, 'EUR'],
     ]);
-    expect(out.join('\n')).toContain('Croatie (HRV), 2020-2024, fr');
+    expect(out).toContain('Croatie (HRV), 2020-2024, fr');
   });
 
   it('refuses an unknown ally with exit code 2 and says why', async () => {
     // Act
-    const code = await main(['template', '--ally', 'XYZ', '-o', 'x.xlsx'], io());
+    const { code, err } = await runCli(['template', '--ally', 'XYZ', '-o', 'x.xlsx'], { cwd: dir });
 
     // Assess
     expect(code).toBe(2);
-    expect(err.join('\n')).toContain('unknown ally "XYZ"');
+    expect(err).toContain('unknown ally "XYZ"');
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 
@@ -61,11 +55,11 @@ describe('dualtrack template', () => {
     [['--colour', 'red'], 'Unknown option'],
   ])('refuses bad usage %j with exit code 2', async (extra, message) => {
     // Act
-    const code = await main(['template', '--ally', 'BEL', '-o', 'bel.xlsx', ...extra], io());
+    const { code, err } = await runCli(['template', '--ally', 'BEL', '-o', 'bel.xlsx', ...extra], { cwd: dir });
 
     // Assess
     expect(code).toBe(2);
-    expect(err.join('\n')).toContain(message);
+    expect(err).toContain(message);
     expect(existsSync(join(dir, 'bel.xlsx'))).toBe(false);
   });
 });
