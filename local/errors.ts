@@ -1,5 +1,6 @@
 // Operational errors of the local cloud: a port already taken, a control request refused, a
-// running local cloud that cannot be reached. Submitters' mistakes are receipts, never these.
+// running local cloud that cannot be reached; and of a deployed stack reached by `--stack`.
+// Submitters' mistakes are receipts, never these.
 
 class LocalCloudError extends Error {
   override name = 'LocalCloudError';
@@ -48,4 +49,45 @@ class WaitTimeoutError extends LocalCloudError {
   }
 }
 
-export { LocalCloudError, PortInUseError, UnreachableError, ControlRequestError, WaitTimeoutError };
+/** A deployed stack could not be described: it does not exist, or the credentials cannot see it. */
+class StackLookupError extends LocalCloudError {
+  override name = 'StackLookupError';
+  readonly stackName: string;
+  constructor(stack: string, detail: string, options?: { cause?: unknown }) {
+    super(`Could not read stack ${stack} (${detail}); check its name and the AWS credentials and region of the environment`, options);
+    this.stackName = stack;
+  }
+}
+
+/** The stack lacks an output this tool reads: not a dualtrack stack, or an older one. */
+class StackOutputMissingError extends LocalCloudError {
+  override name = 'StackOutputMissingError';
+  readonly stackName: string;
+  readonly output: string;
+  constructor(stack: string, output: string) {
+    super(`stack ${stack} has no output ${output}; is it a dualtrack stack (cdk/dualtrack-stack.ts)?`);
+    this.stackName = stack;
+    this.output = output;
+  }
+}
+
+/** Invoking the stack's recompute function failed, or it answered something that is not an outcome. */
+class RecomputeInvokeError extends LocalCloudError {
+  override name = 'RecomputeInvokeError';
+  readonly functionName: string;
+  constructor(functionName: string, detail: string, options?: { cause?: unknown }) {
+    super(`the recompute function ${functionName} failed: ${detail}`, options);
+    this.functionName = functionName;
+  }
+}
+
+export {
+  LocalCloudError,
+  PortInUseError,
+  UnreachableError,
+  ControlRequestError,
+  WaitTimeoutError,
+  StackLookupError,
+  StackOutputMissingError,
+  RecomputeInvokeError,
+};

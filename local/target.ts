@@ -1,20 +1,23 @@
 // Where `upload` and `recompute` send their work: a running local cloud (its endpoint; bucket
 // names come from its status route) or a deployed stack (bucket and function names from the
-// stack's outputs). The AWS path loads @aws-sdk/client-cloudformation and
-// @aws-sdk/client-lambda only when asked for; they are not dependencies of the project, so
-// using it needs `npm install @aws-sdk/client-cloudformation @aws-sdk/client-lambda` once.
+// stack's outputs, the function invoked directly). The SDK clients of the stack path are
+// injectable, so its resolution and invoke are tested without AWS.
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import type { DescribeStacksCommandOutput } from '@aws-sdk/client-cloudformation';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import type { ManualPayload } from '../functions/common/events.ts';
 import type { PublishOutcome } from '../shared/pipeline/index.ts';
 import { fetchStatus, requestRecompute } from './control.ts';
-import { LocalCloudError } from './errors.ts';
+import { RecomputeInvokeError, StackLookupError, StackOutputMissingError } from './errors.ts';
 import { createLocalS3Client } from './s3-server.ts';
 import { DEFAULT_HOST, DEFAULT_PORT } from './settings.ts';
 
 const DEFAULT_ENDPOINT = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
 
-/** Names of the stack outputs this reads (cdk/dualtrack-stack.ts). */
+/** Names of the stack outputs this reads, as cdk/dualtrack-stack.ts declares them. */
 const StackOutput = { uploadsBucket: 'UploadsBucketName', recomputeFunction: 'RecomputeFunctionName' } as const;
 
 interface Target {
@@ -28,27 +31,48 @@ interface Target {
 
 type TargetChoice = { endpoint: string } | { stack: string };
 
-/** A module the project does not depend on, loaded by name only when the AWS path runs. */
-const optionalModule = async (name: string): Promise<Record<string, unknown>> => {
-  try {
-    return (await import(name)) as Record<string, unknown>;
-  } catch (error) {
-    throw new LocalCloudError(`--stack needs the package ${name}; install it with \`npm install ${name}\``, { cause: error });
-  }
-};
+// The one call each SDK client makes here; the real clients fit these shapes.
+interface StackDescriber {
+  send: (command: DescribeStacksCommand) => Promise<DescribeStacksCommandOutput>;
+  destroy: () => void;
+}
+interface FunctionInvoker {
+  send: (command: InvokeCommand) => Promise<Omit<InvokeCommandOutput, 'Payload'> & { Payload?: Uint8Array }>;
+  destroy: () => void;
+}
 
-// The slices of the two SDK clients used, typed here because the packages are optional.
-type SdkClient = { send: (command: unknown) => Promise<unknown>; destroy: () => void };
-type SdkClass = new (input: object) => SdkClient;
-type CommandClass = new (input: object) => unknown;
+interface StackClients {
+  cloudFormation: StackDescriber;
+  lambda: FunctionInvoker;
+  s3: S3Client;
+}
 
-const StackOutputsSchema = z.object({
-  Stacks: z
-    .array(z.object({ Outputs: z.array(z.object({ OutputKey: z.string().optional(), OutputValue: z.string().optional() })).optional() }))
-    .min(1),
+/** Clients with the credentials and region of the environment, as the AWS CLI would use them. */
+const environmentClients = (): StackClients => ({
+  cloudFormation: new CloudFormationClient({}),
+  lambda: new LambdaClient({}),
+  s3: new S3Client({}),
 });
 
-const InvokeResultSchema = z.object({ Payload: z.instanceof(Uint8Array).optional(), FunctionError: z.string().optional() });
+interface ResolveOptions {
+  /** Clients for the stack path; by default made from the environment. */
+  stackClients?: () => StackClients;
+}
+
+const errorDetail = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Every output of the stack, by key. */
+const describeOutputs = async (cloudFormation: StackDescriber, stack: string): Promise<ReadonlyMap<string, string>> => {
+  let described: DescribeStacksCommandOutput;
+  try {
+    described = await cloudFormation.send(new DescribeStacksCommand({ StackName: stack }));
+  } catch (error) {
+    throw new StackLookupError(stack, errorDetail(error), { cause: error });
+  }
+  const found = described.Stacks?.[0];
+  if (!found) throw new StackLookupError(stack, 'no such stack');
+  return new Map((found.Outputs ?? []).flatMap((o) => (o.OutputKey && o.OutputValue ? [[o.OutputKey, o.OutputValue] as const] : [])));
+};
 
 const PublishOutcomeSchema = z.object({
   published: z.boolean(),
@@ -58,47 +82,71 @@ const PublishOutcomeSchema = z.object({
   written: z.array(z.string()),
 });
 
-const stackTarget = async (stack: string): Promise<Target> => {
-  const cfn = await optionalModule('@aws-sdk/client-cloudformation');
-  const cfnClient = new (cfn.CloudFormationClient as SdkClass)({});
-  let outputs: Map<string, string>;
+/** What Lambda returns for a function that threw. */
+const FunctionErrorPayloadSchema = z.object({ errorType: z.string().optional(), errorMessage: z.string() });
+
+const safeJson = (text: string): unknown => {
   try {
-    const described = StackOutputsSchema.parse(await cfnClient.send(new (cfn.DescribeStacksCommand as CommandClass)({ StackName: stack })));
-    outputs = new Map((described.Stacks[0]?.Outputs ?? []).flatMap((o) => (o.OutputKey && o.OutputValue ? [[o.OutputKey, o.OutputValue] as const] : [])));
-  } finally {
-    cfnClient.destroy();
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
+};
+
+const failureText = (text: string, functionError: string): string => {
+  const parsed = FunctionErrorPayloadSchema.safeParse(safeJson(text));
+  if (parsed.success) return `${parsed.data.errorType ?? functionError}: ${parsed.data.errorMessage}`;
+  return text.trim() ? text.slice(0, 500) : functionError;
+};
+
+/** Runs the recompute function synchronously and returns its outcome. */
+const invokeRecompute = async (lambda: FunctionInvoker, functionName: string, payload: ManualPayload): Promise<PublishOutcome> => {
+  let result: Awaited<ReturnType<FunctionInvoker['send']>>;
+  try {
+    result = await lambda.send(
+      new InvokeCommand({ FunctionName: functionName, Payload: new TextEncoder().encode(JSON.stringify(payload)) }),
+    );
+  } catch (error) {
+    throw new RecomputeInvokeError(functionName, errorDetail(error), { cause: error });
+  }
+  const text = new TextDecoder().decode(result.Payload ?? new Uint8Array());
+  if (result.FunctionError) throw new RecomputeInvokeError(functionName, failureText(text, result.FunctionError));
+  const outcome = PublishOutcomeSchema.safeParse(safeJson(text));
+  if (!outcome.success) {
+    throw new RecomputeInvokeError(functionName, `it answered something that is not a publish outcome: ${text.slice(0, 200)}`, {
+      cause: outcome.error,
+    });
+  }
+  return outcome.data;
+};
+
+const stackTarget = async (stack: string, clients: StackClients): Promise<Target> => {
+  const close = (): void => {
+    clients.s3.destroy();
+    clients.cloudFormation.destroy();
+    clients.lambda.destroy();
+  };
+  let outputs: ReadonlyMap<string, string>;
+  let uploadsBucket: string;
   const output = (name: string): string => {
     const value = outputs.get(name);
-    if (!value) throw new LocalCloudError(`stack ${stack} has no output ${name}; is it a dualtrack stack?`);
+    if (!value) throw new StackOutputMissingError(stack, name);
     return value;
   };
-  const uploadsBucket = output(StackOutput.uploadsBucket);
-  const client = new S3Client({});
+  try {
+    outputs = await describeOutputs(clients.cloudFormation, stack);
+    uploadsBucket = output(StackOutput.uploadsBucket);
+  } catch (error) {
+    close();
+    throw error;
+  }
   return {
     description: `stack ${stack}`,
-    client,
+    client: clients.s3,
     uploadsBucket,
-    recompute: async (payload) => {
-      const lambda = await optionalModule('@aws-sdk/client-lambda');
-      const lambdaClient = new (lambda.LambdaClient as SdkClass)({});
-      try {
-        const result = InvokeResultSchema.parse(
-          await lambdaClient.send(
-            new (lambda.InvokeCommand as CommandClass)({
-              FunctionName: output(StackOutput.recomputeFunction),
-              Payload: new TextEncoder().encode(JSON.stringify(payload)),
-            }),
-          ),
-        );
-        const text = new TextDecoder().decode(result.Payload ?? new Uint8Array());
-        if (result.FunctionError) throw new LocalCloudError(`the recompute function failed: ${text}`);
-        return PublishOutcomeSchema.parse(JSON.parse(text));
-      } finally {
-        lambdaClient.destroy();
-      }
-    },
-    close: () => client.destroy(),
+    // Looked up only here: an upload needs no recompute function.
+    recompute: async (payload) => invokeRecompute(clients.lambda, output(StackOutput.recomputeFunction), payload),
+    close,
   };
 };
 
@@ -114,8 +162,8 @@ const localTarget = async (endpoint: string): Promise<Target> => {
   };
 };
 
-const resolveTarget = (choice: TargetChoice): Promise<Target> =>
-  'stack' in choice ? stackTarget(choice.stack) : localTarget(choice.endpoint);
+const resolveTarget = (choice: TargetChoice, options: ResolveOptions = {}): Promise<Target> =>
+  'stack' in choice ? stackTarget(choice.stack, (options.stackClients ?? environmentClients)()) : localTarget(choice.endpoint);
 
 export { resolveTarget, DEFAULT_ENDPOINT, StackOutput };
-export type { Target, TargetChoice };
+export type { Target, TargetChoice, StackClients, StackDescriber, FunctionInvoker, ResolveOptions };

@@ -17,8 +17,8 @@ and publishes it unless it equals the latest release.
                        half the allies with armed forces report)
   --reason TEXT        why, recorded in the release (default "manual recomputation")
   --endpoint URL       a running local cloud (default ${DEFAULT_ENDPOINT}; see \`serve\`)
-  --stack NAME         a deployed stack instead, with the AWS credentials of the environment
-                       (needs \`npm install @aws-sdk/client-cloudformation @aws-sdk/client-lambda\` once)
+  --stack NAME         a deployed stack instead (its RecomputeFunctionName output is invoked),
+                       with the AWS credentials and region of the environment
 Exit code: 0 published or nothing changed, 1 the recomputation failed, 2 bad usage.`;
 
 interface Options {

@@ -19,8 +19,8 @@ Uploads FILE under submissions/<ISO3>/ in the uploads bucket, waits for its rece
 it: the verdict and every finding.
   --ally ISO3      the ally the submission is for (three letters, e.g. EST)
   --endpoint URL   a running local cloud (default ${DEFAULT_ENDPOINT}; see \`serve\`)
-  --stack NAME     a deployed stack instead, with the AWS credentials of the environment
-                   (needs \`npm install @aws-sdk/client-cloudformation\` once)
+  --stack NAME     a deployed stack instead (its UploadsBucketName output), with the AWS
+                   credentials and region of the environment
   --timeout S      how long to wait for the receipt (default ${DEFAULT_TIMEOUT_S} s)
 Exit code: 0 accepted (with or without warnings), 1 rejected or no receipt, 2 bad usage.`;
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { StackSettingsError } from '../../cdk/errors.ts';
 import { DEFAULT_SCHEDULE_EXPRESSION } from '../../cdk/settings.ts';
+import { StackOutput } from '../../local/target.ts';
 import { asArray, render, resourceOf, roleStatements, synthTemplate } from './template.ts';
 import type { Statement } from './template.ts';
 
@@ -358,5 +359,15 @@ describe('the settings and outputs', () => {
       PublicBaseUrl: `https://<${PUBLIC}.RegionalDomainName>/`,
       ExampleUploadCommand: `aws s3 cp submission.xlsx s3://<${UPLOADS}>/submissions/EST/submission.xlsx`,
     });
+  });
+
+  it('outputs what upload --stack and recompute --stack read: the uploads bucket and the recompute function', () => {
+    // Act
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    // Assess
+    expect({
+      uploads: render(outputs[StackOutput.uploadsBucket]?.Value),
+      recompute: render(outputs[StackOutput.recomputeFunction]?.Value),
+    }).toEqual({ uploads: `<${UPLOADS}>`, recompute: `<${fn('Recompute').id}>` });
   });
 });
