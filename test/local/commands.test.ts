@@ -1,24 +1,17 @@
 // The upload and recompute commands' refusals, before anything is sent anywhere.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import type { CliIo } from '../../cli/command.ts';
-
-const captureIo = (cwd: string): CliIo & { lines: string[] } => {
-  const lines: string[] = [];
-  return { out: (t) => lines.push(t), err: (t) => lines.push(t), cwd, env: process.env, lines };
-};
+import { capturingIo } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp.ts';
 
 describe('the upload and recompute commands', () => {
+  const temp = tempDirs('dualtrack-cmd-', 'all');
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dualtrack-cmd-'));
+    dir = temp.make();
     await writeFile(join(dir, 'a.csv'), 'x\n');
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it.each([
@@ -35,11 +28,11 @@ describe('the upload and recompute commands', () => {
     ['recompute', ['now']],
   ])('%s refuses %j as bad usage (exit 2)', async (name, args) => {
     // Prepare
-    const io = captureIo(dir);
+    const { io, lines } = capturingIo(dir, process.env);
     // Act
     const code = await main([name, ...args], io);
     // Assess
     expect(code).toBe(2);
-    expect(io.lines.join('\n')).toContain(`Usage: npm run dualtrack -- ${name}`);
+    expect(lines.join('\n')).toContain(`Usage: npm run dualtrack -- ${name}`);
   });
 });
