@@ -2,11 +2,13 @@
 // and this fills one row per year through the column map on its `_meta` sheet, the way an
 // officer would type into it.
 import ExcelJS from 'exceljs';
+import { FIELDS } from '../../shared/ingest/fields.ts';
 import type { FieldPath } from '../../shared/ingest/fields.ts';
 import type { FigureStatus } from '../../shared/model/vocab.ts';
 import { META_SHEET, buildTemplate, parseMetaRows } from '../../shared/template/index.ts';
 import type { SampleYear } from './figures.ts';
 import { NOTES_EN, SOURCE_LINE_FR } from './catalogue.ts';
+import { YES_NO } from './layouts.ts';
 
 type Lang = 'en' | 'fr';
 
@@ -20,7 +22,7 @@ const NOTES_FR = [
   'À propos de ce fichier',
   'Déclaration d’exemple produite par scripts/build-samples.ts à partir de samples/source/nato-def-exp-2024.json.',
   SOURCE_LINE_FR,
-  'Toute ligne dont la remarque commence par « Illustrative » n’est PAS un chiffre officiel : trajectoires, croissance du PIB et dépenses liées à la sécurité sont inventées pour les essais.',
+  'Toute ligne marquée Illustratif = oui n’est PAS un chiffre officiel : trajectoires, croissance du PIB et dépenses liées à la sécurité sont inventées pour les essais.',
 ];
 
 /** The cells of one year, by field; null leaves the cell empty. */
@@ -43,6 +45,26 @@ const valuesOf = (y: SampleYear, lang: Lang): Partial<Record<FieldPath, string |
   notes: y.notes,
 });
 
+/**
+ * The template has no Illustrative column, so the samples add one right of the computed
+ * columns and register it in the `_meta` column map, where the reader looks for its inputs.
+ */
+const markIllustrative = (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, headerRow: number, years: SampleYear[], lang: Lang): void => {
+  const metaSheet = wb.getWorksheet(META_SHEET);
+  if (!metaSheet) throw new Error('The template has no _meta sheet');
+  const column = ws.getColumn(ws.getRow(headerRow).cellCount + 1);
+  const header = ws.getCell(headerRow, column.number);
+  header.value = FIELDS.illustrative.label[lang];
+  header.font = { bold: true };
+  column.width = 12;
+  for (const y of years) {
+    const cell = ws.getCell(headerRow + 1 + (y.year - (years[0]?.year ?? y.year)), column.number);
+    cell.value = YES_NO[lang][y.illustrative ? 0 : 1];
+    cell.protection = { locked: false };
+  }
+  metaSheet.addRow(['column:illustrative', column.letter]);
+};
+
 const templateWorkbook = async (iso3: string, years: SampleYear[], lang: Lang): Promise<Buffer> => {
   const first = years[0]?.year;
   const last = years.at(-1)?.year;
@@ -62,6 +84,7 @@ const templateWorkbook = async (iso3: string, years: SampleYear[], lang: Lang): 
       if (value !== null) ws.getCell(`${column}${row}`).value = value;
     }
   }
+  markIllustrative(wb, ws, meta.headerRow, years, lang);
   // The source goes at the end of the instructions: the first sheet an officer reads.
   const instructions = wb.worksheets.find((s) => s.name !== meta.sheet && s.name !== META_SHEET);
   if (instructions) {

@@ -133,6 +133,15 @@ describe('the sample submissions', () => {
     expect(off).toEqual([]);
   });
 
+  it('mark every year after 2024 illustrative on its record, and every year before not', () => {
+    // Act
+    const wronglyMarked = records().filter((r) => r.illustrative !== r.year > 2024).map((r) => `${r.ally} ${r.year} ${r.illustrative}`);
+
+    // Assess
+    expect(wronglyMarked).toEqual([]);
+    expect(records()).toHaveLength(31 * 22);
+  });
+
   it('say in the notes of every year after 2024 that its figures are illustrative, and of none before', () => {
     // Act
     const byKind = (illustrative: boolean) =>
