@@ -1,5 +1,6 @@
-// The one place where a finding's code and parameters become English sentences. Guards and
-// checks only pick a code and fill in facts; rewording (or adding French) never touches them.
+// The one place where a finding's code and parameters become English sentences. The guard, the
+// reader and the checks only pick a code and fill in facts; rewording (or adding French) never
+// touches them.
 import type { Finding } from '../model/finding.ts';
 import type { Severity } from '../model/vocab.ts';
 import { fieldLabel, isFieldPath } from './fields.ts';
@@ -22,6 +23,27 @@ const at = (p: MessageParams): string => (place(p) ? ` (${place(p)})` : '');
 const forYear = (p: MessageParams): string => (p.year !== null && p.year !== undefined ? ` for ${p.year}` : '');
 /** "Germany (DEU)" when the name is known, else the code alone. */
 const named = (name: ParamValue, code: ParamValue): string => (str(name) ? `${str(name)} (${str(code)})` : str(code));
+
+/** The value as given, or the fallback when it was not given at all (an empty text stays empty). */
+const or = (v: ParamValue, fallback: string): string => (v === null || v === undefined ? fallback : String(v));
+
+/** " in Data!D7", or ' in sheet "Data"' when only the sheet is known: the reader's way of placing a cell. */
+const inPlace = (p: MessageParams): string => {
+  const sheet = str(p.sheet);
+  const cell = str(p.cell);
+  if (sheet && cell) return ` in ${sheet}!${cell}`;
+  return sheet ? ` in sheet "${sheet}"` : '';
+};
+
+/** The field a cell holds, as the subject of a sentence. */
+const subjectOf = (p: MessageParams): string => {
+  const field = str(p.field);
+  return isFieldPath(field) ? fieldLabel(field) : field || 'The value';
+};
+
+// The guard refuses the whole file over an oversized sheet; the reader only skips that sheet
+// (its findings say `refused: 'sheet'`).
+const notRead = (p: MessageParams): string => (p.refused === 'sheet' ? 'it' : 'the file');
 
 const fieldLabelOf = (p: MessageParams): string => {
   const field = str(p.field);
@@ -65,15 +87,34 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
   'zip-bomb': (p) =>
     `Part "${str(p.entry)}" of the workbook unpacks to far more than its size suggests (${str(p.found)}; at most ${str(p.expected)} allowed), so the file was not opened. Save the submission again from Excel as .xlsx and upload that file.`,
   'too-many-rows': (p) =>
-    `Sheet "${str(p.sheet)}" uses ${str(p.found)} rows, more than the ${str(p.expected)} a submission may have, so the file was not read. Delete the unused rows below the table and save again.`,
+    `Sheet "${str(p.sheet)}" uses ${or(p.found, 'too many')} rows, more than the ${str(p.expected)} a submission may have, so ${notRead(p)} was not read. Delete the unused rows below the table and save again.`,
   'too-many-columns': (p) =>
-    `Sheet "${str(p.sheet)}" uses ${str(p.found)} columns, more than the ${str(p.expected)} a submission may have, so the file was not read. Delete the unused columns right of the table and save again.`,
+    `Sheet "${str(p.sheet)}" uses ${or(p.found, 'too many')} columns, more than the ${str(p.expected)} a submission may have, so ${notRead(p)} was not read. Delete the unused columns right of the table and save again.`,
   'unsupported-type': (p) =>
     `Files of type "${str(p.found) || 'unknown'}" are not accepted. ${UNSUPPORTED_HINTS[str(p.found).toLowerCase()] ?? 'Upload an Excel workbook (.xlsx) or a CSV file saved as "CSV UTF-8" (.csv).'}`,
   'csv-not-text': (p) =>
     `The .csv file is not UTF-8 text (${str(p.found)}). In Excel use File > Save As and choose "CSV UTF-8 (Comma delimited) (*.csv)", or upload the workbook as .xlsx.`,
   'workbook-unreadable': (p) =>
     `The workbook could not be read (${str(p.found) || 'it is damaged or not a spreadsheet'}). Open it in Excel, save it again as .xlsx, and upload the saved file.`,
+
+  // Cells and tables (reader).
+  'not-a-number': (p) =>
+    `${subjectOf(p)}${forYear(p)}${inPlace(p)} is "${str(p.found)}", which is not a number. Expected ${or(p.expected, 'a number such as 1234.5 or 1 234,5, or ".." if there is no figure')}.`,
+  'negative-value': (p) =>
+    `${subjectOf(p)}${forYear(p)}${inPlace(p)} is negative (${str(p.found)}). Expected ${or(p.expected, 'an amount of zero or more')}.`,
+  'formula-without-value': (p) =>
+    `${subjectOf(p)}${forYear(p)}${inPlace(p)} is a formula whose result was never calculated, so it has no value: open and save the file in Excel/LibreOffice so values are calculated, then upload it again.`,
+  'unknown-unit': (p) =>
+    `The unit "${str(p.found)}"${inPlace(p)} is not one the reader knows. Expected ${or(p.expected, 'units, thousands, millions or billions (e.g. "EUR million", "en milliers", "bn"), or % of GDP')}.`,
+  'pct-without-gdp': (p) =>
+    `${subjectOf(p)}${forYear(p)}${inPlace(p)} is given as ${or(p.found, 'a share')} of GDP, but there is no GDP${forYear(p)} to turn it into an amount. Expected a GDP figure for the same year.`,
+  'no-table': (p) => `No table of figures was found${str(p.found) ? ` (${str(p.found)})` : ''}. Expected ${or(p.expected, 'a table')}.`,
+  'year-out-of-range': (p) =>
+    `The year ${str(p.found)}${inPlace(p)} is outside the years a submission can cover. Expected ${or(p.expected, 'a year')}.`,
+  'unknown-status': (p) =>
+    `The status "${str(p.found)}"${forYear(p)}${inPlace(p)} is not one the reader knows. Expected ${or(p.expected, 'actual, estimate or plan')}.`,
+  'unknown-flag': (p) =>
+    `${subjectOf(p)}${forYear(p)}${inPlace(p)} is "${str(p.found)}", which is neither yes nor no. Expected ${or(p.expected, 'yes or no')}.`,
 
   // Records (checks).
   'no-years': () =>
@@ -82,6 +123,8 @@ const EN: Readonly<Record<string, (p: MessageParams) => string>> = {
     `The year ${str(p.year)} appears twice${at(p)}, first in ${str(p.firstPlace)}. Keep one row (or column) per year and remove the other.`,
   'breakdown-mismatch': (p) =>
     `The ${str(p.part)} breakdown${forYear(p)} adds up to ${str(p.found)}, but the total${at(p)} is ${str(p.total)} (allowed difference ${str(p.tolerance)}). Correct the total or the parts so they agree.`,
+  'breakdown-exceeds-total': (p) =>
+    `The parts given of the ${str(p.part)} breakdown${forYear(p)} add up to ${str(p.found)}, more than the total${at(p)} of ${str(p.total)} (allowed difference ${str(p.tolerance)}). Correct the total or the parts; parts left empty are fine.`,
   'gdp-jump': (p) =>
     `GDP changes by ${str(p.found)} from ${str(p.previousYear)} to ${str(p.year)}${at(p)}; a change of more than ${str(p.threshold)}% in a year is unusual. Check the figure and its unit (millions, not thousands); if it is right, no action is needed.`,
   'currency-not-ally': (p) =>

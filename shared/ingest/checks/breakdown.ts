@@ -1,5 +1,6 @@
 // The parts of core and of security-related spending must add up to their total, within the
-// tolerance the rules allow for rounding.
+// tolerance the rules allow for rounding. A partial breakdown (some parts left empty, as when a
+// ministry does not split O&M from "other") is fine as long as its parts do not exceed the total.
 import type { Finding } from '../../model/finding.ts';
 import type { Rules } from '../../model/rules.ts';
 import { CORE_PARTS, SECURITY_PARTS, Severity } from '../../model/vocab.ts';
@@ -24,12 +25,13 @@ const checkSection = (d: DraftRecord, section: (typeof SECTIONS)[number], rules:
   if (total === null || total === undefined || given.length === 0) return [];
   const sum = given.reduce((a, b) => a + b, 0);
   const tolerance = toleranceFor(total, rules);
-  if (Math.abs(sum - total) <= tolerance) return [];
+  const complete = given.length === section.parts.length;
+  if (complete ? Math.abs(sum - total) <= tolerance : sum <= total + tolerance) return [];
   const field = `${section.key}.total`;
   return [
     findingOf({
       severity: Severity.error,
-      code: 'breakdown-mismatch',
+      code: complete ? 'breakdown-mismatch' : 'breakdown-exceeds-total',
       sheet: d.sheet,
       cell: d.cells[field] ?? null,
       ally: d.ally,

@@ -72,11 +72,28 @@ describe('breakdownAddsUp', () => {
     expect(breakdownAddsUp(drafts, contextOf())).toEqual([]);
   });
 
+  it('accepts a partial breakdown whose parts stay within the total', () => {
+    // Prepare: only equipment given (15 000 of 60 000); the other parts are simply not split out.
+    const drafts = [draftOf({ core: { total: 60_000, equipment: 15_000 } })];
+    // Act, Assess
+    expect(breakdownAddsUp(drafts, contextOf())).toEqual([]);
+  });
+
+  it('flags the parts of a partial breakdown that exceed the total', () => {
+    // Prepare: personnel 40 000 + equipment 25 000 = 65 000 > 60 000 + 300 tolerance.
+    const drafts = [draftOf({ core: { total: 60_000, personnel: 40_000, equipment: 25_000 } })];
+    // Act
+    const findings = breakdownAddsUp(drafts, contextOf());
+    // Assess
+    expect(brief(findings)).toEqual([['error', 'breakdown-exceeds-total', 'Data!E5']]);
+    expect(findings[0]?.message).toContain('add up to 65000, more than the total');
+  });
+
   it('uses the absolute tolerance for small totals', () => {
     // Total 10: relative tolerance 0.05 < absolute 0.5; parts 10.4 pass, 10.6 fail.
     const ok = draftOf({ security: { total: 10, cyber: 10.4 } });
     const off = draftOf({ year: 2025, security: { total: 10, cyber: 10.6 } });
-    expect(brief(breakdownAddsUp([ok, off], contextOf()))).toEqual([['error', 'breakdown-mismatch', 'Data!K6']]);
+    expect(brief(breakdownAddsUp([ok, off], contextOf()))).toEqual([['error', 'breakdown-exceeds-total', 'Data!K6']]);
   });
 
   it('reads its tolerance from the rules', () => {
