@@ -3,16 +3,16 @@
 // appear, plain HTTP serves the published files byte for byte, LibreOffice opens the workbook
 // with the JSON's numbers, Chromium renders the page, and the upload and recompute commands work.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import type { CliIo } from '../../cli/command.ts';
 import { SAMPLES_DIR } from '../../local/project.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
 import { BucketRole, publicKeys, uploadsKeys } from '../../shared/storage/index.ts';
+import { capturingIo } from '../helpers/cli.ts';
 import { parseCsv } from '../helpers/csv-parse.ts';
+import { tempDirs } from '../helpers/temp.ts';
 import { awsCli, launchChromium, sheetAsCsv } from './helpers/clients.ts';
 import { latestDataset, releases, startTestCloud } from './helpers/cloud.ts';
 import type { TestCloud } from './helpers/cloud.ts';
@@ -20,18 +20,14 @@ import type { TestCloud } from './helpers/cloud.ts';
 const ODD_NAME = 'Germany budget + plan été.xlsx';
 const ODD_KEY = `submissions/DEU/${ODD_NAME}`;
 
-const captureIo = (cwd: string): CliIo & { lines: string[] } => {
-  const lines: string[] = [];
-  return { out: (t) => lines.push(t), err: (t) => lines.push(t), cwd, env: process.env, lines };
-};
-
 describe('the local cloud with real clients', () => {
+  const temp = tempDirs('dualtrack-e2e-', 'all');
   let t: TestCloud;
   let work: string;
 
   beforeAll(async () => {
     t = await startTestCloud();
-    work = await mkdtemp(join(tmpdir(), 'dualtrack-e2e-'));
+    work = temp.make();
     await copyFile(join(SAMPLES_DIR, 'DEU-germany.xlsx'), join(work, ODD_NAME));
     const bucket = `s3://${t.cloud.buckets.uploads}`;
     await awsCli(['s3', 'cp', join(work, ODD_NAME), `${bucket}/${ODD_KEY}`], t.cloud.endpoint);
@@ -41,7 +37,6 @@ describe('the local cloud with real clients', () => {
 
   afterAll(async () => {
     await t?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
   });
 
   it('writes a receipt for an upload whose name has spaces, a plus and a non-ASCII letter', async () => {
@@ -157,31 +152,31 @@ describe('the local cloud with real clients', () => {
 
   it('uploads with the upload command and prints an accepted receipt (exit 0)', async () => {
     // Prepare
-    const io = captureIo(SAMPLES_DIR);
+    const { io, lines } = capturingIo(SAMPLES_DIR, process.env);
     // Act
     const code = await main(['upload', 'FRA-france.xlsx', '--ally', 'fra', '--endpoint', t.cloud.endpoint, '--timeout', '120'], io);
     // Assess
     expect(code).toBe(0);
-    expect(io.lines.join('\n')).toMatch(/^accepted(_with_warnings)?: FRA FRA-france\.xlsx/m);
+    expect(lines.join('\n')).toMatch(/^accepted(_with_warnings)?: FRA FRA-france\.xlsx/m);
   });
 
   it('prints every finding of a rejected upload and exits 1', async () => {
     // Prepare
-    const io = captureIo(work);
+    const { io, lines } = capturingIo(work, process.env);
     await writeFile(join(work, 'empty.csv'), 'nothing;here\n');
     // Act
     const code = await main(['upload', 'empty.csv', '--ally', 'EST', '--endpoint', t.cloud.endpoint], io);
     // Assess
     expect(code).toBe(1);
-    expect(io.lines.join('\n')).toMatch(/^rejected: EST empty\.csv/m);
-    expect(io.lines.join('\n')).toMatch(/^ {2}- error [a-z-]+/m);
+    expect(lines.join('\n')).toMatch(/^rejected: EST empty\.csv/m);
+    expect(lines.join('\n')).toMatch(/^ {2}- error [a-z-]+/m);
   });
 
   it('recomputes for another reporting year with the recompute command, as a manual release', async () => {
     // Prepare
     await t.cloud.idle();
     const before = (await releases(t.cloud)).releases.length;
-    const io = captureIo(work);
+    const { io, lines } = capturingIo(work, process.env);
     // Act
     const code = await main(['recompute', '--reporting-year', '2023', '--reason', 'check 2023', '--endpoint', t.cloud.endpoint], io);
     // Assess
@@ -189,17 +184,17 @@ describe('the local cloud with real clients', () => {
     expect(code).toBe(0);
     expect(after.releases).toHaveLength(before + 1);
     expect(after.releases.at(-1)).toMatchObject({ trigger: 'manual', reason: 'check 2023', reportingYear: 2023 });
-    expect(io.lines.join('\n')).toContain(`Published release ${before + 1}`);
+    expect(lines.join('\n')).toContain(`Published release ${before + 1}`);
   });
 
   it('says clearly when no local cloud answers at the endpoint (exit 1)', async () => {
     // Prepare
-    const io = captureIo(work);
+    const { io, lines } = capturingIo(work, process.env);
     // Act
     const code = await main(['recompute', '--endpoint', 'http://127.0.0.1:9'], io);
     // Assess
     expect(code).toBe(1);
-    expect(io.lines.join('\n')).toContain('No dualtrack local cloud at http://127.0.0.1:9');
+    expect(lines.join('\n')).toContain('No dualtrack local cloud at http://127.0.0.1:9');
   });
 
   it('refuses a recompute request whose payload does not match the manual payload (400)', async () => {
