@@ -63,9 +63,10 @@ describe('the sample submissions', () => {
   });
 
   it('are each accepted under their own ally, with warnings only where NATO-derived GDP jumps', () => {
-    // Prepare: GDP is derived from NATO's constant-price shares, so nominal jumps show where
-    // inflation or the economy moved fast: Türkiye's inflation 2021-2024, Norway's gas revenue
-    // in 2022, and Luxembourg's 2023 share revision. They are warnings, as the checks intend.
+    // Prepare: GDP is derived as current-price spending over NATO's constant-price share, so it
+    // jumps where prices moved fast (Türkiye's inflation 2021-2024, Norway's gas revenue in
+    // 2022) or where the share moved unlike spending (Luxembourg 2023: the share doubles while
+    // spending rises by a third, so the derived GDP falls 32%). Warnings, as the checks intend.
     const explained = [
       'LUX gdp-jump 2023',
       'NOR gdp-jump 2022',
