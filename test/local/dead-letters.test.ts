@@ -1,20 +1,18 @@
 // The dead-letter file an operator reads: one JSON object per line, appended, read back in order.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createDeadLetterList } from '../../local/dead-letters.ts';
 import type { DeadLetter } from '../../local/dead-letters.ts';
+import { tempDirs } from '../helpers/temp.ts';
 
 const letter = (error: string): DeadLetter => ({ at: '2026-11-27T03:00:00.000Z', source: 'publish', attempts: 5, error, payload: '{"reason":"upload"}' });
 
 describe('the dead-letter list', () => {
+  const temp = tempDirs('dualtrack-dlq-');
   let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dualtrack-dlq-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    dir = temp.make();
   });
 
   it('reads nothing before the first letter', async () => {

@@ -1,23 +1,20 @@
 // Upload events are retried like Lambda's asynchronous invoke, then parked.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createDeadLetterList } from '../../local/dead-letters.ts';
 import { createIngestDelivery } from '../../local/ingest-delivery.ts';
 import type { AwsS3Event } from '../../local/s3-event.ts';
 import { toAwsS3Event } from '../../local/s3-event.ts';
+import { tempDirs } from '../helpers/temp.ts';
 
 const event = (): AwsS3Event =>
   toAwsS3Event({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-27T03:00:00.000Z', s3: { bucket: { name: 'up' }, object: { key: 'submissions/EST/a b.xlsx' } } });
 
 describe('ingest delivery', () => {
+  const temp = tempDirs('dualtrack-ingest-');
   let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dualtrack-ingest-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    dir = temp.make();
   });
 
   it('retries a failing event and stops at the first success, parking nothing', async () => {

@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConflictError, publish } from '../../../shared/pipeline/index.ts';
 import { ChangesSchema, ComplianceDatasetSchema, ReleasesIndexSchema, sha256Hex } from '../../../shared/report/index.ts';
 import { createFolderStorage, createMemoryStorage } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { publishInput, storeSubmission } from '../../helpers/publish-fixtures.ts';
 import { recordingStorage } from '../../helpers/recording-storage.ts';
+import { tempDirs } from '../../helpers/temp.ts';
 
 // Two of the four allies report 2025, so 2025 is the default reporting year.
 const seed = async (storage: Storage): Promise<void> => {
@@ -41,19 +39,14 @@ const snapshot = async (storage: Storage, prefix: string): Promise<Map<string, s
   return out;
 };
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
+const temp = tempDirs('dualtrack-publish-');
 
 const stores = [
   { name: 'memory', make: async (): Promise<Storage> => createMemoryStorage() },
   {
     name: 'folder',
     make: async (): Promise<Storage> => {
-      const dir = await mkdtemp(join(tmpdir(), 'dualtrack-publish-'));
-      dirs.push(dir);
-      return createFolderStorage(dir);
+      return createFolderStorage(temp.make());
     },
   },
 ];

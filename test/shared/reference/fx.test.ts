@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import {
   ALLIES,
   FX_TABLE_ENV,
@@ -13,18 +13,15 @@ import {
   usdRate,
 } from '../../../shared/reference/index.ts';
 import type { FxTable } from '../../../shared/reference/index.ts';
+import { tempDirs } from '../../helpers/temp.ts';
 
-const dirs: string[] = [];
+const temp = tempDirs('dualtrack-fx-');
 const tempFile = (name: string, content: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'dualtrack-fx-'));
-  dirs.push(dir);
+  const dir = temp.make();
   const file = join(dir, name);
   writeFileSync(file, content);
   return file;
 };
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 const tinyTable = (rate: number): FxTable => ({
   description: 'test table',

@@ -1,18 +1,18 @@
 // What only the folder adapter promises: keys cannot leave the folder, buckets are plain
 // sub-folders, and writes leave no temp files behind.
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFolderStorage, InvalidKeyError } from '../../../shared/storage/index.ts';
+import { tempDirs } from '../../helpers/temp.ts';
 
 describe('the folder storage', () => {
+  const temp = tempDirs('dualtrack-folder-');
   let dir = '';
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dualtrack-folder-'));
+  beforeEach(() => {
+    dir = temp.make();
   });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('lays the buckets out as DIR/uploads, DIR/data and DIR/public', async () => {
     // Prepare
