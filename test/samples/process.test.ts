@@ -1,14 +1,14 @@
 // `dualtrack process samples`: the committed samples through the whole local pipeline, into a
 // folder store, as the README tells a user to run them.
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../cli/command.ts';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
 import { SAMPLES_AS_OF_YEAR } from '../../scripts/samples/catalogue.ts';
+import { capturingIo } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp.ts';
 
 const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
 // process takes a file's modification time as its upload time; pinned so the status checks
@@ -17,15 +17,11 @@ const UPLOADED_AT = new Date(`${SAMPLES_AS_OF_YEAR}-06-30T12:00:00Z`);
 // 31 workbooks ingested and a release rendered, on a shared two-core machine.
 const PIPELINE_TIMEOUT_MS = 300_000;
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
+const temp = tempDirs('dualtrack-samples-', 'all');
 
 /** A copy of the samples folder (sources left out) with pinned modification times. */
 const copySamples = async (): Promise<string> => {
-  const dir = await mkdtemp(join(tmpdir(), 'dualtrack-samples-'));
-  dirs.push(dir);
+  const dir = temp.make();
   await mkdir(join(dir, 'samples'));
   for (const f of (await readdir(SAMPLES_DIR)).filter((name) => /\.(xlsx|csv)$/.test(name))) {
     const to = join(dir, 'samples', f);
@@ -41,8 +37,7 @@ describe('dualtrack process samples', () => {
     async () => {
       // Prepare
       const dir = await copySamples();
-      const out: string[] = [];
-      const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), cwd: dir, env: {} };
+      const { io, lines } = capturingIo(dir);
 
       // Act
       const code = await main(['process', 'samples', '--out', 'store'], io);
@@ -52,7 +47,7 @@ describe('dualtrack process samples', () => {
 
       // Assess
       expect(code).toBe(0);
-      expect(out.join('\n').split('\n').filter((l) => /^accepted(_with_warnings)?\s+[A-Z]{3}\s/.test(l))).toHaveLength(31);
+      expect(lines.join('\n').split('\n').filter((l) => /^accepted(_with_warnings)?\s+[A-Z]{3}\s/.test(l))).toHaveLength(31);
       expect(dataset.allies).toHaveLength(32);
       const iceland = dataset.allies.find((a) => a.iso3 === 'ISL');
       expect(iceland?.noArmedForces).toBe(true);
