@@ -7,7 +7,8 @@ import { computeCompliance } from '../../shared/engine/index.ts';
 import { ingestSubmission } from '../../shared/ingest/index.ts';
 import { HAGUE_2025 } from '../../shared/model/rules.ts';
 import type { Receipt, SubmissionRecord } from '../../shared/model/index.ts';
-import { ALLIES, loadFxTable, usdRate } from '../../shared/reference/index.ts';
+import { ALLIES, legacyEuroRate, loadFxTable, usdRate } from '../../shared/reference/index.ts';
+import { sampleRows } from '../../scripts/samples/build.ts';
 import { SAMPLES_AS_OF_YEAR } from '../../scripts/samples/catalogue.ts';
 import { loadSampleSource } from '../../scripts/samples/source.ts';
 import type { SampleSource } from '../../scripts/samples/source.ts';
@@ -132,6 +133,43 @@ describe('the sample submissions', () => {
 
     // Assess
     expect(off).toEqual([]);
+  });
+
+  it('hold exactly the figures the build script derives from the source (the committed files are up to date)', () => {
+    // Prepare: amounts compared in the record's currency (Bulgaria's leva years are read into
+    // euro); a relative 1e-12 allows for the unit scaling of the billions and thousands files.
+    const close = (a: number | null | undefined, b: number | null | undefined) =>
+      a !== null && a !== undefined && b !== null && b !== undefined && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+    const differences: string[] = [];
+
+    // Act
+    for (const ally of source.allies) {
+      for (const row of sampleRows(ally)) {
+        const r = recordOf(ally.iso3, row.year);
+        const where = `${ally.iso3} ${row.year}`;
+        if (!r) {
+          differences.push(`${where}: no record`);
+          continue;
+        }
+        const rate = row.currency === r.currency ? 1 : (legacyEuroRate(row.currency) ?? Number.NaN);
+        const amounts: [string, number | null, number | null | undefined][] = [
+          ['gdp', row.gdp, r.gdp],
+          ...Object.entries(row.core).map(([k, v]): [string, number, number | null | undefined] => [`core.${k}`, v, r.core[k as keyof typeof r.core]]),
+          ...Object.entries(row.security ?? {}).map(([k, v]): [string, number, number | null | undefined] => [
+            `security.${k}`,
+            v,
+            r.security[k as keyof typeof r.security],
+          ]),
+        ];
+        for (const [field, expected, found] of amounts)
+          if (expected !== null && !close(expected / rate, found)) differences.push(`${where} ${field}: ${found} vs ${expected / rate}`);
+        if (row.security === null && r.security.total !== null) differences.push(`${where}: unexpected security figures`);
+        if (r.status !== row.status || r.illustrative !== row.illustrative || r.notes !== row.notes) differences.push(`${where}: status, flag or notes`);
+      }
+    }
+
+    // Assess
+    expect(differences).toEqual([]);
   });
 
   it('mark every year after 2024 illustrative on its record, and every year before not', () => {
