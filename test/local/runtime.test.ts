@@ -1,16 +1,16 @@
 // The local cloud's lifecycle and control routes, without any upload.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fetchStatus } from '../../local/control.ts';
 import { startLocalCloud } from '../../local/runtime.ts';
 import { LOCAL_BUCKETS } from '../../local/settings.ts';
+import { tempDirs } from '../helpers/temp.ts';
+
+const temp = tempDirs('dualtrack-rt-');
 
 describe('the local cloud', () => {
   it('tells clients its buckets and queue state on the status route', async () => {
     // Prepare
-    const dir = await mkdtemp(join(tmpdir(), 'dualtrack-rt-'));
+    const dir = temp.make();
     const cloud = await startLocalCloud({ dir, port: 0 });
     try {
       // Act
@@ -27,19 +27,17 @@ describe('the local cloud', () => {
       });
     } finally {
       await cloud.stop();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 
   it('stops once even when asked twice, and then answers no more', async () => {
     // Prepare
-    const dir = await mkdtemp(join(tmpdir(), 'dualtrack-rt-'));
+    const dir = temp.make();
     const cloud = await startLocalCloud({ dir, port: 0 });
     // Act
     const both = await Promise.allSettled([cloud.stop(), cloud.stop()]);
     // Assess
     expect(both.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     await expect(fetchStatus(cloud.endpoint)).rejects.toThrow(`No dualtrack local cloud at ${cloud.endpoint}`);
-    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -9,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { renderIndexHtml } from '../../../shared/report/index.ts';
 import type { ComplianceDataset, ReleaseSummary } from '../../../shared/report/index.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
+import { tempDirs } from '../../helpers/temp.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -29,6 +29,8 @@ const FILES = [
   { path: 'allies/ALB.json', bytes: 900 },
 ];
 
+// Registered before the browser's afterAll, so (hooks unwinding as a stack) the page closes before its folder goes.
+const temp = tempDirs('dualtrack-html-', 'all');
 let dir = '';
 let browser: Browser;
 let page: Page;
@@ -40,7 +42,7 @@ beforeAll(async () => {
     throw new Error(`Chromium is required for this test and was not found at ${CHROMIUM}. Install it with: apt-get install -y --no-install-recommends chromium`);
   }
   dataset = hostileDataset();
-  dir = await mkdtemp(join(tmpdir(), 'dualtrack-html-'));
+  dir = temp.make();
   const html = renderIndexHtml({ dataset, history: [summary(1, 'a'.repeat(64)), summary(3, dataset.release.digest), summary(2, 'b'.repeat(64))], files: FILES });
   await writeFile(join(dir, 'index.html'), html);
   // Playwright gives every launch a fresh temporary profile (--user-data-dir) itself.
@@ -58,7 +60,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('index.html in a browser', () => {

@@ -1,15 +1,15 @@
 // The workbook as a LibreOffice user sees it: converted to one CSV per sheet with the values
 // "as shown", so the number formats are applied exactly as on screen.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { renderWorkbook } from '../../../shared/report/index.ts';
 import type { ComplianceDataset } from '../../../shared/report/index.ts';
 import { parseCsv } from '../../helpers/csv-parse.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
+import { tempDirs } from '../../helpers/temp.ts';
 
 const run = promisify(execFile);
 
@@ -25,13 +25,14 @@ const requireSoffice = () => {
 // Field separator, text delimiter, UTF-8, from line 1, …, save cell contents as shown, all sheets.
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
 
+const temp = tempDirs('dualtrack-lo-', 'all');
 let dir = '';
 let dataset: ComplianceDataset;
 const sheets = new Map<string, string[][]>();
 
 beforeAll(async () => {
   requireSoffice();
-  dir = await mkdtemp(join(tmpdir(), 'dualtrack-lo-'));
+  dir = temp.make();
   dataset = hostileDataset();
   await writeFile(join(dir, 'release.xlsx'), await renderWorkbook(dataset));
   await run(
@@ -44,10 +45,6 @@ beforeAll(async () => {
     sheets.set(name, parseCsv(text.replace(/\r?\n/g, '\r\n')));
   }
 }, 180_000);
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 const shown = (pct: number | null | undefined) => (pct === null || pct === undefined ? '' : pct.toFixed(2));
 
