@@ -5,7 +5,7 @@ import type { Grid } from './grid.ts';
 import { rowColumnOf } from './grid.ts';
 import { allyInText, allyNamed, isAllyLabel, labelledValue } from './ally.ts';
 import { HEADER_SEARCH_COLUMNS, HEADER_SEARCH_ROWS } from './table.ts';
-import { ReadCode, readFinding } from './messages.ts';
+import { ReadCode, readFinding } from './codes.ts';
 import { parseUnitText, saysUnit } from './units.ts';
 import type { Scale } from './units.ts';
 

@@ -11,7 +11,7 @@ import type { Binding, Table, YearRow } from './table.ts';
 import type { TableContext } from './context.ts';
 import type { DecimalMark } from './numbers.ts';
 import { isMissingMarker } from './numbers.ts';
-import { ReadCode, readFinding } from './messages.ts';
+import { ReadCode, readFinding } from './codes.ts';
 import { readCurrencyCell, readNumberCell, readTextCell } from './values.ts';
 import { statusOf } from './status.ts';
 import { EXPECTED_FLAG, flagOf } from './flag.ts';

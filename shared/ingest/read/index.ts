@@ -14,7 +14,7 @@ import { draftsOfTable } from './draft.ts';
 import { parseCsv } from './csv.ts';
 import { columnLetters, gridOfRows, rowColumnOf, gridOfWorksheet, textOf, transpose } from './grid.ts';
 import type { Grid } from './grid.ts';
-import { ReadCode, readFinding } from './messages.ts';
+import { ReadCode, readFinding } from './codes.ts';
 import { decimalMarkOf } from './numbers.ts';
 import type { DecimalMark } from './numbers.ts';
 import { findTable } from './table.ts';
@@ -49,11 +49,22 @@ const EXPECTED_TABLE =
 const columnsOf = (letters: readonly string[]): Set<number> =>
   new Set(letters.flatMap((l) => rowColumnOf(`${l}1`)?.column ?? []));
 
+// Only the oversized sheet is skipped, not the whole file, and the message says so.
+const SHEET_REFUSED = { refused: 'sheet' } as const;
+
 /** Bounds checked on the sheet's declared size before any of its cells is looked at. */
 const withinLimits = (sheet: string, rows: number, columns: number, limits: IngestLimits): Finding[] => {
   const out: Finding[] = [];
   if (rows > limits.maxRows)
-    out.push(readFinding(ReadCode.tooManyRows, { sheet, cell: `A${limits.maxRows + 1}`, found: String(rows), expected: String(limits.maxRows) }));
+    out.push(
+      readFinding(ReadCode.tooManyRows, {
+        sheet,
+        cell: `A${limits.maxRows + 1}`,
+        found: String(rows),
+        expected: String(limits.maxRows),
+        params: SHEET_REFUSED,
+      }),
+    );
   if (columns > limits.maxColumns)
     out.push(
       readFinding(ReadCode.tooManyColumns, {
@@ -61,6 +72,7 @@ const withinLimits = (sheet: string, rows: number, columns: number, limits: Inge
         cell: `${columnLetters(limits.maxColumns + 1)}1`,
         found: String(columns),
         expected: String(limits.maxColumns),
+        params: SHEET_REFUSED,
       }),
     );
   return out;

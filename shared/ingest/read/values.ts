@@ -3,7 +3,7 @@
 import type { GridCell } from './grid.ts';
 import { parseNumberText } from './numbers.ts';
 import type { DecimalMark } from './numbers.ts';
-import { ReadCode } from './messages.ts';
+import { ReadCode } from './codes.ts';
 import { CURRENCY_CODES, CURRENCY_NAMES } from './units.ts';
 import { normaliseLabel } from '../fields.ts';
 

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readSubmission } from '../../../../shared/ingest/read/index.ts';
-import { ReadCode } from '../../../../shared/ingest/read/messages.ts';
+import { ReadCode } from '../../../../shared/ingest/read/codes.ts';
 import { DEFAULT_LIMITS } from '../../../../shared/ingest/limits.ts';
 import { FindingSchema } from '../../../../shared/model/finding.ts';
 import { csvOf } from '../../../helpers/workbooks.ts';
