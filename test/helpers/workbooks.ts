@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FieldPath } from '../../shared/ingest/fields.ts';
 import { META_SHEET, parseMetaRows } from '../../shared/template/meta.ts';
+import { sofficePath } from './soffice.ts';
 
 /** What a test puts in a cell: a plain value, a formula (with or without a cached result), or a formatted number. */
 type CellInput =
@@ -101,18 +102,6 @@ const fillTemplate = async (template: Buffer, values: Readonly<Record<number, Te
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 
-const SOFFICE = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/usr/local/bin/soffice'];
-
-/** Path of LibreOffice; throws (so the test fails, never skips) when it is not installed. */
-const sofficePath = (): string => {
-  const found = SOFFICE.find((p) => existsSync(p));
-  if (!found)
-    throw new Error(
-      'LibreOffice (soffice) is required by this test but was not found. Install it: apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui',
-    );
-  return found;
-};
-
 /**
  * One LibreOffice profile per test process: creating a profile is most of a conversion's time,
  * and separate processes must not share one. Test files release it in `afterAll`, because
@@ -153,5 +142,5 @@ const convertWithLibreOffice = (bytes: Buffer, inputExtension: 'xlsx' | 'csv', c
   }
 };
 
-export { workbookOf, csvOf, yearsDown, yearsAcross, placeAt, fillTemplate, convertWithLibreOffice, releaseLibreOffice, sofficePath };
+export { workbookOf, csvOf, yearsDown, yearsAcross, placeAt, fillTemplate, convertWithLibreOffice, releaseLibreOffice };
 export type { CellInput, SheetSpec, TemplateValues };

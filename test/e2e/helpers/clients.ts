@@ -2,14 +2,14 @@
 // libreoffice-calc-nogui, chromium); a missing one fails the test with what to install.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
 import { localCliEnv } from '../../../local/banner.ts';
-import { findSoffice } from '../../shared/ingest/helpers/soffice.ts';
+import { sofficeConvert } from '../../helpers/soffice.ts';
 
 const run = promisify(execFile);
 
@@ -61,25 +61,13 @@ const launchChromium = async (): Promise<{ browser: BrowserContext; close: () =>
  * (1-based), values at full precision rather than as formatted.
  */
 const sheetAsCsv = async (workbook: Buffer, sheet: number): Promise<string> => {
-  const soffice = findSoffice();
-  const dir = await mkdtemp(join(tmpdir(), 'dualtrack-soffice-'));
-  try {
-    const input = join(dir, 'book.xlsx');
-    await writeFile(input, workbook);
-    const out = join(dir, 'out');
-    // Tokens: separator, quote, UTF-8, start row, formats, language, quoted-as-text,
-    // detect-special, as-shown (false: full precision), formulas, trim, sheet number.
-    const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`;
-    await run(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', out, input], {
-      timeout: 180_000,
-    });
-    const files = (await readdir(out)).filter((f) => f.endsWith('.csv'));
-    if (files.length !== 1 || !files[0]) throw new Error(`LibreOffice wrote ${files.length} CSV files: ${files.join(', ')}`);
-    // LibreOffice ends records with LF; the tests' strict RFC 4180 reader wants CRLF.
-    return (await readFile(join(out, files[0]), 'utf8')).replace(/\r?\n/g, '\r\n');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  // Tokens: separator, quote, UTF-8, start row, formats, language, quoted-as-text,
+  // detect-special, as-shown (false: full precision), formulas, trim, sheet number.
+  const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`;
+  const files = [...(await sofficeConvert(workbook, 'book.xlsx', filter, 180_000))].filter(([name]) => name.endsWith('.csv'));
+  if (files.length !== 1 || !files[0]) throw new Error(`LibreOffice wrote ${files.length} CSV files: ${files.map(([name]) => name).join(', ')}`);
+  // LibreOffice ends records with LF; the tests' strict RFC 4180 reader wants CRLF.
+  return files[0][1].toString('utf8').replace(/\r?\n/g, '\r\n');
 };
 
 export { awsCli, launchChromium, sheetAsCsv, AWS_CLI };

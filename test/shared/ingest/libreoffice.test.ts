@@ -1,8 +1,8 @@
 // Files written by LibreOffice rather than exceljs: a round-tripped template must still pass,
 // and the formats LibreOffice offers besides .xlsx must be refused with the right advice.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { convertWithSoffice } from '../../helpers/soffice.ts';
 import { convertWithLibreOffice } from '../../helpers/workbooks.ts';
-import { convertWithSoffice } from './helpers/soffice.ts';
 import { filledTemplate, ingest } from './helpers/submissions.ts';
 
 // LibreOffice starts cold for every conversion; on a busy two-core machine that takes a while.

@@ -1,48 +1,25 @@
 // The workbook as a LibreOffice user sees it: converted to one CSV per sheet with the values
 // "as shown", so the number formats are applied exactly as on screen.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { renderWorkbook } from '../../../shared/report/index.ts';
 import type { ComplianceDataset } from '../../../shared/report/index.ts';
 import { parseCsv } from '../../helpers/csv-parse.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
-import { tempDirs } from '../../helpers/temp.ts';
-
-const run = promisify(execFile);
-
-const requireSoffice = () => {
-  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      'LibreOffice (soffice) is required for this test and was not found on PATH. Install it with: apt-get install -y --no-install-recommends libreoffice-calc-nogui',
-    );
-  }
-};
+import { sofficeConvert } from '../../helpers/soffice.ts';
 
 // Field separator, text delimiter, UTF-8, from line 1, …, save cell contents as shown, all sheets.
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
 
-const temp = tempDirs('dualtrack-lo-', 'all');
-let dir = '';
 let dataset: ComplianceDataset;
 const sheets = new Map<string, string[][]>();
 
 beforeAll(async () => {
-  requireSoffice();
-  dir = temp.make();
   dataset = hostileDataset();
-  await writeFile(join(dir, 'release.xlsx'), await renderWorkbook(dataset));
-  await run(
-    'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', join(dir, 'out'), join(dir, 'release.xlsx')],
-    { timeout: 170_000 },
-  );
+  const written = await sofficeConvert(await renderWorkbook(dataset), 'release.xlsx', CSV_FILTER, 170_000);
   for (const name of [`Standings ${dataset.release.reportingYear}`, 'Core', 'Sources']) {
-    const text = await readFile(join(dir, 'out', `release-${name}.csv`), 'utf8');
-    sheets.set(name, parseCsv(text.replace(/\r?\n/g, '\r\n')));
+    const csv = written.get(`release-${name}.csv`);
+    if (!csv) throw new Error(`LibreOffice wrote no CSV for the sheet "${name}" (it wrote: ${[...written.keys()].join(', ')})`);
+    sheets.set(name, parseCsv(csv.toString('utf8').replace(/\r?\n/g, '\r\n')));
   }
 }, 180_000);
 
