@@ -10,10 +10,11 @@ import { main } from '../../cli/main.ts';
 import { SAMPLES_DIR } from '../../local/project.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
 import { BucketRole, publicKeys, uploadsKeys } from '../../shared/storage/index.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { capturingIo } from '../helpers/cli.ts';
 import { parseCsv } from '../helpers/csv-parse.ts';
 import { tempDirs } from '../helpers/temp.ts';
-import { awsCli, launchChromium, sheetAsCsv } from './helpers/clients.ts';
+import { awsCli, sheetAsCsv } from './helpers/clients.ts';
 import { latestDataset, releases, startTestCloud } from './helpers/cloud.ts';
 import type { TestCloud } from './helpers/cloud.ts';
 

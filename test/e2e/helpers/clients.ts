@@ -1,13 +1,9 @@
-// The real clients the end-to-end tests drive. CI installs them (.ci/run: awscli,
-// libreoffice-calc-nogui, chromium); a missing one fails the test with what to install.
+// The real clients the end-to-end tests drive besides Chromium (test/helpers/chromium.ts). CI
+// installs them (.ci/run: awscli, libreoffice-calc-nogui); a missing one fails the test with what to install.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
 import { localCliEnv } from '../../../local/banner.ts';
 import { sofficeConvert } from '../../helpers/soffice.ts';
 
@@ -15,7 +11,6 @@ const run = promisify(execFile);
 
 // A pyenv `aws` (CLI v1) may shadow Debian's on PATH; the tests use Debian's v2 by its path.
 const AWS_CLI = '/usr/bin/aws';
-const CHROMIUM = '/usr/bin/chromium';
 
 const missing = (what: string, path: string, pkg: string): Error =>
   new Error(`${what} is needed by this test but ${path} was not found. Install it with: apt-get install -y --no-install-recommends ${pkg}`);
@@ -27,33 +22,6 @@ const awsCli = async (args: readonly string[], endpoint: string): Promise<{ stdo
     env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...localCliEnv(), AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
     timeout: 120_000,
   });
-};
-
-/** Chromium headless, as root, with a fresh profile; close it with the returned function. */
-const launchChromium = async (): Promise<{ browser: BrowserContext; close: () => Promise<void> }> => {
-  if (!existsSync(CHROMIUM)) throw missing('Chromium', CHROMIUM, 'chromium');
-  const profile = await mkdtemp(join(tmpdir(), 'dualtrack-chromium-'));
-  // Playwright passes the fresh profile as --user-data-dir itself.
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
 };
 
 /**
@@ -70,4 +38,4 @@ const sheetAsCsv = async (workbook: Buffer, sheet: number): Promise<string> => {
   return files[0][1].toString('utf8').replace(/\r?\n/g, '\r\n');
 };
 
-export { awsCli, launchChromium, sheetAsCsv, AWS_CLI };
+export { awsCli, sheetAsCsv, AWS_CLI };

@@ -1,16 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { renderIndexHtml } from '../../../shared/report/index.ts';
 import type { ComplianceDataset, ReleaseSummary } from '../../../shared/report/index.ts';
+import { launchChromium } from '../../helpers/chromium.ts';
+import type { LaunchedChromium } from '../../helpers/chromium.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
 import { tempDirs } from '../../helpers/temp.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 const summary = (number: number, digest: string): ReleaseSummary => ({
   number,
@@ -32,25 +30,18 @@ const FILES = [
 // Registered before the browser's afterAll, so (hooks unwinding as a stack) the page closes before its folder goes.
 const temp = tempDirs('dualtrack-html-', 'all');
 let dir = '';
-let browser: Browser;
+let browser: LaunchedChromium | undefined;
 let page: Page;
 let dataset: ComplianceDataset;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is required for this test and was not found at ${CHROMIUM}. Install it with: apt-get install -y --no-install-recommends chromium`);
-  }
   dataset = hostileDataset();
   dir = temp.make();
   const html = renderIndexHtml({ dataset, history: [summary(1, 'a'.repeat(64)), summary(3, dataset.release.digest), summary(2, 'b'.repeat(64))], files: FILES });
   await writeFile(join(dir, 'index.html'), html);
-  // Playwright gives every launch a fresh temporary profile (--user-data-dir) itself.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage();
+  browser = await launchChromium();
+  page = await browser.browser.newPage();
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
