@@ -2,24 +2,26 @@
 // port uploads the samples, publishes, serves the reports over HTTP, and stops cleanly on Ctrl-C.
 // The child runs package.json's start script itself (not through npm, which dies of the signal
 // rather than reporting the server's exit code).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSamples } from '../../local/demo.ts';
 import { PROJECT_ROOT, SAMPLES_DIR } from '../../local/project.ts';
 import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
+import { tempDirs } from '../helpers/temp.ts';
 import { freePort, startChild } from './helpers/child.ts';
 import type { Child } from './helpers/child.ts';
 
 describe('npm start (serve --demo)', () => {
+  // Registered before the afterAll that stops the child, so (hooks unwinding as a stack) the server is gone before its folder.
+  const temp = tempDirs('dualtrack-serve-', 'all');
   let dir: string;
   let port: number;
   let child: Child;
   let ready: RegExpMatchArray;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dualtrack-serve-'));
+    dir = temp.make();
     port = await freePort();
     const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
     const [program, ...args] = pkg.scripts.start.split(/\s+/);
@@ -30,7 +32,6 @@ describe('npm start (serve --demo)', () => {
 
   afterAll(async () => {
     await child?.stop('SIGKILL', 5_000);
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('prints the endpoint, the upload command and the report addresses', () => {
