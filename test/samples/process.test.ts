@@ -3,6 +3,8 @@
 import { copyFile, mkdir, readFile, readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
@@ -41,12 +43,19 @@ describe('dualtrack process samples', () => {
 
       // Act
       const code = await main(['process', 'samples', '--out', 'store'], io);
-      const dataset = ComplianceDatasetSchema.parse(
-        JSON.parse(await readFile(join(dir, 'store', 'public', 'latest', 'compliance.json'), 'utf8')),
-      );
+      const latest = join(dir, 'store', 'public', 'latest');
+      const published: unknown = JSON.parse(await readFile(join(latest, 'compliance.json'), 'utf8'));
+      const dataset = ComplianceDatasetSchema.parse(published);
+      // The published file against the JSON Schema published beside it, with a real validator.
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      addFormats.default(ajv);
+      const validate = ajv.compile(JSON.parse(await readFile(join(latest, 'schema.json'), 'utf8')) as Record<string, unknown>);
+      const valid = validate(published);
 
       // Assess
       expect(code).toBe(0);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
       expect(lines.join('\n').split('\n').filter((l) => /^accepted(_with_warnings)?\s+[A-Z]{3}\s/.test(l))).toHaveLength(31);
       expect(dataset.allies).toHaveLength(32);
       const iceland = dataset.allies.find((a) => a.iso3 === 'ISL');
