@@ -1,10 +1,9 @@
 // Errors raised while building the stack: a bad setting fails the synth with its context key.
 
-class StackError extends Error {
+import { DualtrackError } from '../shared/errors.ts';
+
+class StackError extends DualtrackError {
   override name = 'StackError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** A `dualtrack:*` context value is missing or malformed. */

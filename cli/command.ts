@@ -1,6 +1,8 @@
 // The contract every command of the `dualtrack` tool keeps. Each command lives in
 // cli/commands/<name>.ts and exports `command`; main.ts finds it by name.
 
+import { DualtrackError } from '../shared/errors.ts';
+
 interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -20,7 +22,7 @@ interface CliCommand {
 }
 
 /** Thrown by a command's argument parsing; main prints the message and the usage, exit code 2. */
-class UsageError extends Error {
+class UsageError extends DualtrackError {
   override name = 'UsageError';
 }
 

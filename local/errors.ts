@@ -2,11 +2,10 @@
 // running local cloud that cannot be reached; and of a deployed stack reached by `--stack`.
 // Submitters' mistakes are receipts, never these.
 
-class LocalCloudError extends Error {
+import { DualtrackError } from '../shared/errors.ts';
+
+class LocalCloudError extends DualtrackError {
   override name = 'LocalCloudError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The S3 server could not listen on the port asked for. */

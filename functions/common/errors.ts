@@ -1,12 +1,11 @@
 // Operational errors of the Lambda shell. A thrown error makes Lambda retry and, once retries
 // are spent, lands the event in the failure queue or DLQ; so each one names what failed.
 
+import { DualtrackError } from '../../shared/errors.ts';
+
 /** Base of every error the handlers raise on purpose. */
-class FunctionError extends Error {
+class FunctionError extends DualtrackError {
   override name = 'FunctionError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** An environment variable is missing or malformed: the deployment is wrong, fail at cold start. */

@@ -2,7 +2,9 @@
 // engine receives merged, validated records, so anything it cannot place stops the release
 // instead of being guessed at (a guess would make results depend on input order).
 
-class EngineError extends Error {
+import { DualtrackError } from '../errors.ts';
+
+class EngineError extends DualtrackError {
   override name = 'EngineError';
 }
 

@@ -1,7 +1,9 @@
 // Operational errors of ingest. A submitter's mistakes are findings, never these: they are for
 // callers that break the facade's contract and for failures the facade turns into findings.
 
-class IngestError extends Error {
+import { DualtrackError } from '../errors.ts';
+
+class IngestError extends DualtrackError {
   override name = 'IngestError';
 }
 

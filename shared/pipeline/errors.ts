@@ -1,7 +1,9 @@
 // Operational errors of the pipeline flows. A submitter's mistake is never one of these: it
 // ends as a rejected receipt. These are for states a retry or an operator has to resolve.
 
-class PipelineError extends Error {
+import { DualtrackError } from '../errors.ts';
+
+class PipelineError extends DualtrackError {
   override name = 'PipelineError';
 }
 

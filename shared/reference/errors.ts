@@ -1,7 +1,9 @@
 // Operational errors of the reference data: a shipped or operator-supplied file that cannot be
 // used. A submitter's unknown ally name is not an error here: lookups return null.
 
-class ReferenceDataError extends Error {
+import { DualtrackError } from '../errors.ts';
+
+class ReferenceDataError extends DualtrackError {
   override name = 'ReferenceDataError';
 }
 

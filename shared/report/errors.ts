@@ -1,7 +1,9 @@
 // Operational errors of the report renderers. A renderer only fails on a bug upstream (an engine
 // result that breaks the published schema) or a caller asking for something the dataset lacks.
 
-class ReportError extends Error {
+import { DualtrackError } from '../errors.ts';
+
+class ReportError extends DualtrackError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ReportError';

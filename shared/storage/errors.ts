@@ -1,10 +1,11 @@
 // Operational errors of the storage adapters. "No such object" is not an error (get/head
 // return null); everything else the backend refuses is wrapped here with its context.
+import { DualtrackError } from '../errors.ts';
 import type { BucketRole } from './port.ts';
 
 type StorageOperation = 'get' | 'head' | 'put' | 'list' | 'delete';
 
-class StorageError extends Error {
+class StorageError extends DualtrackError {
   override name = 'StorageError';
   readonly operation: StorageOperation;
   readonly bucket: BucketRole;

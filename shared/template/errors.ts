@@ -1,6 +1,8 @@
 // Operational errors of the template builder: bad requests a caller can correct.
 
-class TemplateError extends Error {
+import { DualtrackError } from '../errors.ts';
+
+class TemplateError extends DualtrackError {
   override name = 'TemplateError';
 }
 
