@@ -105,18 +105,27 @@ class DualtrackStack extends Stack {
       [`${LATEST_PREFIX}*`]: ['read', 'put', 'delete'],
       [publicKeys.indexHtml]: ['read', 'put'],
     };
-    const publisher = new HouseFunction(this, 'Publisher', {
-      entry: entry('publish'),
-      description: 'dualtrack publisher: rebuilds and publishes a release from all submissions',
-      serviceName: 'dualtrack-publish',
-      projectRoot: PROJECT_ROOT,
-      timeout: PUBLISH_TIMEOUT,
-      memorySize: 2048,
-      // One publisher at a time: releases are numbered and `latest/` is replaced as a whole.
-      reservedConcurrentExecutions: 1,
-    })
-      .useBucket(data, EnvName.dataBucket, { [`${SUBMISSIONS_PREFIX}*`]: ['read'] })
-      .useBucket(reports, EnvName.publicBucket, publishedObjects);
+    // The publisher and recompute both rebuild releases from every submission, with the same
+    // rights; each has reserved concurrency 1 since releases are numbered and `latest/` is
+    // replaced as a whole.
+    const publishing = (id: string, entryName: string, serviceName: string, description: string) =>
+      new HouseFunction(this, id, {
+        entry: entry(entryName),
+        description,
+        serviceName,
+        projectRoot: PROJECT_ROOT,
+        timeout: PUBLISH_TIMEOUT,
+        memorySize: 2048,
+        reservedConcurrentExecutions: 1,
+      })
+        .useBucket(data, EnvName.dataBucket, { [`${SUBMISSIONS_PREFIX}*`]: ['read'] })
+        .useBucket(reports, EnvName.publicBucket, publishedObjects);
+    const publisher = publishing(
+      'Publisher',
+      'publish',
+      'dualtrack-publish',
+      'dualtrack publisher: rebuilds and publishes a release from all submissions',
+    );
     publisher.fn.addEventSource(
       new SqsEventSource(publishQueue, {
         // A burst of uploads collapses into one release: wait up to 30 s and take up to 100 requests.
@@ -128,17 +137,12 @@ class DualtrackStack extends Stack {
 
     // Recompute publishes directly (same rights as the publisher) so a manual run answers with
     // the outcome; its own reserved concurrency of 1 keeps two recomputes from racing.
-    const recompute = new HouseFunction(this, 'Recompute', {
-      entry: entry('recompute'),
-      description: 'dualtrack recompute: republishes on the yearly schedule or on demand',
-      serviceName: 'dualtrack-recompute',
-      projectRoot: PROJECT_ROOT,
-      timeout: PUBLISH_TIMEOUT,
-      memorySize: 2048,
-      reservedConcurrentExecutions: 1,
-    })
-      .useBucket(data, EnvName.dataBucket, { [`${SUBMISSIONS_PREFIX}*`]: ['read'] })
-      .useBucket(reports, EnvName.publicBucket, publishedObjects);
+    const recompute = publishing(
+      'Recompute',
+      'recompute',
+      'dualtrack-recompute',
+      'dualtrack recompute: republishes on the yearly schedule or on demand',
+    );
     // Scheduler invokes asynchronously: its DLQ only catches failed invocations, so a run that
     // starts and then fails must reach the failure queue through the function's own destination.
     recompute.fn.configureAsyncInvoke({
