@@ -2,7 +2,7 @@
 // currency pre-filled, validated inputs, computed check columns, protected formulas) and a
 // hidden `_meta` sheet by which the reader recognises it.
 import ExcelJS from 'exceljs';
-import { FIELDS } from '../ingest/fields.ts';
+import { FIELDS, FIELD_PATHS } from '../ingest/fields.ts';
 import type { FieldPath, Lang } from '../ingest/fields.ts';
 import { STATUS_CHOICES } from '../ingest/read/status.ts';
 import { YearSchema } from '../model/record.ts';
@@ -24,28 +24,11 @@ interface TemplateOptions {
   rules?: Rules;
 }
 
-/** Input columns in order, from column A; the computed columns follow them. */
-const INPUT_FIELDS: readonly FieldPath[] = [
-  'year',
-  'status',
-  'currency',
-  'gdp',
-  'core.total',
-  'core.personnel',
-  'core.equipment',
-  'core.infrastructure',
-  'core.operations',
-  'core.other',
-  'security.total',
-  'security.criticalInfrastructure',
-  'security.cyber',
-  'security.civilPreparedness',
-  'security.innovation',
-  'security.industrialBase',
-  'security.militaryMobility',
-  'security.other',
-  'notes',
-];
+/**
+ * Input columns in order, from column A; the computed columns follow them. Every canonical field
+ * but the illustrative flag, which marks sample figures and has no place in an ally's return.
+ */
+const INPUT_FIELDS: readonly FieldPath[] = FIELD_PATHS.filter((f) => f !== 'illustrative');
 
 const DEFAULT_FROM = 2014;
 const DEFAULT_TO = 2035;
