@@ -2,6 +2,7 @@
 // the fields we read (unknown fields pass through untouched). Every event is parsed before use.
 import { z } from 'zod';
 import { InvalidEventError } from './errors.ts';
+import { YearSchema } from '../../shared/model/record.ts';
 
 const S3EventRecordSchema = z.object({
   eventSource: z.literal('aws:s3'),
@@ -42,7 +43,7 @@ const SqsEventSchema = z.object({ Records: z.array(SqsRecordSchema).min(1) });
 const SchedulerPayloadSchema = z.strictObject({
   trigger: z.literal('schedule'),
   reason: z.string().min(1).max(500).optional(),
-  reportingYear: z.number().int().min(1949).max(2100).optional(),
+  reportingYear: YearSchema.optional(),
   scheduleArn: z.string().optional(),
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
   executionId: z.string().optional(),
@@ -58,7 +59,7 @@ const ScheduledEventSchema = z.object({
 
 /** A person's `aws lambda invoke --payload '{"reportingYear":2026,"reason":"rules fix"}'`. */
 const ManualPayloadSchema = z.strictObject({
-  reportingYear: z.number().int().min(1949).max(2100).optional(),
+  reportingYear: YearSchema.optional(),
   reason: z.string().min(1).max(500).optional(),
 });
 
