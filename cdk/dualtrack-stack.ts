@@ -21,7 +21,7 @@ import { acknowledgeNagFindings } from './nag.ts';
 import type { StackSettings } from './settings.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-const entry = (fn: string) => `${PROJECT_ROOT}/functions/${fn}/index.ts`;
+const entry = (fn: string) => `${PROJECT_ROOT}/functions/${fn}/lambda.ts`;
 
 /** Upload suffixes that fire ingest: the accepted formats, and the refused ones so they get a receipt saying why. */
 const INGEST_SUFFIXES = ['.xlsx', '.csv', '.XLSX', '.CSV', '.xls', '.xlsm', '.ods'] as const;
