@@ -1,36 +1,17 @@
 // The runtime's control routes, on the S3 port under /_dualtrack/: `GET status` tells clients
 // the bucket names and queue state; `POST recompute` with the payload an analyst would give
 // `aws lambda invoke` ({"reportingYear": 2026, "reason": "…"}) runs the recompute handler and
-// answers with its outcome. Both sides of the wire are here, checked by the same schemas.
+// answers with its outcome. This is the server side; the answers' shapes are in contract.ts
+// and the client is cli/clients/local-cloud.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import { ManualPayloadSchema } from '../functions/common/events.ts';
 import type { ManualPayload } from '../functions/common/events.ts';
 import type { PublishOutcome } from '../shared/pipeline/index.ts';
-import { ControlRequestError, UnreachableError } from './errors.ts';
-import { ControlPath } from './settings.ts';
+import { ControlPath } from './contract.ts';
+import type { Status } from './contract.ts';
+import { ControlRouteError } from './errors.ts';
 
-const SERVICE = 'dualtrack-local';
 const MAX_BODY_BYTES = 16 * 1024;
-
-const StatusSchema = z.object({
-  service: z.literal(SERVICE),
-  endpoint: z.string(),
-  buckets: z.object({ uploads: z.string(), data: z.string(), public: z.string() }),
-  publicBaseUrl: z.string(),
-  pendingPublishes: z.number().int().nonnegative(),
-  pendingUploads: z.number().int().nonnegative(),
-  deadLetters: z.number().int().nonnegative(),
-});
-type Status = z.infer<typeof StatusSchema>;
-
-const RecomputeResponseSchema = z.object({
-  published: z.boolean(),
-  release: z.number().int().nullable(),
-  digest: z.string(),
-  reportingYear: z.number().int(),
-  written: z.array(z.string()),
-});
 
 interface ControlApi {
   status: () => Promise<Status>;
@@ -50,7 +31,7 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new ControlRequestError(req.url ?? '', 413, `body over ${MAX_BODY_BYTES} bytes`));
+        reject(new ControlRouteError(413, `body over ${MAX_BODY_BYTES} bytes`));
         req.destroy();
       } else chunks.push(chunk);
     });
@@ -84,49 +65,10 @@ const createControlHandler =
       return send(res, 404, { error: `no route ${req.method ?? ''} ${path ?? ''}` });
     };
     answer().catch((error: unknown) => {
-      const status = error instanceof ControlRequestError ? error.status : 500;
+      const status = error instanceof ControlRouteError ? error.status : 500;
       if (!res.headersSent) send(res, status, { error: error instanceof Error ? error.message : String(error) });
     });
   };
 
-const callControl = async (endpoint: string, path: string, init?: RequestInit): Promise<unknown> => {
-  let res: Response;
-  try {
-    res = await fetch(`${endpoint.replace(/\/$/, '')}${path}`, init);
-  } catch (error) {
-    throw new UnreachableError(endpoint, error instanceof Error && error.cause instanceof Error ? error.cause.message : 'no answer', { cause: error });
-  }
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw new UnreachableError(endpoint, `${path} did not answer JSON (status ${res.status})`, { cause: error });
-  }
-  if (!res.ok) {
-    const detail = typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : text;
-    throw new ControlRequestError(path, res.status, detail);
-  }
-  return body;
-};
-
-/** The client side: asks a running local cloud for its status. */
-const fetchStatus = async (endpoint: string): Promise<Status> => {
-  const body = await callControl(endpoint, ControlPath.status);
-  const parsed = StatusSchema.safeParse(body);
-  if (!parsed.success) throw new UnreachableError(endpoint, 'the status answer is not a dualtrack local cloud\'s');
-  return parsed.data;
-};
-
-/** The client side: asks a running local cloud to recompute now. */
-const requestRecompute = async (endpoint: string, payload: ManualPayload): Promise<PublishOutcome> => {
-  const body = await callControl(endpoint, ControlPath.recompute, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(payload),
-  });
-  return RecomputeResponseSchema.parse(body);
-};
-
-export { createControlHandler, fetchStatus, requestRecompute, StatusSchema, SERVICE };
-export type { Status, ControlApi };
+export { createControlHandler };
+export type { ControlApi };

@@ -2,17 +2,18 @@
 // retried with doubling delays, and parked as a dead letter once its attempts are spent.
 import type { DeadLetterList } from './dead-letters.ts';
 import { DeadLetterSource } from './dead-letters.ts';
+import type { LocalCloudObserver } from './events.ts';
+import { errorText } from './function-log.ts';
 import type { AwsS3Event } from './s3-event.ts';
 import { backoffMs } from './settings.ts';
 import type { DeliverySettings } from './settings.ts';
-import { errorText } from './terminal.ts';
-import type { Terminal } from './terminal.ts';
 
 interface IngestDeliveryOptions {
   ingest: (event: unknown) => Promise<void>;
   settings: Pick<DeliverySettings, 'ingestAttempts' | 'retryBaseMs'>;
   deadLetters: DeadLetterList;
-  say: Terminal;
+  /** Told of each retry, dead letter and failure to park one. */
+  observe: LocalCloudObserver;
 }
 
 interface IngestDelivery {
@@ -27,7 +28,7 @@ interface IngestDelivery {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const createIngestDelivery = ({ ingest, settings, deadLetters, say }: IngestDeliveryOptions): IngestDelivery => {
+const createIngestDelivery = ({ ingest, settings, deadLetters, observe }: IngestDeliveryOptions): IngestDelivery => {
   const running = new Set<Promise<void>>();
   let idleWaiters: (() => void)[] = [];
 
@@ -41,11 +42,11 @@ const createIngestDelivery = ({ ingest, settings, deadLetters, say }: IngestDeli
         const text = errorText(error);
         if (attempt >= settings.ingestAttempts) {
           await deadLetters.add({ at: new Date().toISOString(), source: DeadLetterSource.ingest, attempts: attempt, error: text, payload: event });
-          say('dead letter', `upload ${key} after ${attempt} attempts: ${text} -> ${deadLetters.path}`);
+          observe({ kind: 'dead-letter', source: DeadLetterSource.ingest, key, attempts: attempt, error: text, file: deadLetters.path });
           return;
         }
         const delayMs = backoffMs(settings, attempt);
-        say('retry', `upload ${key} (attempt ${attempt}/${settings.ingestAttempts}) again in ${(delayMs / 1000).toFixed(1)} s: ${text}`);
+        observe({ kind: 'upload-retry', key, attempt, attempts: settings.ingestAttempts, delayMs, error: text });
         await sleep(delayMs);
       }
     }
@@ -54,7 +55,7 @@ const createIngestDelivery = ({ ingest, settings, deadLetters, say }: IngestDeli
   const start = (event: AwsS3Event): void => {
     const p = deliver(event)
       // Only writing the dead letter itself can fail here; say so rather than crash the runtime.
-      .catch((error: unknown) => say('error', `upload event could not be parked: ${errorText(error)}`))
+      .catch((error: unknown) => observe({ kind: 'failure', what: 'parking an upload event', error: errorText(error) }))
       .finally(() => {
         running.delete(p);
         if (running.size > 0) return;

@@ -2,7 +2,8 @@
 // upload the stack's notification would deliver reaches the ingest handler as an AWS-shaped S3
 // event (retried, then parked); publish requests go through a local queue to the publish
 // handler one batch at a time; recompute runs in the same single lane. Dead letters land in
-// <dir>/dead-letters.jsonl, handler logs in <dir>/functions.log.
+// <dir>/dead-letters.jsonl, handler logs in <dir>/functions.log. What happens is told to the
+// `observe` option as events (local/events.ts), learnt from the handlers' observer.
 import { join } from 'node:path';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { createFunctionStorage } from '../functions/common/storage.ts';
 import { createIngestHandler } from '../functions/ingest/handler.ts';
 import { createPublishHandler } from '../functions/publish/handler.ts';
 import { createRecomputeHandler } from '../functions/recompute/handler.ts';
+import type { HandlerObserver } from '../functions/common/observer.ts';
 import type { IngestLimits } from '../shared/ingest/limits.ts';
 import { HAGUE_2025 } from '../shared/model/index.ts';
 import type { Rules } from '../shared/model/index.ts';
@@ -22,12 +24,15 @@ import type { PublishInput, PublishOutcome, PublishReference } from '../shared/p
 import { loadFxTable } from '../shared/reference/index.ts';
 import { BucketRole, createS3Storage, publicKeys } from '../shared/storage/index.ts';
 import type { Storage } from '../shared/storage/index.ts';
-import { formatBytes } from '../shared/text/index.ts';
+import { SERVICE } from './contract.ts';
+import type { Status } from './contract.ts';
 import { createControlHandler } from './control.ts';
-import type { Status } from './control.ts';
 import { createDeadLetterList, DeadLetterSource } from './dead-letters.ts';
-import { createIngestDelivery } from './ingest-delivery.ts';
 import type { DeadLetter } from './dead-letters.ts';
+import type { LocalCloudEvent, LocalCloudObserver } from './events.ts';
+import { createHandlerLog, errorText } from './function-log.ts';
+import type { LogEntry } from './function-log.ts';
+import { createIngestDelivery } from './ingest-delivery.ts';
 import { createLane } from './lane.ts';
 import { createLocalQueue } from './queue.ts';
 import { firesIngest, toAwsS3Event } from './s3-event.ts';
@@ -36,8 +41,6 @@ import { startS3Server } from './s3-server.ts';
 import type { S3rverRecord } from './s3-server.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, DeliverySettingsSchema, LOCAL_BUCKETS, LocalFiles } from './settings.ts';
 import type { DeliverySettings } from './settings.ts';
-import { createHandlerLog, createTerminal, errorText } from './terminal.ts';
-import type { LogEntry, Say } from './terminal.ts';
 
 interface LocalCloudOptions {
   /** The runtime's folder: S3 objects, dead letters and the handlers' log. */
@@ -51,8 +54,8 @@ interface LocalCloudOptions {
   reference?: PublishReference;
   /** The publish flow handed to the publish and recompute handlers; a test injects faults here. */
   publish?: (input: PublishInput) => Promise<PublishOutcome>;
-  /** Where terminal lines go (default: nowhere). */
-  say?: Say;
+  /** Told of every upload, receipt, publish, retry and dead letter (default: nobody). */
+  observe?: LocalCloudObserver;
   now?: () => Date;
 }
 
@@ -91,7 +94,7 @@ interface LocalCloud {
   stop: () => Promise<void>;
 }
 
-/** The slice of compliance.json the terminal line needs. */
+/** The slice of compliance.json the publish event needs. */
 const DatasetAlliesSchema = z.object({ allies: z.array(z.object({ years: z.array(z.unknown()) })) });
 
 const reportUrls = (endpoint: string, publicBucket: string): ReportUrls => {
@@ -121,7 +124,13 @@ const alliesIn = async (storage: Storage, release: number): Promise<number | nul
 
 const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
   const settings = DeliverySettingsSchema.parse(options.delivery ?? {});
-  const say = createTerminal(options.say ?? (() => undefined), options.now);
+  const emit = (event: LocalCloudEvent): void => {
+    try {
+      options.observe?.(event);
+    } catch {
+      // An observer that fails (a closed terminal) must not stop the cloud it watches.
+    }
+  };
   const rules = options.rules ?? HAGUE_2025;
   const reference = options.reference ?? referenceFromFx(loadFxTable());
   const buckets = LOCAL_BUCKETS;
@@ -138,32 +147,23 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
   const lane = createLane();
   const urls = reportUrls(endpoint, buckets.public);
 
-  // The handlers log structured entries; the operator sees one line for those worth a line.
+  // Outcomes come from the handlers' observer; the log only adds its warnings to the terminal.
   let lastPublishError: string | undefined;
-  const onEntry = (entry: LogEntry): void => {
-    const a = entry.attributes;
-    if (entry.message === 'upload checked') {
-      const counts = `${String(a.errors)} error(s), ${String(a.warnings)} warning(s)`;
-      say('receipt', `${String(a.ally)}  ${String(a.status)}  ${counts}  ${String(a.key)}${a.duplicate === true ? '  (duplicate delivery: nothing new)' : ''}`);
-    } else if (entry.level === 'error' && entry.message === 'publish failed') {
-      lastPublishError = errorText(a.error);
-    } else if (entry.level === 'warn') {
-      say('warning', `${entry.message} ${JSON.stringify(a)}`);
-    }
+  const observer: HandlerObserver = {
+    receiptWritten: ({ key, receipt, duplicate }) => emit({ kind: 'receipt-written', key, receipt, duplicate }),
+    published: async ({ outcome, reason }) => {
+      const allies = outcome.published && outcome.release !== null ? await alliesIn(storage, outcome.release) : null;
+      emit({ kind: 'published', outcome, reason, alliesWithFigures: allies, page: urls.page });
+    },
+    publishFailed: (error) => {
+      lastPublishError = errorText(error);
+    },
   };
-
+  const functionLog = (fn: string) =>
+    createHandlerLog(fn, functionLogFile, (entry: LogEntry) => {
+      if (entry.level === 'warn') emit({ kind: 'handler-warning', fn, message: entry.message, attributes: entry.attributes });
+    });
   const publishFlow = options.publish ?? publishRelease;
-  const announce = async (input: PublishInput): Promise<PublishOutcome> => {
-    const outcome = await publishFlow(input);
-    const digest = outcome.digest.slice(0, 12);
-    if (outcome.published && outcome.release !== null) {
-      const allies = await alliesIn(storage, outcome.release);
-      say('publish', `release ${outcome.release}  ${allies ?? '?'} allies with figures  digest ${digest}  ${input.reason ?? input.trigger}  -> ${urls.page}`);
-    } else {
-      say('publish', `nothing new: release ${outcome.release ?? '-'} unchanged (digest ${digest})`);
-    }
-    return outcome;
-  };
 
   const queue = createLocalQueue({
     name: 'dualtrack-publish',
@@ -174,8 +174,9 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
         storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }),
         rules,
         reference,
-        logger: createHandlerLog('publish', functionLogFile, onEntry),
-        publish: announce,
+        logger: functionLog('publish'),
+        publish: publishFlow,
+        observer,
         ...(options.now ? { now: options.now } : {}),
       });
       return async (event): Promise<SQSBatchResponse> => {
@@ -185,10 +186,10 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     })(),
     lastFailure: () => lastPublishError,
     onRetry: (m, delayMs, error) =>
-      say('retry', `publish request (receive ${m.receiveCount}/${settings.maxReceiveCount}) again in ${(delayMs / 1000).toFixed(1)} s: ${error}`),
+      emit({ kind: 'publish-retry', receiveCount: m.receiveCount, maxReceiveCount: settings.maxReceiveCount, delayMs, error }),
     onDeadLetter: async (m, error) => {
       await deadLetterList.add({ at: new Date().toISOString(), source: DeadLetterSource.publish, attempts: m.receiveCount, error, payload: m.body });
-      say('dead letter', `publish request after ${m.receiveCount} receives: ${error} -> ${deadLetterList.path}`);
+      emit({ kind: 'dead-letter', source: DeadLetterSource.publish, key: null, attempts: m.receiveCount, error, file: deadLetterList.path });
     },
   });
 
@@ -201,7 +202,8 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     requestPublish,
     rules,
     ...(options.limits ? { limits: options.limits } : {}),
-    logger: createHandlerLog('ingest', functionLogFile, onEntry),
+    logger: functionLog('ingest'),
+    observer,
     ...(options.now ? { now: options.now } : {}),
   });
 
@@ -209,12 +211,13 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }),
     rules,
     reference,
-    logger: createHandlerLog('recompute', functionLogFile, onEntry),
-    publish: announce,
+    logger: functionLog('recompute'),
+    publish: publishFlow,
+    observer,
     ...(options.now ? { now: options.now } : {}),
   });
 
-  const uploads = createIngestDelivery({ ingest, settings, deadLetters: deadLetterList, say });
+  const uploads = createIngestDelivery({ ingest, settings, deadLetters: deadLetterList, observe: emit });
 
   let held: AwsS3Event[] | null = null;
   let stopping = false;
@@ -223,7 +226,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     for (const record of event.Records as S3rverRecord[]) {
       if (stopping || !firesIngest(record, buckets.uploads)) continue;
       const { key, size } = record.s3.object;
-      say('upload', `received ${key}${size === undefined ? '' : ` (${formatBytes(size)})`}`);
+      emit({ kind: 'upload-received', key, size: size ?? null });
       const aws = toAwsS3Event(record);
       if (held) held.push(aws);
       else uploads.start(aws);
@@ -244,13 +247,13 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
       try {
         return await recomputeHandler(payload);
       } catch (error) {
-        say('error', `recompute failed: ${errorText(error)}`);
+        emit({ kind: 'failure', what: 'recompute', error: errorText(error) });
         throw error;
       }
     });
 
   const status = async (): Promise<Status> => ({
-    service: 'dualtrack-local',
+    service: SERVICE,
     endpoint,
     buckets: { ...buckets },
     publicBaseUrl: `${endpoint}/${buckets.public}/`,

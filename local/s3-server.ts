@@ -6,10 +6,11 @@ import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { BucketRole } from '../shared/storage/index.ts';
+import { createLocalS3Client } from './contract.ts';
 import { PortInUseError } from './errors.ts';
-import { CONTROL_PREFIX, LOCAL_CREDENTIALS, LOCAL_REGION } from './settings.ts';
+import { CONTROL_PREFIX } from './settings.ts';
 
 /** The notification s3rver emits after each write (keys raw, not URL-encoded). */
 interface S3rverRecord {
@@ -71,17 +72,6 @@ const CORS_CONFIG = `<CORSConfiguration>
 
 const require = createRequire(import.meta.url);
 
-const createLocalS3Client = (endpoint: string): S3Client =>
-  new S3Client({
-    endpoint,
-    region: LOCAL_REGION,
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-    // s3rver predates the SDK's default CRC checksums.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-
 const isAddressInUse = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
 
@@ -142,5 +132,5 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
   };
 };
 
-export { startS3Server, createLocalS3Client };
+export { startS3Server };
 export type { S3Server, S3ServerOptions, S3rverEvent, S3rverRecord, ControlHandler };

@@ -5,10 +5,10 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestSubmission, submissionIdFor } from '../../shared/ingest/index.ts';
-import type { Finding, Receipt } from '../../shared/model/index.ts';
 import { HAGUE_2025, ReceiptStatus } from '../../shared/model/index.ts';
 import { allyByIso3 } from '../../shared/reference/index.ts';
 import { UsageError } from '../command.ts';
+import { receiptLines } from '../print/receipt.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 
 const usage = `Usage: npm run dualtrack -- check FILE [--ally ISO3] [--json] [--annotated OUT.xlsx] [--as-of DATE]
@@ -61,36 +61,6 @@ const parse = (args: string[]): CheckArgs => {
   return { file, ally: code, json: parsed.values.json ?? false, annotated: parsed.values.annotated ?? null, asOf };
 };
 
-const placeOf = (f: Finding): string => (f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? '-'));
-
-const yearsText = (years: readonly number[]): string => {
-  if (years.length === 0) return 'no years';
-  const first = years[0];
-  const last = years.at(-1);
-  return first === last ? String(first) : `${first}-${last}`;
-};
-
-const VERDICT: Readonly<Record<ReceiptStatus, string>> = {
-  accepted: 'ACCEPTED',
-  accepted_with_warnings: 'ACCEPTED WITH WARNINGS',
-  rejected: 'REJECTED',
-};
-
-/** The human summary: verdict, ally, years, counts, then one aligned line per finding. */
-const summary = (receipt: Receipt): string => {
-  const { errors, warnings, infos } = receipt.counts;
-  const lines = [
-    `${receipt.file}: ${VERDICT[receipt.status]}`,
-    `ally ${receipt.ally ?? 'unknown'}, ${yearsText(receipt.years)}, ${receipt.records.length} record(s)`,
-    `${errors} error(s), ${warnings} warning(s), ${infos} note(s)`,
-  ];
-  const rows = receipt.findings.map((f) => [f.severity, placeOf(f), f.code, f.message]);
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  if (rows.length > 0) lines.push('');
-  for (const r of rows) lines.push(r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c] ?? 0) : cell)).join('  '));
-  return lines.join('\n');
-};
-
 const readInput = async (path: string): Promise<Buffer> => {
   try {
     const info = await stat(path);
@@ -125,7 +95,7 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
     now,
   });
   if (options.annotated && annotated) await writeFile(resolve(io.cwd, options.annotated), annotated);
-  io.out(options.json ? JSON.stringify(receipt, null, 2) : summary(receipt));
+  io.out(options.json ? JSON.stringify(receipt, null, 2) : receiptLines(receipt, { label: fileName }).join('\n'));
   return receipt.status === ReceiptStatus.rejected ? 1 : 0;
 };
 
@@ -136,4 +106,4 @@ const command: CliCommand = {
   run,
 };
 
-export { command, summary };
+export { command };

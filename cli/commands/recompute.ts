@@ -3,9 +3,11 @@
 // invoking its recompute function). Prints what was published.
 import { parseArgs } from 'node:util';
 import type { ManualPayload } from '../../functions/common/events.ts';
-import { LocalCloudError } from '../../local/errors.ts';
-import { DEFAULT_ENDPOINT, resolveTarget } from '../../local/target.ts';
-import type { TargetChoice } from '../../local/target.ts';
+import { DEFAULT_ENDPOINT } from '../../local/contract.ts';
+import { CloudClientError } from '../clients/errors.ts';
+import { resolveTarget } from '../clients/target.ts';
+import type { TargetChoice } from '../clients/target.ts';
+import { outcomeSentence } from '../print/publish-outcome.ts';
 import { UsageError } from '../command.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 
@@ -59,17 +61,13 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
     try {
       io.out(`Recomputing on ${target.description}...`);
       const outcome = await target.recompute(options.payload);
-      if (outcome.published) {
-        io.out(`Published release ${outcome.release ?? '-'} (reporting year ${outcome.reportingYear}, digest ${outcome.digest.slice(0, 12)}), ${outcome.written.length} files written.`);
-      } else {
-        io.out(`Nothing changed: release ${outcome.release ?? '-'} is still the latest (same digest ${outcome.digest.slice(0, 12)}); nothing was published.`);
-      }
+      io.out(outcomeSentence(outcome));
       return 0;
     } finally {
       target.close();
     }
   } catch (error) {
-    if (error instanceof LocalCloudError) {
+    if (error instanceof CloudClientError) {
       io.err(`dualtrack recompute: ${error.message}`);
       return 1;
     }

@@ -1,11 +1,11 @@
 // `dualtrack rules [--file PATH]`: print the default rule set, or check a rules file and print
 // it as it will be applied (defaults filled in).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HAGUE_2025, RulesSchema } from '../../shared/model/index.ts';
+import { HAGUE_2025 } from '../../shared/model/index.ts';
 import { UsageError } from '../command.ts';
 import type { CliCommand, CliIo } from '../command.ts';
+import { readRulesFile, RulesFileError } from '../rules-file.ts';
 
 const usage = `Usage: npm run dualtrack -- rules [--file PATH]
 
@@ -22,15 +22,6 @@ const parse = (args: string[]): { file?: string } => {
   }
 };
 
-const readRulesFile = async (path: string, io: CliIo): Promise<unknown> => {
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    io.err(`dualtrack rules: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
-};
-
 const run = async (args: string[], io: CliIo): Promise<number> => {
   const { file } = parse(args);
   if (file === undefined) {
@@ -38,16 +29,16 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
     return 0;
   }
   const path = resolve(io.cwd, file);
-  const data = await readRulesFile(path, io);
-  if (data === undefined) return 1;
-  const result = RulesSchema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
-    io.err([`dualtrack rules: ${path} is not a valid rules file:`, ...problems].join('\n'));
+  try {
+    io.out(JSON.stringify(await readRulesFile(path), null, 2));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RulesFileError)) throw error;
+    // The verdict on the file, like a receipt: every problem on its own line.
+    if (error.problems.length === 0) io.err(`dualtrack rules: ${error.message}`);
+    else io.err([`dualtrack rules: ${path} is not a valid rules file:`, ...error.problems.map((p) => `  ${p}`)].join('\n'));
     return 1;
   }
-  io.out(JSON.stringify(result.data, null, 2));
-  return 0;
 };
 
 const command: CliCommand = { name: 'rules', summary: 'print the default rules, or check a rules file', usage, run };

@@ -2,13 +2,14 @@
 // runtime lives in local/.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bannerLines } from '../../local/banner.ts';
-import { runDemo } from '../../local/demo.ts';
 import { LocalCloudError } from '../../local/errors.ts';
 import { DEFAULT_RUNTIME_DIR, SAMPLES_DIR } from '../../local/project.ts';
 import { startLocalCloud } from '../../local/runtime.ts';
 import { DEFAULT_PORT } from '../../local/settings.ts';
-import { createTerminal } from '../../local/terminal.ts';
+import { runDemo } from '../clients/demo.ts';
+import { bannerLines } from '../print/banner.ts';
+import { printCloudEvents } from '../print/cloud-events.ts';
+import { createTerminal } from '../print/terminal.ts';
 import { UsageError } from '../command.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 
@@ -68,7 +69,7 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
   const say = createTerminal(io.out);
   let cloud;
   try {
-    cloud = await startLocalCloud({ dir, port: options.port, say: io.out });
+    cloud = await startLocalCloud({ dir, port: options.port, observe: printCloudEvents(say) });
   } catch (error) {
     if (error instanceof LocalCloudError) {
       io.err(`dualtrack serve: ${error.message}`);

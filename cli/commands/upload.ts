@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocalCloudError } from '../../local/errors.ts';
-import { receiptLines } from '../../local/receipt-text.ts';
-import { DEFAULT_ENDPOINT, resolveTarget } from '../../local/target.ts';
-import type { TargetChoice } from '../../local/target.ts';
-import { uploadAndWait } from '../../local/upload.ts';
+import { DEFAULT_ENDPOINT } from '../../local/contract.ts';
+import { CloudClientError } from '../clients/errors.ts';
+import { resolveTarget } from '../clients/target.ts';
+import type { TargetChoice } from '../clients/target.ts';
+import { uploadAndWait } from '../clients/upload.ts';
+import { receiptLines } from '../print/receipt.ts';
 import { UsageError } from '../command.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 
@@ -74,15 +75,15 @@ const run = async (args: string[], io: CliIo): Promise<number> => {
         timeoutMs: options.timeoutMs,
         onUploaded: (key) => io.out(`Uploaded to s3://${target.uploadsBucket}/${key} (${target.description}); waiting for the receipt...`),
       });
-      io.out(receiptLines(receipt).join('\n'));
-      io.out(`Receipt: s3://${target.uploadsBucket}/${receiptKey}`);
+      io.out(receiptLines(receipt, { label: receipt.file }).join('\n'));
+      io.out(`Receipt: s3://${target.uploadsBucket}/${receiptKey} (submission ${receipt.submissionId})`);
       if (annotatedKey) io.out(`Annotated workbook (offending cells marked): s3://${target.uploadsBucket}/${annotatedKey}`);
       return receipt.status === 'rejected' ? 1 : 0;
     } finally {
       target.close();
     }
   } catch (error) {
-    if (error instanceof LocalCloudError) {
+    if (error instanceof CloudClientError) {
       io.err(`dualtrack upload: ${error.message}`);
       return 1;
     }

@@ -11,6 +11,7 @@ import { FunctionError, PublishRequestError, RecordFailedError } from '../common
 import { S3EventSchema, S3TestEventSchema, parseEvent } from '../common/events.ts';
 import type { S3EventRecord } from '../common/events.ts';
 import type { Log } from '../common/logger.ts';
+import type { HandlerObserver } from '../common/observer.ts';
 import type { RequestPublish } from '../common/publish-queue.ts';
 import { decodeS3Key } from '../common/s3-key.ts';
 
@@ -21,6 +22,8 @@ interface IngestDeps {
   limits?: Partial<IngestLimits>;
   logger: Log;
   now?: () => Date;
+  /** Told of each receipt (the local cloud prints it); Lambda passes none. */
+  observer?: Pick<HandlerObserver, 'receiptWritten'>;
 }
 
 const OBJECT_CREATED = 'ObjectCreated:';
@@ -58,6 +61,7 @@ const createIngestHandler = (deps: IngestDeps) => {
       warnings: receipt.counts.warnings,
       years: receipt.years.length,
     });
+    await deps.observer?.receiptWritten?.({ key, receipt, duplicate });
     if (receipt.status === ReceiptStatus.rejected || receipt.ally === null) return;
     try {
       await deps.requestPublish({ reason: 'upload', ally: receipt.ally, submissionId: receipt.submissionId, key });

@@ -5,13 +5,18 @@
 import type { SQSBatchResponse } from 'aws-lambda';
 import { ReleaseTrigger } from '../../shared/model/vocab.ts';
 import { publish as publishRelease } from '../../shared/pipeline/index.ts';
+import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { SqsEventSchema, parseEvent } from '../common/events.ts';
 import type { SqsRecord } from '../common/events.ts';
+import type { HandlerObserver } from '../common/observer.ts';
 import type { PublisherDeps } from '../common/publisher-deps.ts';
 import { PublishRequestSchema } from '../common/publish-request.ts';
 import type { PublishRequest } from '../common/publish-request.ts';
 
-type PublishDeps = PublisherDeps;
+type PublishDeps = PublisherDeps & {
+  /** Told of each publish and failure (the local cloud prints them); Lambda passes none. */
+  observer?: Pick<HandlerObserver, 'published' | 'publishFailed'>;
+};
 
 const parseRequest = (record: SqsRecord): PublishRequest | null => {
   try {
@@ -46,13 +51,15 @@ const createPublishHandler = (deps: PublishDeps) => {
     if (malformed.length > 0) logger.warn('malformed publish requests', { messageIds: malformed });
     if (requests.length === 0) return { batchItemFailures: malformed.map((itemIdentifier) => ({ itemIdentifier })) };
 
+    const reason = reasonOf(requests);
+    let outcome: PublishOutcome;
     try {
-      const outcome = await publish({
+      outcome = await publish({
         storage: deps.storage,
         rules: deps.rules,
         reference: deps.reference,
         trigger: ReleaseTrigger.upload,
-        reason: reasonOf(requests),
+        reason,
         now: now(),
       });
       logger.info('publish done', {
@@ -65,8 +72,10 @@ const createPublishHandler = (deps: PublishDeps) => {
     } catch (error) {
       // Every message goes back: each is retried and, if publishing keeps failing, reaches the DLQ.
       logger.error('publish failed', { requests: requests.length, error: error instanceof Error ? error : String(error) });
+      await deps.observer?.publishFailed?.(error);
       return { batchItemFailures: Records.map((r) => ({ itemIdentifier: r.messageId })) };
     }
+    await deps.observer?.published?.({ outcome, trigger: ReleaseTrigger.upload, reason });
     return { batchItemFailures: malformed.map((itemIdentifier) => ({ itemIdentifier })) };
   };
 };

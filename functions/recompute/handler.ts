@@ -6,9 +6,13 @@ import { ReleaseTrigger } from '../../shared/model/vocab.ts';
 import { publish as publishRelease } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/events.ts';
+import type { HandlerObserver } from '../common/observer.ts';
 import type { PublisherDeps } from '../common/publisher-deps.ts';
 
-type RecomputeDeps = PublisherDeps;
+type RecomputeDeps = PublisherDeps & {
+  /** Told of the outcome (the local cloud prints it); Lambda passes none. */
+  observer?: Pick<HandlerObserver, 'published'>;
+};
 
 const DEFAULT_REASON = { schedule: 'scheduled recomputation', manual: 'manual recomputation' } as const;
 
@@ -57,6 +61,7 @@ const createRecomputeHandler = (deps: RecomputeDeps) => {
       reportingYear: outcome.reportingYear,
       files: outcome.written.length,
     });
+    await deps.observer?.published?.({ outcome, trigger: request.trigger, reason: request.reason });
     return outcome;
   };
 };

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { StackSettingsError } from '../../cdk/errors.ts';
 import { DEFAULT_SCHEDULE_EXPRESSION } from '../../cdk/settings.ts';
-import { StackOutput } from '../../local/target.ts';
+import { StackOutput } from '../../cli/clients/target.ts';
 import { asArray, render, resourceOf, roleStatements, synthTemplate } from './template.ts';
 import type { Statement } from './template.ts';
 

@@ -44,9 +44,9 @@ describe('dualtrack process', () => {
     // Assess: files in path order (inputs/POL/… sorts before inputs/estonia.xlsx).
     expect(code).toBe(0);
     const lines = text().split('\n');
-    expect(lines.filter((l) => /^accepted\s+(EST|POL)\s/.test(l)).map((l) => l.split(/\s+/).slice(0, 3).join(' '))).toEqual([
-      'accepted POL 2024-2025',
-      'accepted EST 2025',
+    expect(lines.filter((l) => /: ACCEPTED \((EST|POL),/.test(l)).map((l) => l.slice(dir.length + 1).split(/[ ,(]+/).slice(0, 4).join(' '))).toEqual([
+      'inputs/POL/poland.xlsx: ACCEPTED POL 2024-2025',
+      'inputs/estonia.xlsx: ACCEPTED EST 2025',
     ]);
     // POL 2025: 170 000 / 3 800 000 = 4.47 %, 25 000 / 3 800 000 = 0.66 %; EST: 1 300 / 40 000 = 3.25 %, 200 / 40 000 = 0.50 %.
     expect(lines.filter((l) => /^(POL|EST)\s/.test(l)).map((l) => l.split(/\s+/).join(' '))).toEqual([
@@ -86,7 +86,7 @@ describe('dualtrack process', () => {
     const code = await main(['process', 'anonymous.xlsx', '--out', 'store'], io);
     // Assess
     expect(code).toBe(1);
-    expect(text()).toMatch(/^rejected\s+---.*anonymous\.xlsx$/m);
+    expect(text()).toMatch(/^\S*anonymous\.xlsx: REJECTED \(no ally, no years, 0 record\(s\); 1 error\(s\)/m);
     expect(text()).toMatch(/no-ally/);
   });
 

@@ -158,7 +158,7 @@ describe('the local cloud with real clients', () => {
     const code = await main(['upload', 'FRA-france.xlsx', '--ally', 'fra', '--endpoint', t.cloud.endpoint, '--timeout', '120'], io);
     // Assess
     expect(code).toBe(0);
-    expect(lines.join('\n')).toMatch(/^accepted(_with_warnings)?: FRA FRA-france\.xlsx/m);
+    expect(lines.join('\n')).toMatch(/^FRA-france\.xlsx: ACCEPTED( WITH WARNINGS)? \(FRA,/m);
   });
 
   it('prints every finding of a rejected upload and exits 1', async () => {
@@ -169,8 +169,8 @@ describe('the local cloud with real clients', () => {
     const code = await main(['upload', 'empty.csv', '--ally', 'EST', '--endpoint', t.cloud.endpoint], io);
     // Assess
     expect(code).toBe(1);
-    expect(lines.join('\n')).toMatch(/^rejected: EST empty\.csv/m);
-    expect(lines.join('\n')).toMatch(/^ {2}- error [a-z-]+/m);
+    expect(lines.join('\n')).toMatch(/^empty\.csv: REJECTED \(/m);
+    expect(lines.join('\n')).toMatch(/^ {2}error +\S+ +[a-z-]+ /m);
   });
 
   it('recomputes for another reporting year with the recompute command, as a manual release', async () => {

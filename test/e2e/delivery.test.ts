@@ -3,7 +3,7 @@
 // processed after a newer one does not replace the newer figures.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSamples } from '../../local/demo.ts';
+import { listSamples } from '../../cli/clients/demo.ts';
 import type { AwsS3Event } from '../../local/s3-event.ts';
 import { SAMPLES_DIR } from '../../local/project.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';

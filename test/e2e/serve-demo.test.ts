@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSamples } from '../../local/demo.ts';
+import { listSamples } from '../../cli/clients/demo.ts';
 import { PROJECT_ROOT, SAMPLES_DIR } from '../../local/project.ts';
 import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
 import { tempDirs } from '../helpers/temp.ts';
@@ -55,7 +55,7 @@ describe('npm start (serve --demo)', () => {
     // Assess
     expect(output).toContain(`12/${samples.length} uploaded`);
     expect(output).toContain(`${samples.length}/${samples.length} uploaded`);
-    expect(output.match(/ receipt +[A-Z]{3} +accepted/g)?.length).toBe(samples.length);
+    expect(output.match(/ receipt +submissions\/[A-Z]{3}\/\S+: ACCEPTED/g)?.length).toBe(samples.length);
     expect(output).toMatch(/ publish +release \d+ +\d+ allies with figures +digest [0-9a-f]{12}/);
   });
 

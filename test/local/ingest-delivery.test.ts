@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createDeadLetterList } from '../../local/dead-letters.ts';
 import { createIngestDelivery } from '../../local/ingest-delivery.ts';
 import type { AwsS3Event } from '../../local/s3-event.ts';
+import type { LocalCloudEvent } from '../../local/events.ts';
 import { toAwsS3Event } from '../../local/s3-event.ts';
 import { tempDirs } from '../helpers/temp.ts';
 
@@ -20,7 +21,7 @@ describe('ingest delivery', () => {
   it('retries a failing event and stops at the first success, parking nothing', async () => {
     // Prepare
     let calls = 0;
-    const lines: string[] = [];
+    const events: LocalCloudEvent[] = [];
     const deadLetters = createDeadLetterList(join(dir, 'dl.jsonl'));
     const delivery = createIngestDelivery({
       ingest: async () => {
@@ -29,22 +30,23 @@ describe('ingest delivery', () => {
       },
       settings: { ingestAttempts: 3, retryBaseMs: 1 },
       deadLetters,
-      say: (tag, text) => lines.push(`${tag} ${text}`),
+      observe: (e) => events.push(e),
     });
     // Act
     delivery.start(event());
     await delivery.idle();
     // Assess
     expect(calls).toBe(3);
-    expect(lines).toEqual([
-      'retry upload submissions/EST/a+b.xlsx (attempt 1/3) again in 0.0 s: Error: flaky 1',
-      'retry upload submissions/EST/a+b.xlsx (attempt 2/3) again in 0.0 s: Error: flaky 2',
+    expect(events).toEqual([
+      { kind: 'upload-retry', key: 'submissions/EST/a+b.xlsx', attempt: 1, attempts: 3, delayMs: 1, error: 'Error: flaky 1' },
+      { kind: 'upload-retry', key: 'submissions/EST/a+b.xlsx', attempt: 2, attempts: 3, delayMs: 2, error: 'Error: flaky 2' },
     ]);
     expect(await deadLetters.read()).toEqual([]);
   });
 
   it('parks the event with its last error once the attempts are spent', async () => {
     // Prepare
+    const events: LocalCloudEvent[] = [];
     const deadLetters = createDeadLetterList(join(dir, 'dl.jsonl'));
     const delivery = createIngestDelivery({
       ingest: async () => {
@@ -52,7 +54,7 @@ describe('ingest delivery', () => {
       },
       settings: { ingestAttempts: 2, retryBaseMs: 1 },
       deadLetters,
-      say: () => undefined,
+      observe: (e) => events.push(e),
     });
     // Act
     await delivery.deliver(event());
@@ -60,5 +62,13 @@ describe('ingest delivery', () => {
     const letters = await deadLetters.read();
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ source: 'ingest', attempts: 2, error: 'Error: object vanished', payload: event() });
+    expect(events.at(-1)).toEqual({
+      kind: 'dead-letter',
+      source: 'ingest',
+      key: 'submissions/EST/a+b.xlsx',
+      attempts: 2,
+      error: 'Error: object vanished',
+      file: deadLetters.path,
+    });
   });
 });

@@ -1,6 +1,11 @@
-// The local cloud's lifecycle and control routes, without any upload.
+// The local cloud's lifecycle, control routes, and the events it tells its observer.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { fetchStatus } from '../../local/control.ts';
+import { fetchStatus } from '../../cli/clients/local-cloud.ts';
+import type { LocalCloudEvent } from '../../local/events.ts';
+import { SAMPLES_DIR } from '../../local/project.ts';
 import { startLocalCloud } from '../../local/runtime.ts';
 import { LOCAL_BUCKETS } from '../../local/settings.ts';
 import { tempDirs } from '../helpers/temp.ts';
@@ -39,5 +44,26 @@ describe('the local cloud', () => {
     // Assess
     expect(both.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     await expect(fetchStatus(cloud.endpoint)).rejects.toThrow(`No dualtrack local cloud at ${cloud.endpoint}`);
+  });
+
+  it('tells its observer of an upload, its receipt and the release, as the handlers report them', async () => {
+    // Prepare
+    const dir = temp.make();
+    const events: LocalCloudEvent[] = [];
+    const cloud = await startLocalCloud({ dir, port: 0, delivery: { batchWindowMs: 50 }, observe: (e) => events.push(e) });
+    try {
+      const key = 'submissions/NOR/NOR-norway.csv';
+      // Act
+      await cloud.client.send(new PutObjectCommand({ Bucket: cloud.buckets.uploads, Key: key, Body: await readFile(join(SAMPLES_DIR, 'NOR-norway.csv')) }));
+      await cloud.idle();
+      // Assess
+      expect(events.map((e) => e.kind)).toEqual(['upload-received', 'receipt-written', 'published']);
+      const [received, receipt, published] = events;
+      expect(received).toMatchObject({ key });
+      expect(receipt).toMatchObject({ key, duplicate: false, receipt: { ally: 'NOR', source: { key } } });
+      expect(published).toMatchObject({ outcome: { published: true, release: 1 }, reason: 'upload: NOR (1 submission)', alliesWithFigures: 1, page: cloud.urls.page });
+    } finally {
+      await cloud.stop();
+    }
   });
 });

@@ -56,7 +56,7 @@ describe('dualtrack process samples', () => {
       expect(code).toBe(0);
       expect(validate.errors ?? []).toEqual([]);
       expect(valid).toBe(true);
-      expect(lines.join('\n').split('\n').filter((l) => /^accepted(_with_warnings)?\s+[A-Z]{3}\s/.test(l))).toHaveLength(31);
+      expect(lines.join('\n').split('\n').filter((l) => /: ACCEPTED( WITH WARNINGS)? \([A-Z]{3},/.test(l))).toHaveLength(31);
       expect(dataset.allies).toHaveLength(32);
       const iceland = dataset.allies.find((a) => a.iso3 === 'ISL');
       expect(iceland?.noArmedForces).toBe(true);

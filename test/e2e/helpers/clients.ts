@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
-import { localCliEnv } from '../../../local/banner.ts';
+import { localCliEnv } from '../../../local/contract.ts';
 import { sofficeConvert } from '../../helpers/soffice.ts';
 
 const run = promisify(execFile);

@@ -1,9 +1,12 @@
 // A local cloud for one test file: a free port, a fresh folder, fast delivery settings, and
-// the terminal lines kept for assertions.
+// its events kept for assertions, both as data and as the lines `serve` would print.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { printCloudEvents } from '../../../cli/print/cloud-events.ts';
+import { createTerminal } from '../../../cli/print/terminal.ts';
+import type { LocalCloudEvent } from '../../../local/events.ts';
 import { startLocalCloud } from '../../../local/runtime.ts';
 import type { LocalCloud, LocalCloudOptions } from '../../../local/runtime.ts';
 import { readReleasesIndex } from '../../../shared/pipeline/index.ts';
@@ -14,23 +17,30 @@ import { BucketRole, publicKeys } from '../../../shared/storage/index.ts';
 interface TestCloud {
   cloud: LocalCloud;
   dir: string;
+  events: LocalCloudEvent[];
   lines: string[];
   stop: () => Promise<void>;
 }
 
 const startTestCloud = async (options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> => {
   const dir = await mkdtemp(join(tmpdir(), 'dualtrack-local-'));
+  const events: LocalCloudEvent[] = [];
   const lines: string[] = [];
+  const print = printCloudEvents(createTerminal((line) => lines.push(line)));
   const cloud = await startLocalCloud({
     dir,
     port: 0,
-    say: (line) => lines.push(line),
+    observe: (event) => {
+      events.push(event);
+      print(event);
+    },
     ...options,
     delivery: { batchWindowMs: 300, retryBaseMs: 20, ...options.delivery },
   });
   return {
     cloud,
     dir,
+    events,
     lines,
     stop: async () => {
       await cloud.stop();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidEventError, PublishRequestError, RecordFailedError } from '../../../functions/common/errors.ts';
+import type { ReceiptReport } from '../../../functions/common/observer.ts';
 import type { PublishRequest } from '../../../functions/common/publish-request.ts';
 import { createFunctionStorage } from '../../../functions/common/storage.ts';
 import { createIngestHandler } from '../../../functions/ingest/handler.ts';
@@ -100,6 +101,30 @@ describe('the ingest handler', () => {
     expect(requests.map((r) => r.submissionId)).toEqual([requests[0]?.submissionId, requests[0]?.submissionId]);
     expect(await storage.list('data', 'receipts/EST/')).toEqual(before);
     expect(logs.entries.filter((e) => e.message === 'upload checked').map((e) => (e.extra[0] as { duplicate: boolean }).duplicate)).toEqual([false, true]);
+  });
+
+  it('tells its observer of each receipt, the redelivered one as a duplicate', async () => {
+    // Prepare
+    const key = 'submissions/EST/observed.xlsx';
+    const event = await upload(key, await estonia());
+    const reports: ReceiptReport[] = [];
+    const observed = createIngestHandler({
+      storage,
+      requestPublish: async () => undefined,
+      rules: HAGUE_2025,
+      logger: recordingLogger().logger,
+      now: () => NOW,
+      observer: { receiptWritten: (r) => void reports.push(r) },
+    });
+    // Act
+    await observed(event);
+    await observed(event);
+    // Assess
+    const [stored] = await receiptsOf('EST').then((all) => all.filter((r) => r.source?.key === key));
+    expect(reports.map((r) => [r.key, r.receipt.submissionId, r.receipt.status, r.duplicate])).toEqual([
+      [key, stored?.submissionId, 'accepted', false],
+      [key, stored?.submissionId, 'accepted', true],
+    ]);
   });
 
   it('writes a rejected receipt and asks for no publish when the figures belong to another ally', async () => {

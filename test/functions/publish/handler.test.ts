@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidEventError } from '../../../functions/common/errors.ts';
 import type { PublishRequest } from '../../../functions/common/publish-request.ts';
+import type { PublishReport } from '../../../functions/common/observer.ts';
 import { createPublishHandler } from '../../../functions/publish/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
@@ -103,6 +104,21 @@ describe('the publish handler', () => {
     // Assess
     expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['a', 'b', 'c']);
     expect(await releasesOf(storage)).toEqual([]);
+  });
+
+  it('tells its observer of the release with its reason, and of a failed publish', async () => {
+    // Prepare
+    const storage = await withEstonia(await freshPublishBuckets(s3));
+    const published: PublishReport[] = [];
+    const failures: unknown[] = [];
+    const observer = { published: (r: PublishReport) => void published.push(r), publishFailed: (e: unknown) => void failures.push(e) };
+    const failing = handlerFor(storage, { observer, publish: () => Promise.reject(new Error('S3 unavailable')) });
+    // Act
+    await handlerFor(storage, { observer })(sqsEvent([{ id: 'a', body: request('EST', 'est-1') }]));
+    await failing(sqsEvent([{ id: 'b', body: request('EST', 'est-1') }]));
+    // Assess
+    expect(published.map((r) => [r.trigger, r.reason, r.outcome.published, r.outcome.release])).toEqual([['upload', 'upload: EST (1 submission)', true, 1]]);
+    expect(failures.map((e) => (e instanceof Error ? e.message : e))).toEqual(['S3 unavailable']);
   });
 
   it('publishes nothing when every message is malformed', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidEventError } from '../../../functions/common/errors.ts';
+import type { PublishReport } from '../../../functions/common/observer.ts';
 import { createRecomputeHandler } from '../../../functions/recompute/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
@@ -54,6 +55,24 @@ describe('the recompute handler', () => {
     // Assess
     expect(outcome).toMatchObject({ published: true, release: 1, reportingYear: 2025 });
     expect(await releasesOf(storage)).toEqual([{ number: 1, trigger: 'manual', reason: 'exchange rates corrected', reportingYear: 2025 }]);
+  });
+
+  it('tells its observer of the outcome, with the trigger and reason', async () => {
+    // Prepare
+    const storage = await world();
+    const reports: PublishReport[] = [];
+    const handler = createRecomputeHandler({
+      storage,
+      rules: HAGUE_2025,
+      reference: smallReference(),
+      logger: recordingLogger().logger,
+      now: () => NOW,
+      observer: { published: (r) => void reports.push(r) },
+    });
+    // Act
+    const outcome = await handler({ reason: 'rates corrected' });
+    // Assess
+    expect(reports).toEqual([{ outcome, trigger: 'manual', reason: 'rates corrected' }]);
   });
 
   it('treats an empty payload as a manual recomputation with a default reason', async () => {

@@ -1,19 +1,9 @@
-// What the operator reads on the terminal: one short line per event worth knowing (upload
-// received, receipt, publish, retry, dead letter), each with the time. The handlers' own
-// structured logs go to a file beside it, unchanged, as CloudWatch would keep them.
+// The handlers' log in the local cloud: the structured entries the functions write go to a
+// file, one JSON line each, as CloudWatch would keep them. Outcomes reach the runtime through
+// the handlers' observer, never through these lines.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Log } from '../functions/common/logger.ts';
-
-type Say = (line: string) => void;
-
-const clock = (d: Date): string => d.toISOString().slice(11, 19);
-
-/** Prefixes every line with the time and a fixed-width tag. */
-const createTerminal = (out: Say, now: () => Date = () => new Date()) => (tag: string, text: string): void =>
-  out(`${clock(now())} ${tag.padEnd(12)} ${text}`);
-
-type Terminal = ReturnType<typeof createTerminal>;
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 type Attributes = Record<string, unknown>;
@@ -24,6 +14,7 @@ interface LogEntry {
   attributes: Attributes;
 }
 
+/** One error as one line: its name, message and the message of its cause. */
 const errorText = (value: unknown): string => {
   if (value instanceof Error) {
     const cause = value.cause instanceof Error ? `: ${value.cause.message}` : '';
@@ -38,6 +29,10 @@ const toJsonable = (attributes: Attributes): Attributes =>
 /**
  * A logger the handlers accept in place of Powertools': every entry is appended as a JSON line
  * to `file` (with the function's name) and handed to `onEntry` so the runtime can print a line.
+ */
+/**
+ * A logger the handlers accept in place of Powertools': every entry is appended as a JSON line
+ * to `file` (with the function's name) and handed to `onEntry`, which shows the warnings.
  */
 const createHandlerLog = (fn: string, file: string, onEntry: (entry: LogEntry) => void): Log => {
   mkdirSync(dirname(file), { recursive: true });
@@ -59,5 +54,5 @@ const createHandlerLog = (fn: string, file: string, onEntry: (entry: LogEntry) =
   return { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') };
 };
 
-export { createTerminal, createHandlerLog, errorText, clock };
-export type { Terminal, LogEntry, Say };
+export { createHandlerLog, errorText };
+export type { LogEntry };

@@ -4,11 +4,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { readReleasesIndex } from '../shared/pipeline/index.ts';
-import type { ReleaseSummary } from '../shared/report/index.ts';
-import { uploadsKeys } from '../shared/storage/index.ts';
-import type { LocalCloud } from './runtime.ts';
-import type { Terminal } from './terminal.ts';
+import type { LocalCloud } from '../../local/runtime.ts';
+import { readReleasesIndex } from '../../shared/pipeline/index.ts';
+import type { ReleaseSummary } from '../../shared/report/index.ts';
+import { uploadsKeys } from '../../shared/storage/index.ts';
+import type { Terminal } from '../print/terminal.ts';
 
 /** Sample files are named <ISO3>-<name>.xlsx|.csv (see scripts/build-samples.ts). */
 const SAMPLE_NAME = /^([A-Z]{3})-.+\.(xlsx|csv)$/;

@@ -8,14 +8,11 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
-import type { ManualPayload } from '../functions/common/events.ts';
-import type { PublishOutcome } from '../shared/pipeline/index.ts';
-import { fetchStatus, requestRecompute } from './control.ts';
+import type { ManualPayload } from '../../functions/common/events.ts';
+import { createLocalS3Client } from '../../local/contract.ts';
+import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { RecomputeInvokeError, StackLookupError, StackOutputMissingError } from './errors.ts';
-import { createLocalS3Client } from './s3-server.ts';
-import { DEFAULT_HOST, DEFAULT_PORT } from './settings.ts';
-
-const DEFAULT_ENDPOINT = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
+import { fetchStatus, requestRecompute } from './local-cloud.ts';
 
 /** Names of the stack outputs this reads, as cdk/dualtrack-stack.ts declares them. */
 const StackOutput = { uploadsBucket: 'UploadsBucketName', recomputeFunction: 'RecomputeFunctionName' } as const;
@@ -165,5 +162,5 @@ const localTarget = async (endpoint: string): Promise<Target> => {
 const resolveTarget = (choice: TargetChoice, options: ResolveOptions = {}): Promise<Target> =>
   'stack' in choice ? stackTarget(choice.stack, (options.stackClients ?? environmentClients)()) : localTarget(choice.endpoint);
 
-export { resolveTarget, DEFAULT_ENDPOINT, StackOutput };
+export { resolveTarget, StackOutput };
 export type { Target, TargetChoice, StackClients, StackDescriber, FunctionInvoker, ResolveOptions };

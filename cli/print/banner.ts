@@ -1,19 +1,9 @@
 // What `serve` prints on start: where the S3 endpoint is, the buckets, how to upload with the
 // AWS CLI or the dualtrack tool, and where the reports appear.
 import { relative } from 'node:path';
-import { SUBMISSIONS_PREFIX } from '../shared/storage/index.ts';
-import type { LocalCloud } from './runtime.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './settings.ts';
-
-/** The environment the AWS CLI needs against the local S3 (any credentials do). */
-const localCliEnv = (): Record<string, string> => ({
-  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-  AWS_DEFAULT_REGION: LOCAL_REGION,
-  // Newer CLIs send CRC checksums s3rver does not know; older ones ignore these.
-  AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
-  AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
-});
+import { localCliEnv } from '../../local/contract.ts';
+import type { LocalCloud } from '../../local/runtime.ts';
+import { SUBMISSIONS_PREFIX } from '../../shared/storage/index.ts';
 
 const bannerLines = (cloud: LocalCloud, dir: string, cwd: string): string[] => {
   const shown = (p: string) => {
@@ -46,4 +36,4 @@ const bannerLines = (cloud: LocalCloud, dir: string, cwd: string): string[] => {
   ];
 };
 
-export { bannerLines, localCliEnv };
+export { bannerLines };

@@ -4,10 +4,10 @@
 // That the stack declares the outputs read here is asserted in test/cdk/dualtrack-stack.test.ts.
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it, vi } from 'vitest';
-import { LocalCloudError, RecomputeInvokeError, StackLookupError, StackOutputMissingError } from '../../local/errors.ts';
-import { resolveTarget } from '../../local/target.ts';
-import type { FunctionInvoker, StackClients, StackDescriber } from '../../local/target.ts';
-import { describeStacksOutput, fakeCloudFormation, fakeLambda, invokeOutput } from '../helpers/aws-stack.ts';
+import { CloudClientError, RecomputeInvokeError, StackLookupError, StackOutputMissingError } from '../../../cli/clients/errors.ts';
+import { resolveTarget } from '../../../cli/clients/target.ts';
+import type { FunctionInvoker, StackClients, StackDescriber } from '../../../cli/clients/target.ts';
+import { describeStacksOutput, fakeCloudFormation, fakeLambda, invokeOutput } from '../../helpers/aws-stack.ts';
 
 const STACK = 'Dualtrack';
 const BUCKET = 'dualtrack-uploadsbucket5e5e9b64-1x2y3z4w5v6u';
@@ -73,7 +73,7 @@ describe('resolving a deployed stack', () => {
     const error = await resolveTarget({ stack: STACK }, { stackClients: clientsOf(cloudFormation, neverInvoked()) }).catch((e: unknown) => e);
     // Assess
     expect(error).toBeInstanceOf(StackLookupError);
-    expect(error).toBeInstanceOf(LocalCloudError);
+    expect(error).toBeInstanceOf(CloudClientError);
     expect((error as Error).message).toContain(`Stack with id ${STACK} does not exist`);
     expect((error as Error).cause).toBe(sdkError);
   });

@@ -2,9 +2,9 @@
 // receipts/<ISO3>/ are noted first, so only a receipt written afterwards for this very object
 // (same key, and same version or ETag) counts, even when the same file is sent twice.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { ReceiptSchema } from '../shared/model/index.ts';
-import type { Receipt } from '../shared/model/index.ts';
-import { BucketRole, createS3Storage, uploadsKeys } from '../shared/storage/index.ts';
+import { ReceiptSchema } from '../../shared/model/index.ts';
+import type { Receipt } from '../../shared/model/index.ts';
+import { BucketRole, createS3Storage, uploadsKeys } from '../../shared/storage/index.ts';
 import { WaitTimeoutError } from './errors.ts';
 import type { Target } from './target.ts';
 

@@ -1,0 +1,41 @@
+// The release step of `process`: publish from everything in the folder store, then read back
+// the dataset now latest, for the standings on the terminal.
+import type { Rules } from '../../shared/model/index.ts';
+import { publish, referenceFromFx } from '../../shared/pipeline/index.ts';
+import type { PublishOutcome } from '../../shared/pipeline/index.ts';
+import { loadFxTable } from '../../shared/reference/index.ts';
+import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
+import type { ComplianceDataset } from '../../shared/report/index.ts';
+import { BucketRole, publicKeys } from '../../shared/storage/index.ts';
+import type { Storage } from '../../shared/storage/index.ts';
+
+interface ReleaseInput {
+  storage: Storage;
+  rules: Rules;
+  /** The environment (DUALTRACK_FX_TABLE may name another rates table). */
+  env: NodeJS.ProcessEnv;
+  reportingYear?: number;
+  now: Date;
+}
+
+const readLatestDataset = async (storage: Storage): Promise<ComplianceDataset | null> => {
+  const obj = await storage.get(BucketRole.public, `${publicKeys.latestPrefix}compliance.json`);
+  if (!obj) return null;
+  const parsed = ComplianceDatasetSchema.safeParse(JSON.parse(obj.body.toString('utf8')));
+  return parsed.success ? parsed.data : null;
+};
+
+/** Publishes (a no-op when nothing changed) and returns the outcome with the latest dataset. */
+const publishFromStore = async (input: ReleaseInput): Promise<{ outcome: PublishOutcome; dataset: ComplianceDataset | null }> => {
+  const outcome = await publish({
+    storage: input.storage,
+    rules: input.rules,
+    reference: referenceFromFx(loadFxTable(undefined, input.env)),
+    trigger: 'cli',
+    ...(input.reportingYear === undefined ? {} : { reportingYear: input.reportingYear }),
+    now: input.now,
+  });
+  return { outcome, dataset: await readLatestDataset(input.storage) };
+};
+
+export { publishFromStore };
