@@ -22,6 +22,7 @@ import type { Rules } from '../shared/model/index.ts';
 import { publish as publishRelease, referenceFromFx } from '../shared/pipeline/index.ts';
 import type { PublishInput, PublishOutcome, PublishReference } from '../shared/pipeline/index.ts';
 import { loadFxTable } from '../shared/reference/index.ts';
+import { ReleaseManifest } from '../shared/report/index.ts';
 import { BucketRole, createS3Storage, publicKeys } from '../shared/storage/index.ts';
 import type { Storage } from '../shared/storage/index.ts';
 import { SERVICE } from './contract.ts';
@@ -94,23 +95,23 @@ interface LocalCloud {
   stop: () => Promise<void>;
 }
 
-/** The slice of compliance.json the publish event needs. */
+/** The slice of the dataset the publish event needs. */
 const DatasetAlliesSchema = z.object({ allies: z.array(z.object({ years: z.array(z.unknown()) })) });
 
 const reportUrls = (endpoint: string, publicBucket: string): ReportUrls => {
   const base = `${endpoint}/${publicBucket}/`;
   return {
     page: `${base}${publicKeys.indexHtml}`,
-    json: `${base}${publicKeys.latestFile('compliance.json')}`,
-    xlsx: `${base}${publicKeys.latestFile('compliance.xlsx')}`,
-    csv: `${base}${publicKeys.latestFile('compliance.csv')}`,
+    json: `${base}${publicKeys.latestFile(ReleaseManifest.dataset.path)}`,
+    xlsx: `${base}${publicKeys.latestFile(ReleaseManifest.workbook.path)}`,
+    csv: `${base}${publicKeys.latestFile(ReleaseManifest.csv.path)}`,
     releases: `${base}${publicKeys.releasesIndex}`,
   };
 };
 
 /** How many allies have figures in a release, from its dataset; null when it cannot be read. */
 const alliesIn = async (storage: Storage, release: number): Promise<number | null> => {
-  const obj = await storage.get(BucketRole.public, publicKeys.releaseFile(release, 'compliance.json'));
+  const obj = await storage.get(BucketRole.public, publicKeys.releaseFile(release, ReleaseManifest.dataset.path));
   if (!obj) return null;
   try {
     const data: unknown = JSON.parse(obj.body.toString('utf8'));

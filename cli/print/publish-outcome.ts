@@ -2,6 +2,7 @@
 // folder, also lists where the files a reader opens first are.
 import { resolve } from 'node:path';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
+import { ReleaseManifest } from '../../shared/report/index.ts';
 import { BucketRole, publicKeys } from '../../shared/storage/index.ts';
 
 /** One sentence: the release published, or that nothing changed. */
@@ -13,7 +14,7 @@ const outcomeSentence = (outcome: PublishOutcome): string => {
 };
 
 // The files a reader opens first; the rest of the release folder is counted.
-const HEADLINE_FILES = ['compliance.json', 'compliance.xlsx', 'compliance.csv', 'changes.json'];
+const HEADLINE_FILES = [ReleaseManifest.dataset, ReleaseManifest.workbook, ReleaseManifest.csv, ReleaseManifest.changes].map((e) => e.path);
 
 /** The release written into the folder store at `out`, with the paths of its main files. */
 const folderReleaseLines = (outcome: PublishOutcome, out: string): string[] => {

@@ -4,7 +4,7 @@ import type { Rules } from '../../shared/model/index.ts';
 import { publish, referenceFromFx } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { loadFxTable } from '../../shared/reference/index.ts';
-import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
 import type { ComplianceDataset } from '../../shared/report/index.ts';
 import { BucketRole, publicKeys } from '../../shared/storage/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
@@ -19,7 +19,7 @@ interface ReleaseInput {
 }
 
 const readLatestDataset = async (storage: Storage): Promise<ComplianceDataset | null> => {
-  const obj = await storage.get(BucketRole.public, `${publicKeys.latestPrefix}compliance.json`);
+  const obj = await storage.get(BucketRole.public, publicKeys.latestFile(ReleaseManifest.dataset.path));
   if (!obj) return null;
   const parsed = ComplianceDatasetSchema.safeParse(JSON.parse(obj.body.toString('utf8')));
   return parsed.success ? parsed.data : null;

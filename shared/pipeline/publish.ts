@@ -5,14 +5,13 @@ import { computeCompliance } from '../engine/index.ts';
 import type { ReleaseTrigger, Rules, SubmissionRecord } from '../model/index.ts';
 import { ALLIES, usdRate } from '../reference/index.ts';
 import type { AllyRef, FxTable } from '../reference/index.ts';
-import { ComplianceDatasetSchema, buildDataset, renderIndexHtml, renderRelease } from '../report/index.ts';
-import type { ComplianceDataset, ReleaseSummary } from '../report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest, buildDataset, renderIndexHtml, renderRelease } from '../report/index.ts';
+import type { ComplianceDataset, ReleaseSummary, RenderedFile } from '../report/index.ts';
 import { BucketRole, dataKeys, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { ConflictError, CorruptStoreError } from './errors.ts';
 import { mergeSubmissions } from './merge.ts';
 import { readReleasesIndex, writeRelease } from './release-writer.ts';
-import type { ReleaseFileBody } from './release-writer.ts';
 import { defaultReportingYear } from './reporting-year.ts';
 import { StoredSubmissionSchema } from './stored-submission.ts';
 import type { StoredSubmission } from './stored-submission.ts';
@@ -88,7 +87,7 @@ const readDatasetAt = async (storage: Storage, key: string): Promise<ComplianceD
 // changes.json compares with the previous release; a dataset of an older schema version cannot
 // be compared field by field, so it counts as no previous release rather than blocking publishing.
 const readPreviousDataset = (storage: Storage, n: number): Promise<ComplianceDataset | null> =>
-  readDatasetAt(storage, publicKeys.releaseFile(n, 'compliance.json'));
+  readDatasetAt(storage, publicKeys.releaseFile(n, ReleaseManifest.dataset.path));
 
 const summaryOf = (dataset: ComplianceDataset): Omit<ReleaseSummary, 'files'> => {
   const { number, publishedAt, trigger, reason, rulesId, reportingYear, digest } = dataset.release;
@@ -96,17 +95,17 @@ const summaryOf = (dataset: ComplianceDataset): Omit<ReleaseSummary, 'files'> =>
 };
 
 /**
- * The files of a finished release as stored (its bytes are what readers may already hold), with
- * the content types and download names the renderers give them. A missing file means the folder
- * is not the complete release it claims to be.
+ * The files of a finished release as stored (its bytes are what readers may already hold), at
+ * the paths the renderers give them. A missing file means the folder is not the complete
+ * release it claims to be.
  */
-const storedReleaseFiles = async (storage: Storage, n: number, rendered: readonly ReleaseFileBody[]): Promise<ReleaseFileBody[]> => {
-  const out: ReleaseFileBody[] = [];
+const storedReleaseFiles = async (storage: Storage, n: number, rendered: readonly RenderedFile[]): Promise<RenderedFile[]> => {
+  const out: RenderedFile[] = [];
   for (const f of rendered) {
     const key = publicKeys.releaseFile(n, f.path);
     const obj = await storage.get(BucketRole.public, key);
     if (!obj) throw new ConflictError(n, key);
-    out.push({ ...f, body: obj.body });
+    out.push({ path: f.path, body: obj.body });
   }
   return out;
 };
@@ -143,7 +142,7 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
   // A publisher that stopped after completing releases/<n>/ but before the index left a release
   // nobody links to yet. When it holds this very dataset, finish it from its stored bytes
   // instead of failing for ever; a different release there is a conflict (writeRelease throws).
-  const orphan = await readDatasetAt(storage, publicKeys.releaseFile(number, 'compliance.json'));
+  const orphan = await readDatasetAt(storage, publicKeys.releaseFile(number, ReleaseManifest.dataset.path));
   if (orphan && orphan.release.digest === digest) {
     const files = await storedReleaseFiles(storage, number, await renderRelease({ dataset: orphan, previous, history: index.releases }));
     await writeRelease({

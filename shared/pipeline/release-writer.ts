@@ -5,30 +5,15 @@
 //   2. the copies under latest/, then removal of latest/ files the new release no longer has;
 //   3. releases/index.json;
 //   4. index.html.
-import { ReleasesIndexSchema, sha256Hex } from '../report/index.ts';
-import type { ReleaseFile, ReleaseSummary, ReleasesIndex } from '../report/index.ts';
+// Every object's content type, cache class and download name come from the release manifest.
+import { ReleaseManifest, ReleasesIndexSchema, releaseEntryOf, sha256Hex, storedHeadersOf } from '../report/index.ts';
+import type { ManifestEntry, ReleaseCopy, ReleaseFile, ReleaseSummary, ReleasesIndex, RenderedFile } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { ConflictError, CorruptStoreError, PipelineError } from './errors.ts';
 
-/** Versioned objects never change. */
-const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
-/** latest/ and the indexes move with every release. */
-const CACHE_SHORT = 'public, max-age=60';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-const HTML_TYPE = 'text/html; charset=utf-8';
-
 /** The dataset file whose presence marks a release folder as complete. */
-const MARKER = 'compliance.json';
-
-/** One file of a release as the renderers produce it; `path` is relative to the release folder. */
-interface ReleaseFileBody {
-  path: string;
-  body: Buffer | string;
-  contentType: string;
-  contentDisposition?: string;
-}
+const MARKER = ReleaseManifest.dataset.path;
 
 interface WriteReleaseInput {
   storage: Storage;
@@ -36,7 +21,7 @@ interface WriteReleaseInput {
   index: ReleasesIndex;
   /** The new release's summary without its files (they are hashed here). */
   summary: Omit<ReleaseSummary, 'files'>;
-  files: readonly ReleaseFileBody[];
+  files: readonly RenderedFile[];
   /**
    * Finish a release whose folder is already complete (a publisher stopped before the index):
    * the folder is left untouched and `files` must hold its stored bytes.
@@ -59,13 +44,17 @@ const readReleasesIndex = async (storage: Storage): Promise<ReleasesIndex> => {
   }
 };
 
-const checkPath = (path: string): void => {
+/** The manifest entry of a rendered file; a path that is not plain or not in the manifest is a bug upstream. */
+const entryOf = (path: string): ManifestEntry => {
   if (path === '' || path.startsWith('/') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
     throw new PipelineError(`a renderer produced the release path ${JSON.stringify(path)}, which is not a plain relative path`);
   }
+  const entry = releaseEntryOf(path);
+  if (!entry) throw new PipelineError(`a renderer produced the release path ${JSON.stringify(path)}, which the release manifest does not list`);
+  return entry;
 };
 
-const byMarkerLast = (a: ReleaseFileBody, b: ReleaseFileBody): number =>
+const byMarkerLast = (a: RenderedFile, b: RenderedFile): number =>
   Number(a.path === MARKER) - Number(b.path === MARKER) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /**
@@ -75,7 +64,8 @@ const byMarkerLast = (a: ReleaseFileBody, b: ReleaseFileBody): number =>
  */
 const writeRelease = async ({ storage, index, summary, files, resume = false, renderIndexHtml }: WriteReleaseInput): Promise<ReleaseSummary> => {
   const n = summary.number;
-  files.forEach((f) => checkPath(f.path));
+  files.forEach((f) => entryOf(f.path));
+  const headers = (f: RenderedFile, copy: ReleaseCopy) => storedHeadersOf(entryOf(f.path), n, copy);
   if (!files.some((f) => f.path === MARKER)) throw new PipelineError(`release ${n} has no ${MARKER}`);
   if (index.releases.some((r) => r.number === n)) throw new ConflictError(n, publicKeys.releasesIndex);
   const markerKey = publicKeys.releaseFile(n, MARKER);
@@ -83,19 +73,11 @@ const writeRelease = async ({ storage, index, summary, files, resume = false, re
 
   const ordered = [...files].sort(byMarkerLast);
   for (const f of resume ? [] : ordered) {
-    await storage.put(BucketRole.public, publicKeys.releaseFile(n, f.path), Buffer.from(f.body), {
-      contentType: f.contentType,
-      cacheControl: CACHE_IMMUTABLE,
-      ...(f.contentDisposition === undefined ? {} : { contentDisposition: f.contentDisposition }),
-    });
+    await storage.put(BucketRole.public, publicKeys.releaseFile(n, f.path), f.body, headers(f, 'versioned'));
   }
 
   for (const f of ordered) {
-    await storage.put(BucketRole.public, publicKeys.latestFile(f.path), Buffer.from(f.body), {
-      contentType: f.contentType,
-      cacheControl: CACHE_SHORT,
-      ...(f.contentDisposition === undefined ? {} : { contentDisposition: f.contentDisposition }),
-    });
+    await storage.put(BucketRole.public, publicKeys.latestFile(f.path), f.body, headers(f, 'latest'));
   }
   const current = new Set(ordered.map((f) => publicKeys.latestFile(f.path)));
   for (const stale of await storage.list(BucketRole.public, publicKeys.latestPrefix)) {
@@ -103,22 +85,17 @@ const writeRelease = async ({ storage, index, summary, files, resume = false, re
   }
 
   const hashed: ReleaseFile[] = ordered
-    .map((f) => {
-      const bytes = Buffer.from(f.body);
-      return { path: f.path, sha256: sha256Hex(bytes), bytes: bytes.length };
-    })
+    .map((f) => ({ path: f.path, sha256: sha256Hex(f.body), bytes: f.body.length }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const released: ReleaseSummary = { ...summary, files: hashed };
   const nextIndex: ReleasesIndex = ReleasesIndexSchema.parse({ ...index, releases: [...index.releases, released] });
-  await storage.put(BucketRole.public, publicKeys.releasesIndex, `${JSON.stringify(nextIndex, null, 2)}\n`, {
-    contentType: JSON_TYPE,
-    cacheControl: CACHE_SHORT,
-  });
+  const { releasesIndex, page } = ReleaseManifest;
+  await storage.put(BucketRole.public, releasesIndex.path, `${JSON.stringify(nextIndex, null, 2)}\n`, storedHeadersOf(releasesIndex, n));
 
   const html = await renderIndexHtml(nextIndex.releases, hashed);
-  await storage.put(BucketRole.public, publicKeys.indexHtml, Buffer.from(html), { contentType: HTML_TYPE, cacheControl: CACHE_SHORT });
+  await storage.put(BucketRole.public, page.path, Buffer.from(html), storedHeadersOf(page, n));
   return released;
 };
 
-export { writeRelease, readReleasesIndex, CACHE_IMMUTABLE, CACHE_SHORT, EMPTY_INDEX };
-export type { ReleaseFileBody, WriteReleaseInput };
+export { writeRelease, readReleasesIndex, EMPTY_INDEX };
+export type { WriteReleaseInput };

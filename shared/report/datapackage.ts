@@ -1,15 +1,17 @@
 // datapackage.json: a Frictionless Data Package descriptor of the release's files, so data tools
 // (frictionless, datapackage-py/js, CKAN) can load and verify the release without reading docs.
+// Each file's media type and description come from the release manifest.
 import type { ComplianceDataset } from './dataset.ts';
 import { CSV_COLUMNS } from './csv.ts';
+import { UnlistedFileError } from './errors.ts';
+import { mediaTypeOf, releaseEntryOf } from './manifest.ts';
 
 interface PackagedFile {
-  /** Path relative to the release folder, e.g. `compliance.csv`, `allies/ALB.json`. */
+  /** Path relative to the release folder, as the release manifest names it. */
   path: string;
   /** Size in bytes. */
   bytes: number;
   sha256: string;
-  mediatype: string;
 }
 
 interface License {
@@ -20,14 +22,6 @@ interface License {
 
 const resourceName = (path: string) => path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
 const formatOf = (path: string) => /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
-
-const DESCRIPTIONS: Record<string, string> = {
-  'compliance.json': 'The full dataset: every ally and year, the alliance aggregates, the rules and notes.',
-  'compliance.csv': 'One row per ally and year.',
-  'compliance.xlsx': 'The workbook: summary, standings, one sheet per track, sources, rules and notes.',
-  'schema.json': 'JSON Schema (draft 2020-12) of compliance.json.',
-  'changes.json': 'What changed since the previous release.',
-};
 
 const csvSchema = () => ({
   fields: CSV_COLUMNS.map((c) => ({
@@ -42,14 +36,16 @@ const csvSchema = () => ({
 });
 
 const resource = (f: PackagedFile) => {
+  const entry = releaseEntryOf(f.path);
+  if (!entry) throw new UnlistedFileError(f.path);
   const base = {
     name: resourceName(f.path),
     path: f.path,
     format: formatOf(f.path),
-    mediatype: f.mediatype,
+    mediatype: mediaTypeOf(entry.contentType),
     bytes: f.bytes,
     hash: `sha256:${f.sha256}`,
-    description: DESCRIPTIONS[f.path] ?? (f.path.startsWith('allies/') ? "One ally's history with the release header." : undefined),
+    description: entry.description,
   };
   if (formatOf(f.path) !== 'csv') return { profile: 'data-resource', ...base };
   return {

@@ -34,4 +34,14 @@ class UnknownAllyError extends ReportError {
   }
 }
 
-export { ReportError, DatasetInvalidError, UnknownAllyError };
+/** A file the release manifest does not list was handed on as part of a release. */
+class UnlistedFileError extends ReportError {
+  readonly path: string;
+  constructor(path: string) {
+    super(`the release manifest lists no file ${JSON.stringify(path)}`);
+    this.name = 'UnlistedFileError';
+    this.path = path;
+  }
+}
+
+export { ReportError, DatasetInvalidError, UnknownAllyError, UnlistedFileError };

@@ -6,6 +6,7 @@ import type { ComplianceDataset } from './dataset.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { ReleaseSummary } from './history.ts';
 import { renderChart } from './chart.ts';
+import { ReleaseManifest, RELEASE_FILES, allyOfPath, releaseEntryOf } from './manifest.ts';
 import { STATUS_STYLE, formatPct } from './presentation.ts';
 import type { ShownStatus } from './presentation.ts';
 import { coverage, headline, shownStatus, standings } from './standings.ts';
@@ -84,21 +85,28 @@ const downloadsSection = (d: ComplianceDataset, files: IndexHtmlInput['files']) 
   const n = d.release.number;
   // Keys are paths, not URLs: each segment is percent-encoded so a space or # stays part of the name.
   const link = (key: string, text: string) => `<a href="${escapeHtml(key.split('/').map(encodeURIComponent).join('/'))}">${escapeHtml(text)}</a>`;
-  const main = files.filter((f) => !f.path.startsWith('allies/'));
-  const allies = files.filter((f) => f.path.startsWith('allies/'));
+  // In manifest order, each with what it holds; a file the manifest does not know comes last.
+  const rank = (path: string) => {
+    const entry = releaseEntryOf(path);
+    return entry ? RELEASE_FILES.indexOf(entry) : RELEASE_FILES.length;
+  };
+  const main = files.filter((f) => allyOfPath(f.path) === null).sort((a, b) => rank(a.path) - rank(b.path));
+  const allies = files.flatMap((f) => {
+    const iso3 = allyOfPath(f.path);
+    return iso3 === null ? [] : [{ ...f, iso3 }];
+  });
   const rows = main.map(
     (f) =>
-      `<tr><td>${link(publicKeys.latestFile(f.path), f.path)}</td><td class="num">${sizeOf(f.bytes)}</td><td>${link(publicKeys.releaseFile(n, f.path), publicKeys.releaseFile(n, f.path))}</td></tr>`,
+      `<tr><td>${link(publicKeys.latestFile(f.path), f.path)}</td><td>${escapeHtml(releaseEntryOf(f.path)?.description ?? '')}</td><td class="num">${sizeOf(f.bytes)}</td><td>${link(publicKeys.releaseFile(n, f.path), publicKeys.releaseFile(n, f.path))}</td></tr>`,
   );
-  const allyLinks = allies.map((f) => {
-    const iso3 = f.path.replace(/^allies\//, '').replace(/\.json$/, '');
-    return `${link(publicKeys.latestFile(f.path), iso3)} <span class="muted">(${link(publicKeys.releaseFile(n, f.path), `release ${n}`)})</span>`;
-  });
+  const allyLinks = allies.map(
+    (f) => `${link(publicKeys.latestFile(f.path), f.iso3)} <span class="muted">(${link(publicKeys.releaseFile(n, f.path), `release ${n}`)})</span>`,
+  );
   return `<section id="downloads"><h2>Downloads</h2>
 <p class="muted"><code>${escapeHtml(publicKeys.latestPrefix)}</code> always holds the newest release; <code>${escapeHtml(versioned)}</code> never changes.</p>
-<div class="scroll"><table><thead><tr><th scope="col">Latest</th><th scope="col">Size</th><th scope="col">This release (permanent link)</th></tr></thead>
+<div class="scroll"><table><thead><tr><th scope="col">Latest</th><th scope="col">What it holds</th><th scope="col">Size</th><th scope="col">This release (permanent link)</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>
-${allyLinks.length ? `<p>One file per ally: ${allyLinks.join(', ')}</p>` : ''}</section>`;
+${allyLinks.length ? `<p>${escapeHtml(ReleaseManifest.ally.description)} One file per ally: ${allyLinks.join(', ')}</p>` : ''}</section>`;
 };
 
 const historySection = (history: IndexHtmlInput['history']) => {
@@ -106,7 +114,7 @@ const historySection = (history: IndexHtmlInput['history']) => {
     .sort((a, b) => b.number - a.number)
     .map(
       (r) =>
-        `<tr><td><a href="${escapeHtml(publicKeys.releaseFile(r.number, 'compliance.json'))}">${r.number}</a></td><td>${escapeHtml(when(r.publishedAt))}</td><td>${escapeHtml(r.trigger)}${r.reason ? ` <span class="muted">${escapeHtml(r.reason)}</span>` : ''}</td><td>${escapeHtml(r.rulesId)}</td><td>${r.reportingYear}</td><td><code>${escapeHtml(r.digest.slice(0, 12))}</code></td></tr>`,
+        `<tr><td><a href="${escapeHtml(publicKeys.releaseFile(r.number, ReleaseManifest.dataset.path))}">${r.number}</a></td><td>${escapeHtml(when(r.publishedAt))}</td><td>${escapeHtml(r.trigger)}${r.reason ? ` <span class="muted">${escapeHtml(r.reason)}</span>` : ''}</td><td>${escapeHtml(r.rulesId)}</td><td>${r.reportingYear}</td><td><code>${escapeHtml(r.digest.slice(0, 12))}</code></td></tr>`,
     );
   return `<section id="history"><h2>Release history</h2>
 <div class="scroll"><table><thead><tr><th scope="col">Release</th><th scope="col">Published</th><th scope="col">Trigger</th><th scope="col">Rules</th><th scope="col">Reporting year</th><th scope="col">Digest</th></tr></thead>

@@ -9,7 +9,7 @@ export { ReleaseFileSchema, ReleaseSummarySchema, ReleasesIndexSchema } from './
 export type { ReleaseFile, ReleaseSummary, ReleasesIndex } from './history.ts';
 export { escapeHtml } from './escape-html.ts';
 export { renderSchema } from './json-schema.ts';
-export { ReportError, DatasetInvalidError, UnknownAllyError } from './errors.ts';
+export { ReportError, DatasetInvalidError, UnknownAllyError, UnlistedFileError } from './errors.ts';
 export { renderCsv, CSV_COLUMNS } from './csv.ts';
 export type { CsvColumn, CsvFieldType } from './csv.ts';
 export { AllyFileSchema, renderAllyJson } from './ally-json.ts';
@@ -22,7 +22,24 @@ export { renderWorkbook } from './workbook.ts';
 export { STATUS_STYLE, formatPct } from './presentation.ts';
 export { headline, standings } from './standings.ts';
 export type { Headline, Standing } from './standings.ts';
-export { renderRelease, CONTENT_TYPES } from './release.ts';
-export type { RenderedFile, RenderReleaseInput } from './release.ts';
+export {
+  CacheClass,
+  CACHE_CONTROL,
+  FileScope,
+  ISO3_PLACEHOLDER,
+  ReleaseManifest,
+  RELEASE_FILES,
+  releaseEntryOf,
+  allyFilePath,
+  allyOfPath,
+  cacheClassOf,
+  cacheControlOf,
+  contentDispositionOf,
+  storedHeadersOf,
+  mediaTypeOf,
+} from './manifest.ts';
+export type { ManifestEntry, ManifestName, RenderedFile, ReleaseCopy } from './manifest.ts';
+export { renderRelease } from './release.ts';
+export type { RenderReleaseInput } from './release.ts';
 export { renderIndexHtml } from './index-html.ts';
 export type { IndexHtmlInput } from './index-html.ts';

@@ -8,28 +8,9 @@ import { renderDatapackage } from './datapackage.ts';
 import { sha256Hex } from './digest.ts';
 import type { ReleaseSummary } from './history.ts';
 import { renderSchema } from './json-schema.ts';
+import { allyFilePath, ReleaseManifest } from './manifest.ts';
+import type { RenderedFile } from './manifest.ts';
 import { renderWorkbook } from './workbook.ts';
-
-interface RenderedFile {
-  /** Relative to the release folder: compliance.json, compliance.xlsx, allies/ALB.json, … */
-  path: string;
-  body: Buffer;
-  contentType: string;
-  contentDisposition?: string;
-}
-
-const CONTENT_TYPES = {
-  json: 'application/json',
-  schema: 'application/schema+json',
-  csv: 'text/csv; charset=utf-8; header=present',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  html: 'text/html; charset=utf-8',
-} as const;
-
-/** The media type without parameters, as a data package lists it. */
-const mediatypeOf = (contentType: string) => contentType.split(';')[0]?.trim() ?? contentType;
-
-const json = (path: string, body: Buffer, contentType: string = CONTENT_TYPES.json): RenderedFile => ({ path, body, contentType });
 
 interface RenderReleaseInput {
   dataset: ComplianceDataset;
@@ -44,22 +25,18 @@ interface RenderReleaseInput {
  * with their sizes and sha256).
  */
 const renderRelease = async ({ dataset, previous }: RenderReleaseInput): Promise<RenderedFile[]> => {
+  const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
   const files: RenderedFile[] = [
-    json('compliance.json', Buffer.from(`${JSON.stringify(dataset, null, 2)}\n`, 'utf8')),
-    json('schema.json', renderSchema(), CONTENT_TYPES.schema),
-    { path: 'compliance.csv', body: renderCsv(dataset), contentType: CONTENT_TYPES.csv },
-    {
-      path: 'compliance.xlsx',
-      body: await renderWorkbook(dataset),
-      contentType: CONTENT_TYPES.xlsx,
-      contentDisposition: `attachment; filename="dualtrack-release-${dataset.release.number}.xlsx"`,
-    },
-    json('changes.json', renderChanges(computeChanges(previous, dataset))),
-    ...dataset.allies.map((a) => json(`allies/${a.iso3}.json`, renderAllyJson(dataset, a.iso3))),
+    { path: ReleaseManifest.dataset.path, body: json(dataset) },
+    { path: ReleaseManifest.schema.path, body: renderSchema() },
+    { path: ReleaseManifest.csv.path, body: renderCsv(dataset) },
+    { path: ReleaseManifest.workbook.path, body: await renderWorkbook(dataset) },
+    { path: ReleaseManifest.changes.path, body: renderChanges(computeChanges(previous, dataset)) },
+    ...dataset.allies.map((a) => ({ path: allyFilePath(a.iso3), body: renderAllyJson(dataset, a.iso3) })),
   ];
-  const listed = files.map((f) => ({ path: f.path, bytes: f.body.length, sha256: sha256Hex(f.body), mediatype: mediatypeOf(f.contentType) }));
-  return [...files, json('datapackage.json', renderDatapackage(dataset, listed))];
+  const listed = files.map((f) => ({ path: f.path, bytes: f.body.length, sha256: sha256Hex(f.body) }));
+  return [...files, { path: ReleaseManifest.datapackage.path, body: renderDatapackage(dataset, listed) }];
 };
 
-export { renderRelease, CONTENT_TYPES };
-export type { RenderedFile, RenderReleaseInput };
+export { renderRelease };
+export type { RenderReleaseInput };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { HAGUE_2025 } from '../../shared/model/index.ts';
-import { ComplianceDatasetSchema, ReleasesIndexSchema } from '../../shared/report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema } from '../../shared/report/index.ts';
+import { publicKeys } from '../../shared/storage/index.ts';
 import { capturingIo } from '../helpers/cli.ts';
 import { submissionWorkbook } from '../helpers/submission-workbooks.ts';
 import { tempDirs } from '../helpers/temp.ts';
@@ -55,9 +56,9 @@ describe('dualtrack process', () => {
     ]);
     expect(text()).toContain('(30 other allies have no figures for 2025)');
     expect(text()).toContain('Published release 1 (');
-    expect(text()).toContain(join(dir, 'store', 'public', 'releases', '1', 'compliance.xlsx'));
+    expect(text()).toContain(join(dir, 'store', 'public', ...publicKeys.releaseFile(1, ReleaseManifest.workbook.path).split('/')));
     expect(await readdir(join(dir, 'store', 'uploads', 'submissions'))).toEqual(['EST', 'POL']);
-    const dataset = ComplianceDatasetSchema.parse(JSON.parse(await readFile(join(dir, 'store', 'public', 'latest', 'compliance.json'), 'utf8')));
+    const dataset = ComplianceDatasetSchema.parse(JSON.parse(await readFile(join(dir, 'store', 'public', ...publicKeys.latestFile(ReleaseManifest.dataset.path).split('/')), 'utf8')));
     expect(dataset.release).toMatchObject({ number: 1, trigger: 'cli', reportingYear: 2025 });
     expect(dataset.allies.find((a) => a.iso3 === 'POL')?.years.find((y) => y.year === 2025)?.source.uploadedAt).toBe('2026-03-01T10:00:00.000Z');
   });
@@ -104,7 +105,7 @@ describe('dualtrack process', () => {
     expect(text().split('\n').filter((l) => /^(POL|EST)\s/.test(l)).map((l) => l.split(/\s+/).join(' '))).toEqual([
       'POL 4.17 0.56 4.72 pre_commitment pre_commitment pre_commitment yes',
     ]);
-    const dataset = ComplianceDatasetSchema.parse(JSON.parse(await readFile(join(dir, 'store', 'public', 'latest', 'compliance.json'), 'utf8')));
+    const dataset = ComplianceDatasetSchema.parse(JSON.parse(await readFile(join(dir, 'store', 'public', ...publicKeys.latestFile(ReleaseManifest.dataset.path).split('/')), 'utf8')));
     expect([dataset.rules.id, dataset.rules.tracks.core.target, dataset.release.reportingYear]).toEqual(['strict-test', 5, 2024]);
   });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { SAMPLES_DIR } from '../../local/project.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
+import { ReleaseManifest } from '../../shared/report/index.ts';
 import { BucketRole, publicKeys, uploadsKeys } from '../../shared/storage/index.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { capturingIo } from '../helpers/cli.ts';
@@ -90,9 +91,8 @@ describe('the local cloud with real clients', () => {
       expect(c, c.key).toMatchObject({ status: 200, same: true, type: c.storedType, sha256: c.expected });
     }
     const types = Object.fromEntries(checked.map((c) => [c.key, c.type]));
-    expect(types['latest/compliance.xlsx']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(types['latest/compliance.json']).toMatch(/^application\/json/);
-    expect(types['latest/compliance.csv']).toMatch(/^text\/csv/);
+    const { workbook, dataset, csv } = ReleaseManifest;
+    expect([workbook, dataset, csv].map((e) => types[publicKeys.latestFile(e.path)])).toEqual([workbook, dataset, csv].map((e) => e.contentType));
   });
 
   it('opens the public bucket\'s address in a browser as the index page', async () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSamples } from '../../cli/clients/demo.ts';
 import { PROJECT_ROOT, SAMPLES_DIR } from '../../local/project.ts';
-import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
+import { publicKeys } from '../../shared/storage/index.ts';
 import { tempDirs } from '../helpers/temp.ts';
 import { freePort, startChild } from './helpers/child.ts';
 import type { Child } from './helpers/child.ts';
@@ -42,7 +43,8 @@ describe('npm start (serve --demo)', () => {
     // Assess
     expect(output).toContain(`dualtrack local cloud on ${endpoint}`);
     expect(output).toContain(`aws s3 cp FILE s3://dualtrack-uploads/submissions/<ISO3>/FILE --endpoint-url ${endpoint}`);
-    for (const path of ['index.html', 'latest/compliance.json', 'latest/compliance.xlsx', 'latest/compliance.csv']) {
+    const { dataset, workbook, csv } = ReleaseManifest;
+    for (const path of [publicKeys.indexHtml, ...[dataset, workbook, csv].map((e) => publicKeys.latestFile(e.path))]) {
       expect(output).toContain(`${endpoint}/dualtrack-public/${path}`);
     }
   });
@@ -65,7 +67,7 @@ describe('npm start (serve --demo)', () => {
     const page = ready[2] ?? '';
     // Act
     const html = await fetch(page);
-    const json = await fetch(`http://127.0.0.1:${port}/dualtrack-public/latest/compliance.json`);
+    const json = await fetch(`http://127.0.0.1:${port}/dualtrack-public/${publicKeys.latestFile(ReleaseManifest.dataset.path)}`);
     const dataset = ComplianceDatasetSchema.parse(await json.json());
     // Assess
     expect(html.status).toBe(200);

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { ComplianceDatasetSchema } from '../../shared/report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
 import { SAMPLES_AS_OF_YEAR } from '../../scripts/samples/catalogue.ts';
 import { capturingIo } from '../helpers/cli.ts';
 import { tempDirs } from '../helpers/temp.ts';
@@ -44,12 +44,12 @@ describe('dualtrack process samples', () => {
       // Act
       const code = await main(['process', 'samples', '--out', 'store'], io);
       const latest = join(dir, 'store', 'public', 'latest');
-      const published: unknown = JSON.parse(await readFile(join(latest, 'compliance.json'), 'utf8'));
+      const published: unknown = JSON.parse(await readFile(join(latest, ReleaseManifest.dataset.path), 'utf8'));
       const dataset = ComplianceDatasetSchema.parse(published);
       // The published file against the JSON Schema published beside it, with a real validator.
       const ajv = new Ajv2020({ allErrors: true, strict: false });
       addFormats.default(ajv);
-      const validate = ajv.compile(JSON.parse(await readFile(join(latest, 'schema.json'), 'utf8')) as Record<string, unknown>);
+      const validate = ajv.compile(JSON.parse(await readFile(join(latest, ReleaseManifest.schema.path), 'utf8')) as Record<string, unknown>);
       const valid = validate(published);
 
       // Assess

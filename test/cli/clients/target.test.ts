@@ -7,6 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { CloudClientError, RecomputeInvokeError, StackLookupError, StackOutputMissingError } from '../../../cli/clients/errors.ts';
 import { resolveTarget } from '../../../cli/clients/target.ts';
 import type { FunctionInvoker, StackClients, StackDescriber } from '../../../cli/clients/target.ts';
+import { ReleaseManifest } from '../../../shared/report/index.ts';
+import { publicKeys } from '../../../shared/storage/index.ts';
 import { describeStacksOutput, fakeCloudFormation, fakeLambda, invokeOutput } from '../../helpers/aws-stack.ts';
 
 const STACK = 'Dualtrack';
@@ -23,7 +25,7 @@ const OUTCOME = {
   release: 4,
   digest: '9f2c4e1ab0d3c5e7f9a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5',
   reportingYear: 2025,
-  written: ['releases/4/compliance.json', 'latest/compliance.json'],
+  written: [publicKeys.releaseFile(4, ReleaseManifest.dataset.path), publicKeys.latestFile(ReleaseManifest.dataset.path)],
 };
 
 const s3Client = (): S3Client => new S3Client({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' } });

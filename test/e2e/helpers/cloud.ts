@@ -10,7 +10,7 @@ import type { LocalCloudEvent } from '../../../local/events.ts';
 import { startLocalCloud } from '../../../local/runtime.ts';
 import type { LocalCloud, LocalCloudOptions } from '../../../local/runtime.ts';
 import { readReleasesIndex } from '../../../shared/pipeline/index.ts';
-import { ComplianceDatasetSchema } from '../../../shared/report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest } from '../../../shared/report/index.ts';
 import type { ComplianceDataset, ReleasesIndex } from '../../../shared/report/index.ts';
 import { BucketRole, publicKeys } from '../../../shared/storage/index.ts';
 
@@ -55,8 +55,9 @@ const putObject = (cloud: LocalCloud, key: string, body: Buffer): Promise<unknow
 const releases = (cloud: LocalCloud): Promise<ReleasesIndex> => readReleasesIndex(cloud.storage);
 
 const latestDataset = async (cloud: LocalCloud): Promise<ComplianceDataset> => {
-  const obj = await cloud.storage.get(BucketRole.public, publicKeys.latestFile('compliance.json'));
-  if (!obj) throw new Error('no latest/compliance.json in the public bucket');
+  const key = publicKeys.latestFile(ReleaseManifest.dataset.path);
+  const obj = await cloud.storage.get(BucketRole.public, key);
+  if (!obj) throw new Error(`no ${key} in the public bucket`);
   return ComplianceDatasetSchema.parse(JSON.parse(obj.body.toString('utf8')));
 };
 

@@ -4,6 +4,8 @@ import type { PublishRequest } from '../../../functions/common/publish-request.t
 import type { PublishReport } from '../../../functions/common/observer.ts';
 import { createPublishHandler } from '../../../functions/publish/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
+import { ReleaseManifest } from '../../../shared/report/index.ts';
+import { publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { sqsEvent } from '../../helpers/events.ts';
 import { smallReference, storeSubmission } from '../../helpers/publish-fixtures.ts';
@@ -53,8 +55,8 @@ describe('the publish handler', () => {
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad-1' }] });
     expect(await releasesOf(storage)).toEqual([{ number: 1, trigger: 'upload', reason: 'upload: EST (1 submission)', reportingYear: 2025 }]);
-    expect(await storage.head('public', 'latest/compliance.json')).not.toBeNull();
-    expect(await storage.head('public', 'releases/1/compliance.json')).not.toBeNull();
+    expect(await storage.head('public', publicKeys.latestFile(ReleaseManifest.dataset.path))).not.toBeNull();
+    expect(await storage.head('public', publicKeys.releaseFile(1, ReleaseManifest.dataset.path))).not.toBeNull();
   });
 
   it('collapses a batch of requests into a single release', async () => {

@@ -3,6 +3,7 @@ import { InvalidEventError } from '../../../functions/common/errors.ts';
 import type { PublishReport } from '../../../functions/common/observer.ts';
 import { createRecomputeHandler } from '../../../functions/recompute/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
+import { publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { scheduledEvent, schedulerPayload } from '../../helpers/events.ts';
 import { smallReference, storeSubmission } from '../../helpers/publish-fixtures.ts';
@@ -44,7 +45,7 @@ describe('the recompute handler', () => {
     // Assess
     expect(outcome).toMatchObject({ published: true, release: 1 });
     expect(await releasesOf(storage)).toEqual([{ number: 1, trigger: 'schedule', reason: 'yearly recomputation', reportingYear: outcome.reportingYear }]);
-    expect(await storage.head('public', 'index.html')).not.toBeNull();
+    expect(await storage.head('public', publicKeys.indexHtml)).not.toBeNull();
   });
 
   it('publishes with trigger manual, the reason and the reporting year of a manual invoke', async () => {

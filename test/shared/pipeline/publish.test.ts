@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, publish } from '../../../shared/pipeline/index.ts';
-import { ChangesSchema, ComplianceDatasetSchema, ReleasesIndexSchema, sha256Hex } from '../../../shared/report/index.ts';
-import { createFolderStorage, createMemoryStorage } from '../../../shared/storage/index.ts';
+import { ChangesSchema, ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, allyFilePath, sha256Hex } from '../../../shared/report/index.ts';
+import { createFolderStorage, createMemoryStorage, publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { publishInput, storeSubmission } from '../../helpers/publish-fixtures.ts';
 import { recordingStorage } from '../../helpers/recording-storage.ts';
@@ -28,7 +28,7 @@ const seed = async (storage: Storage): Promise<void> => {
 
 const json = async (storage: Storage, key: string): Promise<unknown> => JSON.parse((await storage.get('public', key))?.body.toString() ?? 'null');
 
-const dataset = async (storage: Storage, key = 'latest/compliance.json') => ComplianceDatasetSchema.parse(await json(storage, key));
+const dataset = async (storage: Storage, key = publicKeys.latestFile(ReleaseManifest.dataset.path)) => ComplianceDatasetSchema.parse(await json(storage, key));
 
 const yearOf = async (storage: Storage, iso3: string, year: number, key?: string) =>
   (await dataset(storage, key)).allies.find((a) => a.iso3 === iso3)?.years.find((y) => y.year === year);
@@ -62,20 +62,20 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(outcome).toMatchObject({ published: true, release: 1, reportingYear: 2025 });
     const release = (await storage.list('public', 'releases/1/')).map((o) => o.key.slice('releases/1/'.length));
     expect(release).toEqual([
-      'allies/DEU.json',
-      'allies/EST.json',
-      'allies/FRA.json',
-      'allies/POL.json',
-      'changes.json',
-      'compliance.csv',
-      'compliance.json',
-      'compliance.xlsx',
-      'datapackage.json',
-      'schema.json',
+      allyFilePath('DEU'),
+      allyFilePath('EST'),
+      allyFilePath('FRA'),
+      allyFilePath('POL'),
+      ReleaseManifest.changes.path,
+      ReleaseManifest.csv.path,
+      ReleaseManifest.dataset.path,
+      ReleaseManifest.workbook.path,
+      ReleaseManifest.datapackage.path,
+      ReleaseManifest.schema.path,
     ]);
     const latest = (await storage.list('public', 'latest/')).map((o) => o.key.slice('latest/'.length));
     expect(latest).toEqual(release);
-    expect(await storage.head('public', 'index.html')).not.toBeNull();
+    expect(await storage.head('public', publicKeys.indexHtml)).not.toBeNull();
     expect((await dataset(storage)).release).toMatchObject({ number: 1, trigger: 'cli', rulesId: 'hague-2025', reportingYear: 2025, digest: outcome.digest });
   });
 
@@ -86,7 +86,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     // Act
     await publish(publishInput(storage));
     // Assess
-    const index = ReleasesIndexSchema.parse(await json(storage, 'releases/index.json'));
+    const index = ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex));
     expect(index.releases.map((r) => [r.number, r.trigger, r.reportingYear])).toEqual([[1, 'cli', 2025]]);
     const files = index.releases[0]?.files ?? [];
     expect(files.length).toBe(10);
@@ -126,9 +126,9 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     // Assess
     expect(outcome).toMatchObject({ published: true, release: 2 });
     expect(await snapshot(storage, 'releases/1/')).toEqual(before);
-    expect((await yearOf(storage, 'POL', 2025, 'releases/1/compliance.json'))?.core.total).toBe(170_000);
+    expect((await yearOf(storage, 'POL', 2025, publicKeys.releaseFile(1, ReleaseManifest.dataset.path)))?.core.total).toBe(170_000);
     expect((await yearOf(storage, 'POL', 2025))?.core.total).toBe(180_000);
-    expect(ReleasesIndexSchema.parse(await json(storage, 'releases/index.json')).releases.map((r) => r.number)).toEqual([1, 2]);
+    expect(ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex)).releases.map((r) => r.number)).toEqual([1, 2]);
   });
 
   it('writes changes.json naming the figure that moved since the previous release', async () => {
@@ -145,11 +145,11 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     // Act
     await publish(publishInput(storage));
     // Assess
-    const changes = ChangesSchema.parse(await json(storage, 'releases/2/changes.json'));
+    const changes = ChangesSchema.parse(await json(storage, publicKeys.releaseFile(2, ReleaseManifest.changes.path)));
     expect(changes.previous?.number).toBe(1);
     expect(changes.changes).toContainEqual({ iso3: 'POL', year: 2025, field: 'core.total', kind: 'figure', before: 170_000, after: 180_000 });
     expect(changes.changes.filter((c) => c.iso3 === 'EST' && c.kind === 'figure')).toEqual([]);
-    expect(ChangesSchema.parse(await json(storage, 'releases/1/changes.json')).previous).toBeNull();
+    expect(ChangesSchema.parse(await json(storage, publicKeys.releaseFile(1, ReleaseManifest.changes.path))).previous).toBeNull();
   });
 
   it('keeps the newer figures when an older upload is processed after a newer one', async () => {
@@ -186,11 +186,11 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     await publish(publishInput(storage));
     // Assess
     const rank = (key: string) =>
-      key.startsWith('releases/1/') ? 0 : key.startsWith('latest/') ? 1 : key === 'releases/index.json' ? 2 : key === 'index.html' ? 3 : 9;
+      key.startsWith('releases/1/') ? 0 : key.startsWith('latest/') ? 1 : key === publicKeys.releasesIndex ? 2 : key === publicKeys.indexHtml ? 3 : 9;
     const ranks = writes.map((w) => rank(w.key));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3]));
-    expect(writes.filter((w) => w.key === 'index.html').length).toBe(1);
+    expect(writes.filter((w) => w.key === publicKeys.indexHtml).length).toBe(1);
   });
 
   it('uses the reporting year it is given instead of the default, and that is a new release', async () => {
@@ -209,10 +209,10 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     // Prepare
     const storage = await make();
     await seed(storage);
-    await storage.put('public', 'releases/1/compliance.json', '{"someone":"else"}');
+    await storage.put('public', publicKeys.releaseFile(1, ReleaseManifest.dataset.path), '{"someone":"else"}');
     // Act, Assess
     await expect(publish(publishInput(storage))).rejects.toBeInstanceOf(ConflictError);
-    expect((await storage.get('public', 'releases/1/compliance.json'))?.body.toString()).toBe('{"someone":"else"}');
+    expect((await storage.get('public', publicKeys.releaseFile(1, ReleaseManifest.dataset.path)))?.body.toString()).toBe('{"someone":"else"}');
   });
 
   /** A store whose first write under latest/ fails, as when a publisher dies mid-way. */
@@ -236,18 +236,18 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     await seed(storage);
     await expect(publish(publishInput(crashingAtLatest(storage)))).rejects.toThrow('publisher stopped');
     const folder = await snapshot(storage, 'releases/1/');
-    expect(await storage.head('public', 'releases/index.json')).toBeNull();
+    expect(await storage.head('public', publicKeys.releasesIndex)).toBeNull();
     // Act
     const outcome = await publish(publishInput(storage, { now: new Date('2026-11-27T04:00:00.000Z') }));
     // Assess
     expect(outcome).toMatchObject({ published: true, release: 1 });
     expect(await snapshot(storage, 'releases/1/')).toEqual(folder);
-    const index = ReleasesIndexSchema.parse(await json(storage, 'releases/index.json'));
+    const index = ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex));
     expect(index.releases.map((r) => [r.number, r.publishedAt])).toEqual([[1, '2026-11-27T03:00:00.000Z']]);
-    const workbook = (await storage.get('public', 'releases/1/compliance.xlsx'))?.body;
-    expect((await storage.get('public', 'latest/compliance.xlsx'))?.body.equals(workbook ?? Buffer.alloc(0))).toBe(true);
-    expect(index.releases[0]?.files.find((f) => f.path === 'compliance.xlsx')?.sha256).toBe(sha256Hex(workbook ?? Buffer.alloc(0)));
-    expect(await storage.head('public', 'index.html')).not.toBeNull();
+    const workbook = (await storage.get('public', publicKeys.releaseFile(1, ReleaseManifest.workbook.path)))?.body;
+    expect((await storage.get('public', publicKeys.latestFile(ReleaseManifest.workbook.path)))?.body.equals(workbook ?? Buffer.alloc(0))).toBe(true);
+    expect(index.releases[0]?.files.find((f) => f.path === ReleaseManifest.workbook.path)?.sha256).toBe(sha256Hex(workbook ?? Buffer.alloc(0)));
+    expect(await storage.head('public', publicKeys.indexHtml)).not.toBeNull();
   });
 
   it('stops with a ConflictError when an unfinished release folder holds other figures than the store now gives', async () => {
@@ -263,7 +263,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     });
     // Act, Assess
     await expect(publish(publishInput(storage))).rejects.toBeInstanceOf(ConflictError);
-    expect(await storage.head('public', 'releases/index.json')).toBeNull();
+    expect(await storage.head('public', publicKeys.releasesIndex)).toBeNull();
   });
 });
 

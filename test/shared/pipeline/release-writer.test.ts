@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../shared/report/index.ts';
-import type { ReleasesIndex } from '../../../shared/report/index.ts';
-import { CACHE_IMMUTABLE, CACHE_SHORT, ConflictError, readReleasesIndex, writeRelease } from '../../../shared/pipeline/index.ts';
-import type { ReleaseFileBody } from '../../../shared/pipeline/index.ts';
-import { createMemoryStorage } from '../../../shared/storage/index.ts';
+import { CACHE_CONTROL, ReleaseManifest, allyFilePath, sha256Hex } from '../../../shared/report/index.ts';
+import type { ReleasesIndex, RenderedFile } from '../../../shared/report/index.ts';
+import { ConflictError, PipelineError, readReleasesIndex, writeRelease } from '../../../shared/pipeline/index.ts';
+import { createMemoryStorage, publicKeys } from '../../../shared/storage/index.ts';
 import { recordingStorage } from '../../helpers/recording-storage.ts';
 
 const summary = (number: number) => ({
@@ -15,10 +14,16 @@ const summary = (number: number) => ({
   digest: String(number).repeat(64).slice(0, 64),
 });
 
-const files = (tag: string, extra: ReleaseFileBody[] = []): ReleaseFileBody[] => [
-  { path: 'compliance.json', body: `{"tag":"${tag}"}`, contentType: 'application/json' },
-  { path: 'allies/POL.json', body: `{"ally":"POL","tag":"${tag}"}`, contentType: 'application/json' },
-  { path: 'compliance.xlsx', body: Buffer.from(`xlsx-${tag}`), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentDisposition: 'attachment; filename="dualtrack.xlsx"' },
+const DATASET = ReleaseManifest.dataset.path;
+const WORKBOOK = ReleaseManifest.workbook.path;
+const POL = allyFilePath('POL');
+const EST = allyFilePath('EST');
+const { releaseFile, latestFile, releasesIndex: INDEX, indexHtml: PAGE } = publicKeys;
+
+const files = (tag: string, extra: RenderedFile[] = []): RenderedFile[] => [
+  { path: DATASET, body: Buffer.from(`{"tag":"${tag}"}`) },
+  { path: POL, body: Buffer.from(`{"ally":"POL","tag":"${tag}"}`) },
+  { path: WORKBOOK, body: Buffer.from(`xlsx-${tag}`) },
   ...extra,
 ];
 
@@ -32,29 +37,39 @@ describe('writeRelease', () => {
     await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one'), renderIndexHtml: html });
     // Assess
     const rank = (key: string) =>
-      key.startsWith('releases/1/') ? 0 : key.startsWith('latest/') ? 1 : key === 'releases/index.json' ? 2 : key === 'index.html' ? 3 : 9;
+      key.startsWith(publicKeys.releasePrefix(1)) ? 0 : key.startsWith(publicKeys.latestPrefix) ? 1 : key === INDEX ? 2 : key === PAGE ? 3 : 9;
     const ranks = writes.map((w) => rank(w.key));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(ranks).toEqual([0, 0, 0, 1, 1, 1, 2, 3]);
-    expect(writes.filter((w) => w.key.startsWith('releases/1/')).at(-1)?.key).toBe('releases/1/compliance.json');
+    expect(writes.filter((w) => w.key.startsWith(publicKeys.releasePrefix(1))).at(-1)?.key).toBe(releaseFile(1, DATASET));
   });
 
-  it('marks versioned files immutable, latest/ and indexes short-lived, and keeps the download name', async () => {
+  it('stores each file with the content type, cache class and download name of the manifest', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(createMemoryStorage());
     // Act
-    await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one'), renderIndexHtml: html });
+    await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(4), files: files('one'), renderIndexHtml: html });
     // Assess
     const opts = Object.fromEntries(writes.map((w) => [w.key, w.options]));
-    expect(opts['releases/1/compliance.xlsx']).toEqual({
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      cacheControl: CACHE_IMMUTABLE,
-      contentDisposition: 'attachment; filename="dualtrack.xlsx"',
-    });
-    expect(opts['latest/compliance.json']).toEqual({ contentType: 'application/json', cacheControl: CACHE_SHORT });
-    expect(opts['releases/index.json']?.cacheControl).toBe(CACHE_SHORT);
-    expect(opts['index.html']).toEqual({ contentType: 'text/html; charset=utf-8', cacheControl: CACHE_SHORT });
-    expect(CACHE_IMMUTABLE).toBe('public, max-age=31536000, immutable');
+    const workbook = { contentType: ReleaseManifest.workbook.contentType, contentDisposition: 'attachment; filename="dualtrack-release-4.xlsx"' };
+    expect(opts[releaseFile(4, WORKBOOK)]).toEqual({ ...workbook, cacheControl: CACHE_CONTROL.immutable });
+    expect(opts[latestFile(WORKBOOK)]).toEqual({ ...workbook, cacheControl: CACHE_CONTROL.short });
+    expect(opts[releaseFile(4, POL)]).toEqual({ contentType: ReleaseManifest.ally.contentType, cacheControl: CACHE_CONTROL.immutable });
+    expect(opts[latestFile(DATASET)]).toEqual({ contentType: ReleaseManifest.dataset.contentType, cacheControl: CACHE_CONTROL.short });
+    expect(opts[INDEX]).toEqual({ contentType: ReleaseManifest.releasesIndex.contentType, cacheControl: CACHE_CONTROL.short });
+    expect(opts[PAGE]).toEqual({ contentType: ReleaseManifest.page.contentType, cacheControl: CACHE_CONTROL.short });
+  });
+
+  it('refuses a file the release manifest does not list, writing nothing', async () => {
+    // Prepare
+    const { storage, writes } = recordingStorage(createMemoryStorage());
+    const stray = { path: 'notes.txt', body: Buffer.from('stray') };
+    // Act
+    const attempt = writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one', [stray]), renderIndexHtml: html });
+    // Assess
+    await expect(attempt).rejects.toThrow(PipelineError);
+    await expect(attempt).rejects.toThrow(/"notes\.txt", which the release manifest does not list/);
+    expect(writes).toEqual([]);
   });
 
   it('appends the release to the index with the sha256 and size of every file', async () => {
@@ -67,26 +82,26 @@ describe('writeRelease', () => {
     const index: ReleasesIndex = await readReleasesIndex(storage);
     expect(index.releases.map((r) => r.number)).toEqual([1, 2]);
     expect(index.releases[1]?.files).toEqual([
-      { path: 'allies/POL.json', sha256: sha256Hex('{"ally":"POL","tag":"two"}'), bytes: 26 },
-      { path: 'compliance.json', sha256: sha256Hex('{"tag":"two"}'), bytes: 13 },
-      { path: 'compliance.xlsx', sha256: sha256Hex('xlsx-two'), bytes: 8 },
+      { path: POL, sha256: sha256Hex('{"ally":"POL","tag":"two"}'), bytes: 26 },
+      { path: DATASET, sha256: sha256Hex('{"tag":"two"}'), bytes: 13 },
+      { path: WORKBOOK, sha256: sha256Hex('xlsx-two'), bytes: 8 },
     ]);
   });
 
   it('removes from latest/ a file the new release no longer has, and leaves the old release alone', async () => {
     // Prepare
     const storage = createMemoryStorage();
-    const extra = { path: 'allies/EST.json', body: '{}', contentType: 'application/json' };
+    const extra = { path: EST, body: Buffer.from('{}') };
     await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one', [extra]), renderIndexHtml: html });
     // Act
     await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(2), files: files('two'), renderIndexHtml: html });
     // Assess
-    expect((await storage.list('public', 'latest/')).map((o) => o.key)).toEqual(['latest/allies/POL.json', 'latest/compliance.json', 'latest/compliance.xlsx']);
-    expect((await storage.get('public', 'releases/1/allies/EST.json'))?.body.toString()).toBe('{}');
-    expect((await storage.get('public', 'latest/compliance.json'))?.body.toString()).toBe('{"tag":"two"}');
+    expect((await storage.list('public', publicKeys.latestPrefix)).map((o) => o.key)).toEqual([POL, DATASET, WORKBOOK].map(latestFile));
+    expect((await storage.get('public', releaseFile(1, EST)))?.body.toString()).toBe('{}');
+    expect((await storage.get('public', latestFile(DATASET)))?.body.toString()).toBe('{"tag":"two"}');
   });
 
-  it('refuses with a ConflictError to write a release whose folder already holds compliance.json, writing nothing', async () => {
+  it('refuses with a ConflictError to write a release whose folder already holds its dataset, writing nothing', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(createMemoryStorage());
     await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one'), renderIndexHtml: html });
@@ -96,36 +111,30 @@ describe('writeRelease', () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     expect(writes).toEqual([]);
-    expect((await storage.get('public', 'releases/1/compliance.json'))?.body.toString()).toBe('{"tag":"one"}');
+    expect((await storage.get('public', releaseFile(1, DATASET)))?.body.toString()).toBe('{"tag":"one"}');
   });
 
   it('refuses with a ConflictError a release number the index already lists', async () => {
     // Prepare
     const storage = createMemoryStorage();
     await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one'), renderIndexHtml: html });
-    await storage.delete('public', 'releases/1/compliance.json');
+    await storage.delete('public', releaseFile(1, DATASET));
     // Act
     const attempt = writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('again'), renderIndexHtml: html });
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
-    expect((await storage.get('public', 'releases/1/allies/POL.json'))?.body.toString()).toBe('{"ally":"POL","tag":"one"}');
+    expect((await storage.get('public', releaseFile(1, POL)))?.body.toString()).toBe('{"ally":"POL","tag":"one"}');
   });
 
   it('when resuming, leaves the release folder alone and writes only latest/, the index and the page', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(createMemoryStorage());
-    for (const f of files('one')) await storage.put('public', `releases/1/${f.path}`, f.body);
+    for (const f of files('one')) await storage.put('public', releaseFile(1, f.path), f.body);
     writes.length = 0;
     // Act
     await writeRelease({ storage, index: await readReleasesIndex(storage), summary: summary(1), files: files('one'), resume: true, renderIndexHtml: html });
     // Assess
-    expect(writes.map((w) => w.key)).toEqual([
-      'latest/allies/POL.json',
-      'latest/compliance.xlsx',
-      'latest/compliance.json',
-      'releases/index.json',
-      'index.html',
-    ]);
+    expect(writes.map((w) => w.key)).toEqual([...[POL, WORKBOOK, DATASET].map(latestFile), INDEX, PAGE]);
   });
 });
 

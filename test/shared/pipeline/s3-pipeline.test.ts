@@ -2,8 +2,9 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
-import { CACHE_IMMUTABLE, CACHE_SHORT, processUpload, publish } from '../../../shared/pipeline/index.ts';
-import { createS3Storage } from '../../../shared/storage/index.ts';
+import { processUpload, publish } from '../../../shared/pipeline/index.ts';
+import { CACHE_CONTROL, ReleaseManifest } from '../../../shared/report/index.ts';
+import { createS3Storage, publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { publishInput } from '../../helpers/publish-fixtures.ts';
 import { startS3rver } from '../../helpers/s3rver.ts';
@@ -48,14 +49,14 @@ describe('the pipeline over S3', () => {
     expect((await storage.list('data', 'submissions/')).map((o) => o.key.split('/')[1])).toEqual(['EST', 'POL']);
     expect(first).toMatchObject({ published: true, release: 1, reportingYear: 2025 });
     expect(second).toMatchObject({ published: false, release: 1 });
-    const workbook = await head('releases/1/compliance.xlsx');
+    const workbook = await head(publicKeys.releaseFile(1, ReleaseManifest.workbook.path));
     expect([workbook.CacheControl, workbook.ContentType, workbook.ContentDisposition]).toEqual([
-      CACHE_IMMUTABLE,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      CACHE_CONTROL.immutable,
+      ReleaseManifest.workbook.contentType,
       'attachment; filename="dualtrack-release-1.xlsx"',
     ]);
-    expect((await head('latest/compliance.json')).CacheControl).toBe(CACHE_SHORT);
-    expect((await head('index.html')).ContentType).toBe('text/html; charset=utf-8');
-    expect((await storage.list('public', 'releases/')).filter((o) => o.key.startsWith('releases/2/'))).toEqual([]);
+    expect((await head(publicKeys.latestFile(ReleaseManifest.dataset.path))).CacheControl).toBe(CACHE_CONTROL.short);
+    expect((await head(publicKeys.indexHtml)).ContentType).toBe(ReleaseManifest.page.contentType);
+    expect((await storage.list('public', 'releases/')).filter((o) => o.key.startsWith(publicKeys.releasePrefix(2)))).toEqual([]);
   });
 });

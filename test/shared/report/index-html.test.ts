@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { renderIndexHtml } from '../../../shared/report/index.ts';
+import { ReleaseManifest, allyFilePath, renderIndexHtml } from '../../../shared/report/index.ts';
+import { publicKeys } from '../../../shared/storage/index.ts';
 import type { ComplianceDataset, ReleaseSummary } from '../../../shared/report/index.ts';
 import { launchChromium } from '../../helpers/chromium.ts';
 import type { LaunchedChromium } from '../../helpers/chromium.ts';
@@ -21,10 +22,10 @@ const summary = (number: number, digest: string): ReleaseSummary => ({
 });
 
 const FILES = [
-  { path: 'compliance.json', bytes: 20480 },
-  { path: 'compliance.xlsx', bytes: 17219 },
+  { path: ReleaseManifest.dataset.path, bytes: 20480 },
+  { path: ReleaseManifest.workbook.path, bytes: 17219 },
   { path: HOSTILE.imgFile, bytes: 10 },
-  { path: 'allies/ALB.json', bytes: 900 },
+  { path: allyFilePath('ALB'), bytes: 900 },
 ];
 
 // Registered before the browser's afterAll, so (hooks unwinding as a stack) the page closes before its folder goes.
@@ -39,14 +40,14 @@ beforeAll(async () => {
   dataset = hostileDataset();
   dir = temp.make();
   const html = renderIndexHtml({ dataset, history: [summary(1, 'a'.repeat(64)), summary(3, dataset.release.digest), summary(2, 'b'.repeat(64))], files: FILES });
-  await writeFile(join(dir, 'index.html'), html);
+  await writeFile(join(dir, publicKeys.indexHtml), html);
   browser = await launchChromium();
   page = await browser.browser.newPage();
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+  await page.goto(pathToFileURL(join(dir, publicKeys.indexHtml)).href);
 }, 120_000);
 
 afterAll(async () => {
@@ -95,9 +96,9 @@ describe('index.html in a browser', () => {
     const history = await page.locator('#history tbody tr td:first-child').allTextContents();
 
     // Assess
-    expect(hrefs).toContain('latest/compliance.xlsx');
-    expect(hrefs).toContain('releases/3/compliance.xlsx');
-    expect(hrefs).toContain('releases/3/allies/ALB.json');
+    expect(hrefs).toContain(publicKeys.latestFile(ReleaseManifest.workbook.path));
+    expect(hrefs).toContain(publicKeys.releaseFile(3, ReleaseManifest.workbook.path));
+    expect(hrefs).toContain(publicKeys.releaseFile(3, allyFilePath('ALB')));
     expect(history).toEqual(['3', '2', '1']);
   });
 

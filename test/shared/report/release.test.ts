@@ -5,7 +5,12 @@ import {
   ChangesSchema,
   ComplianceDatasetSchema,
   CSV_COLUMNS,
+  RELEASE_FILES,
+  ReleaseManifest,
   UnknownAllyError,
+  allyFilePath,
+  mediaTypeOf,
+  releaseEntryOf,
   renderAllyJson,
   renderRelease,
 } from '../../../shared/report/index.ts';
@@ -14,24 +19,18 @@ import { makeDataset } from '../../helpers/dataset.ts';
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('renderRelease', () => {
-  it('renders every file of a release folder with its content type, the data package last', async () => {
-    // Prepare / Act
-    const files = await renderRelease({ dataset: makeDataset(), previous: null, history: [] });
-
+  it('renders every release file of the manifest, in its order, one per ally, the data package last', async () => {
+    // Prepare
+    const dataset = makeDataset();
+    // Act
+    const files = await renderRelease({ dataset, previous: null, history: [] });
     // Assess
-    expect(files.map((f) => [f.path, f.contentType])).toEqual([
-      ['compliance.json', 'application/json'],
-      ['schema.json', 'application/schema+json'],
-      ['compliance.csv', 'text/csv; charset=utf-8; header=present'],
-      ['compliance.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      ['changes.json', 'application/json'],
-      ['allies/ALB.json', 'application/json'],
-      ['allies/DEU.json', 'application/json'],
-      ['allies/ISL.json', 'application/json'],
-      ['allies/USA.json', 'application/json'],
-      ['datapackage.json', 'application/json'],
-    ]);
-    expect(files.find((f) => f.path === 'compliance.xlsx')?.contentDisposition).toBe('attachment; filename="dualtrack-release-3.xlsx"');
+    const expected = RELEASE_FILES.flatMap((e) =>
+      e === ReleaseManifest.ally ? dataset.allies.map((a) => allyFilePath(a.iso3)) : [e.path],
+    );
+    expect(files.map((f) => f.path)).toEqual(expected);
+    expect(dataset.allies.map((a) => a.iso3)).toEqual(['ALB', 'DEU', 'ISL', 'USA']);
+    expect(files.at(-1)?.path).toBe(ReleaseManifest.datapackage.path);
   });
 
   it('writes compliance.json and changes.json that parse with their schemas', async () => {
@@ -43,27 +42,38 @@ describe('renderRelease', () => {
     const body = (path: string): unknown => JSON.parse(files.find((f) => f.path === path)!.body.toString('utf8'));
 
     // Assess
-    expect(ComplianceDatasetSchema.parse(body('compliance.json'))).toEqual(dataset);
-    expect(ChangesSchema.parse(body('changes.json')).summary.total).toBe(0);
+    expect(ComplianceDatasetSchema.parse(body(ReleaseManifest.dataset.path))).toEqual(dataset);
+    expect(ChangesSchema.parse(body(ReleaseManifest.changes.path)).summary.total).toBe(0);
   });
 
-  it('lists every other file in the data package with its size and sha256', async () => {
+  it('lists every other file in the data package with its size, sha256, media type and description', async () => {
     // Prepare
     const files = await renderRelease({ dataset: makeDataset(), previous: null, history: [] });
     const pkg = JSON.parse(files.at(-1)!.body.toString('utf8')) as {
       version: string;
       created: string;
-      resources: { path: string; bytes: number; hash: string; mediatype: string; schema?: { fields: { name: string; type: string }[] } }[];
+      resources: {
+        path: string;
+        bytes: number;
+        hash: string;
+        mediatype: string;
+        description: string;
+        schema?: { fields: { name: string; type: string }[] };
+      }[];
     };
 
     // Act
-    const listed = pkg.resources.map((r) => [r.path, r.bytes, r.hash, r.mediatype]);
-    const expected = files.slice(0, -1).map((f) => [f.path, f.body.length, `sha256:${sha256(f.body)}`, f.contentType.split(';')[0]]);
+    const listed = pkg.resources.map((r) => [r.path, r.bytes, r.hash, r.mediatype, r.description]);
+    const expected = files.slice(0, -1).map((f) => {
+      const entry = releaseEntryOf(f.path);
+      return [f.path, f.body.length, `sha256:${sha256(f.body)}`, mediaTypeOf(entry?.contentType ?? '-'), entry?.description];
+    });
 
     // Assess
     expect(listed).toEqual(expected);
+    expect(pkg.resources.find((r) => r.path === ReleaseManifest.csv.path)?.mediatype).toBe('text/csv');
     expect([pkg.version, pkg.created]).toEqual(['3', '2026-06-01T12:00:00.000Z']);
-    const csv = pkg.resources.find((r) => r.path === 'compliance.csv')!;
+    const csv = pkg.resources.find((r) => r.path === ReleaseManifest.csv.path)!;
     expect(csv.schema?.fields.map((f) => f.name)).toEqual(CSV_COLUMNS.map((c) => c.name));
     expect(csv.schema?.fields.find((f) => f.name === 'year')?.type).toBe('integer');
     expect(csv.schema?.fields.find((f) => f.name === 'core_pct')?.type).toBe('number');

@@ -20,11 +20,11 @@ describe('the folder storage', () => {
     // Act
     await storage.put('uploads', 'submissions/POL/a.xlsx', 'u');
     await storage.put('data', 'submissions/POL/x.json', 'd');
-    await storage.put('public', 'index.html', '<p>');
+    await storage.put('public', 'top.html', '<p>');
     // Assess
     expect(await readFile(join(dir, 'uploads', 'submissions', 'POL', 'a.xlsx'), 'utf8')).toBe('u');
     expect(await readFile(join(dir, 'data', 'submissions', 'POL', 'x.json'), 'utf8')).toBe('d');
-    expect(await readFile(join(dir, 'public', 'index.html'), 'utf8')).toBe('<p>');
+    expect(await readFile(join(dir, 'public', 'top.html'), 'utf8')).toBe('<p>');
   });
 
   it.each([
@@ -52,14 +52,14 @@ describe('the folder storage', () => {
     // Prepare
     const storage = createFolderStorage(dir);
     // Act
-    await storage.put('public', 'releases/1/compliance.json', '{}', {
+    await storage.put('public', 'releases/1/a.json', '{}', {
       contentType: 'application/json',
       cacheControl: 'public, max-age=31536000, immutable',
     });
     // Assess
-    expect(await readdir(join(dir, 'public', 'releases', '1'))).toEqual(['compliance.json']);
+    expect(await readdir(join(dir, 'public', 'releases', '1'))).toEqual(['a.json']);
     expect(await readdir(join(dir, '.tmp'))).toEqual([]);
-    expect(JSON.parse(await readFile(join(dir, '.meta', 'public', 'releases', '1', 'compliance.json.json'), 'utf8'))).toEqual({
+    expect(JSON.parse(await readFile(join(dir, '.meta', 'public', 'releases', '1', 'a.json.json'), 'utf8'))).toEqual({
       contentType: 'application/json',
       cacheControl: 'public, max-age=31536000, immutable',
     });

@@ -17,12 +17,12 @@ describe('the S3 storage', () => {
     // Prepare
     const storage = createS3Storage({ client: s3.client, buckets: { uploads: 's-uploads', data: 's-data', public: 's-public' } });
     // Act
-    await storage.put('public', 'releases/1/compliance.xlsx', Buffer.from('PK'), {
+    await storage.put('public', 'releases/1/book.xlsx', Buffer.from('PK'), {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       cacheControl: 'public, max-age=31536000, immutable',
       contentDisposition: 'attachment; filename="dualtrack-release-1.xlsx"',
     });
-    const head = await s3.client.send(new HeadObjectCommand({ Bucket: 's-public', Key: 'releases/1/compliance.xlsx' }));
+    const head = await s3.client.send(new HeadObjectCommand({ Bucket: 's-public', Key: 'releases/1/book.xlsx' }));
     // Assess
     expect(head.ContentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(head.CacheControl).toBe('public, max-age=31536000, immutable');
