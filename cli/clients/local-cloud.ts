@@ -1,20 +1,13 @@
 // The client side of a running local cloud's control routes: its status (bucket names, queue
 // state) and a recomputation run in the publisher's lane. Answers are checked against the
-// shapes the server promises (local/contract.ts).
-import { z } from 'zod';
+// shapes the server promises (local/contract.ts; a recomputation's answer is the pipeline's
+// PublishOutcomeSchema, as the recompute function's).
 import type { ManualPayload } from '../../functions/common/events.ts';
 import { ControlPath, StatusSchema } from '../../local/contract.ts';
 import type { Status } from '../../local/contract.ts';
+import { PublishOutcomeSchema } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { ControlRequestError, UnreachableError } from './errors.ts';
-
-const RecomputeResponseSchema = z.object({
-  published: z.boolean(),
-  release: z.number().int().nullable(),
-  digest: z.string(),
-  reportingYear: z.number().int(),
-  written: z.array(z.string()),
-});
 
 const callControl = async (endpoint: string, path: string, init?: RequestInit): Promise<unknown> => {
   let res: Response;
@@ -52,7 +45,7 @@ const requestRecompute = async (endpoint: string, payload: ManualPayload): Promi
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
   });
-  return RecomputeResponseSchema.parse(body);
+  return PublishOutcomeSchema.parse(body);
 };
 
 export { fetchStatus, requestRecompute };

@@ -10,6 +10,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import type { ManualPayload } from '../../functions/common/events.ts';
 import { createLocalS3Client } from '../../local/contract.ts';
+import { PublishOutcomeSchema } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { RecomputeInvokeError, StackLookupError, StackOutputMissingError } from './errors.ts';
 import { fetchStatus, requestRecompute } from './local-cloud.ts';
@@ -70,14 +71,6 @@ const describeOutputs = async (cloudFormation: StackDescriber, stack: string): P
   if (!found) throw new StackLookupError(stack, 'no such stack');
   return new Map((found.Outputs ?? []).flatMap((o) => (o.OutputKey && o.OutputValue ? [[o.OutputKey, o.OutputValue] as const] : [])));
 };
-
-const PublishOutcomeSchema = z.object({
-  published: z.boolean(),
-  release: z.number().int().nullable(),
-  digest: z.string(),
-  reportingYear: z.number().int(),
-  written: z.array(z.string()),
-});
 
 /** What Lambda returns for a function that threw. */
 const FunctionErrorPayloadSchema = z.object({ errorType: z.string().optional(), errorMessage: z.string() });

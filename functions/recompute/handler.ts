@@ -3,7 +3,7 @@
 // who asked (trigger `schedule` or `manual`) and why.
 import { z } from 'zod';
 import { ReleaseTrigger } from '../../shared/model/vocab.ts';
-import { publish as publishRelease } from '../../shared/pipeline/index.ts';
+import { PublishOutcomeSchema, publish as publishRelease } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/events.ts';
 import type { HandlerObserver } from '../common/observer.ts';
@@ -61,8 +61,10 @@ const createRecomputeHandler = (deps: RecomputeDeps) => {
       reportingYear: outcome.reportingYear,
       files: outcome.written.length,
     });
-    await deps.observer?.published?.({ outcome, trigger: request.trigger, reason: request.reason });
-    return outcome;
+    // The answer an invoker receives, in the shape every client parses it with.
+    const answer = PublishOutcomeSchema.parse(outcome);
+    await deps.observer?.published?.({ outcome: answer, trigger: request.trigger, reason: request.reason });
+    return answer;
   };
 };
 

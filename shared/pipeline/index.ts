@@ -9,4 +9,6 @@ export { PipelineError, ConflictError, CorruptStoreError } from './errors.ts';
 export { processUpload } from './process-upload.ts';
 export type { ProcessUploadInput, ProcessUploadOutcome } from './process-upload.ts';
 export { publish, recompute, referenceFromFx, currentRecords, readStoredSubmissions } from './publish.ts';
-export type { PublishInput, PublishOutcome, PublishReference } from './publish.ts';
+export type { PublishInput, PublishReference } from './publish.ts';
+export { PublishOutcomeSchema } from './publish-outcome.ts';
+export type { PublishOutcome } from './publish-outcome.ts';

@@ -11,6 +11,7 @@ import { BucketRole, dataKeys, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { ConflictError, CorruptStoreError } from './errors.ts';
 import { mergeSubmissions } from './merge.ts';
+import type { PublishOutcome } from './publish-outcome.ts';
 import { readReleasesIndex, writeRelease } from './release-writer.ts';
 import { defaultReportingYear } from './reporting-year.ts';
 import { StoredSubmissionSchema } from './stored-submission.ts';
@@ -34,17 +35,6 @@ interface PublishInput {
   /** The year the standings are about; by default see defaultReportingYear. */
   reportingYear?: number;
   now: Date;
-}
-
-interface PublishOutcome {
-  /** False when the dataset equals the latest release's: nothing was written. */
-  published: boolean;
-  /** The release now latest (the new one, or the unchanged one); null when none exists. */
-  release: number | null;
-  digest: string;
-  reportingYear: number;
-  /** Keys written to the public bucket, in write order (empty when nothing was published). */
-  written: string[];
 }
 
 /** The reference of the shipped allies and an exchange-rate table. */
@@ -171,4 +161,4 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
 const recompute = (input: Omit<PublishInput, 'trigger'> & { trigger: 'schedule' | 'manual' }): Promise<PublishOutcome> => publish(input);
 
 export { publish, recompute, referenceFromFx, currentRecords, readStoredSubmissions };
-export type { PublishInput, PublishOutcome, PublishReference };
+export type { PublishInput, PublishReference };

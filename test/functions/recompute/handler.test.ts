@@ -3,6 +3,7 @@ import { InvalidEventError } from '../../../functions/common/errors.ts';
 import type { PublishReport } from '../../../functions/common/observer.ts';
 import { createRecomputeHandler } from '../../../functions/recompute/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
+import { PublishOutcomeSchema, publish } from '../../../shared/pipeline/index.ts';
 import { publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { scheduledEvent, schedulerPayload } from '../../helpers/events.ts';
@@ -74,6 +75,24 @@ describe('the recompute handler', () => {
     const outcome = await handler({ reason: 'rates corrected' });
     // Assess
     expect(reports).toEqual([{ outcome, trigger: 'manual', reason: 'rates corrected' }]);
+  });
+
+  it('answers the publish outcome in the very shape the clients parse, and nothing more', async () => {
+    // Prepare: a publish flow that also returns something no client should see.
+    const storage = await world();
+    const handler = createRecomputeHandler({
+      storage,
+      rules: HAGUE_2025,
+      reference: smallReference(),
+      logger: recordingLogger().logger,
+      now: () => NOW,
+      publish: async (input) => ({ ...(await publish(input)), internal: 'not for the wire' }),
+    });
+    // Act
+    const answer: unknown = JSON.parse(JSON.stringify(await handler({ reason: 'shape check' })));
+    // Assess
+    expect(Object.keys(answer as object).sort()).toEqual(Object.keys(PublishOutcomeSchema.shape).sort());
+    expect(PublishOutcomeSchema.parse(answer)).toMatchObject({ published: true, release: 1 });
   });
 
   it('treats an empty payload as a manual recomputation with a default reason', async () => {

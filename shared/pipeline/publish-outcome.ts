@@ -1,0 +1,24 @@
+// What a publish or a recompute answers, as one schema: the pipeline returns it, the recompute
+// function sends it back to whoever invoked it, the local cloud's control route answers it, and
+// every client (`recompute` against the local cloud or a stack) parses the answer with it. Its
+// fields take their rules from the release header they report on.
+import { z } from 'zod';
+import { ReleaseHeaderSchema } from '../report/index.ts';
+
+const header = ReleaseHeaderSchema.shape;
+
+const PublishOutcomeSchema = z.object({
+  /** False when the dataset equals the latest release's: nothing was written. */
+  published: z.boolean(),
+  /** The release now latest (the new one, or the unchanged one); null when none exists. */
+  release: header.number.nullable(),
+  digest: header.digest,
+  reportingYear: header.reportingYear,
+  /** Keys written to the public bucket, in write order (empty when nothing was published). */
+  written: z.array(z.string()),
+});
+
+type PublishOutcome = z.infer<typeof PublishOutcomeSchema>;
+
+export { PublishOutcomeSchema };
+export type { PublishOutcome };
