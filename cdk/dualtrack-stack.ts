@@ -5,15 +5,17 @@ import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { EventType } from 'aws-cdk-lib/aws-s3';
+import type { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { EnvName } from '../functions/common/env.ts';
-import { LATEST_PREFIX, RECEIPTS_PREFIX, RELEASES_PREFIX, SUBMISSIONS_PREFIX, publicKeys } from '../shared/storage/keys.ts';
+// The manifest module itself, not the report area's surface: the stack needs one file name, not
+// the renderers (and their zod and exceljs).
+import { ReleaseManifest } from '../shared/report/manifest.ts';
+import { BucketPrefix, BucketRole, EnvName, PUBLIC_PAGE, StackOutput, UploadTrigger } from '../shared/stack/index.ts';
 import { OperatorAlarms } from './constructs/alarms.ts';
 import { createAccessLogBucket, createPrivateBucket, createPublicBucket, restrictWritersTo } from './constructs/buckets.ts';
 import { HouseFunction } from './constructs/house-function.ts';
@@ -23,8 +25,8 @@ import type { StackSettings } from './settings.ts';
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const entry = (fn: string) => `${PROJECT_ROOT}/functions/${fn}/lambda.ts`;
 
-/** Upload suffixes that fire ingest: the accepted formats, and the refused ones so they get a receipt saying why. */
-const INGEST_SUFFIXES = ['.xlsx', '.csv', '.XLSX', '.CSV', '.xls', '.xlsm', '.ods'] as const;
+/** The contract's trigger event, checked at compile time to be one of S3's event types. */
+const UPLOAD_EVENT = (UploadTrigger.event satisfies `${EventType}`) as EventType;
 
 const PUBLISH_TIMEOUT = Duration.minutes(2);
 /** AWS's advice for SQS-driven functions: visibility at least six times the function's timeout. */
@@ -79,13 +81,13 @@ class DualtrackStack extends Stack {
       timeout: Duration.minutes(1),
       memorySize: 1536,
     })
-      .useBucket(uploads, EnvName.uploadsBucket, {
-        [`${SUBMISSIONS_PREFIX}*`]: ['read'],
-        [`${RECEIPTS_PREFIX}*`]: ['read', 'put'],
+      .useBucket(uploads, BucketRole.uploads, {
+        [`${BucketPrefix.submissions}*`]: ['read'],
+        [`${BucketPrefix.receipts}*`]: ['read', 'put'],
       })
-      .useBucket(data, EnvName.dataBucket, {
-        [`${SUBMISSIONS_PREFIX}*`]: ['read', 'put'],
-        [`${RECEIPTS_PREFIX}*`]: ['read', 'put'],
+      .useBucket(data, BucketRole.data, {
+        [`${BucketPrefix.submissions}*`]: ['read', 'put'],
+        [`${BucketPrefix.receipts}*`]: ['read', 'put'],
       })
       .sendTo(publishQueue, EnvName.publishQueueUrl);
     ingest.fn.configureAsyncInvoke({
@@ -93,17 +95,13 @@ class DualtrackStack extends Stack {
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
     });
-    for (const suffix of INGEST_SUFFIXES) {
-      uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest.fn), {
-        prefix: SUBMISSIONS_PREFIX,
-        suffix,
-      });
-    }
+    // Every object created under submissions/, whatever its suffix: the guard decides and answers.
+    uploads.addEventNotification(UPLOAD_EVENT, new LambdaDestination(ingest.fn), { prefix: UploadTrigger.prefix });
 
     const publishedObjects: Record<string, readonly ('read' | 'put' | 'delete')[]> = {
-      [`${RELEASES_PREFIX}*`]: ['read', 'put'],
-      [`${LATEST_PREFIX}*`]: ['read', 'put', 'delete'],
-      [publicKeys.indexHtml]: ['read', 'put'],
+      [`${BucketPrefix.releases}*`]: ['read', 'put'],
+      [`${BucketPrefix.latest}*`]: ['read', 'put', 'delete'],
+      [PUBLIC_PAGE]: ['read', 'put'],
     };
     // The publisher and recompute both rebuild releases from every submission, with the same
     // rights; each has reserved concurrency 1 since releases are numbered and `latest/` is
@@ -118,8 +116,8 @@ class DualtrackStack extends Stack {
         memorySize: 2048,
         reservedConcurrentExecutions: 1,
       })
-        .useBucket(data, EnvName.dataBucket, { [`${SUBMISSIONS_PREFIX}*`]: ['read'] })
-        .useBucket(reports, EnvName.publicBucket, publishedObjects);
+        .useBucket(data, BucketRole.data, { [`${BucketPrefix.submissions}*`]: ['read'] })
+        .useBucket(reports, BucketRole.public, publishedObjects);
     const publisher = publishing(
       'Publisher',
       'publish',
@@ -172,29 +170,29 @@ class DualtrackStack extends Stack {
 
     // --- Outputs -------------------------------------------------------------------------
     const publicBaseUrl = `https://${reports.bucketRegionalDomainName}/`;
-    new CfnOutput(this, 'UploadsBucketName', { value: uploads.bucketName, description: 'Allies upload under submissions/<ISO3>/' });
-    new CfnOutput(this, 'DataBucketName', { value: data.bucketName, description: 'Normalised submissions (private)' });
-    new CfnOutput(this, 'PublicBucketName', { value: reports.bucketName, description: 'Published reports' });
-    new CfnOutput(this, 'PublicBaseUrl', { value: publicBaseUrl, description: 'Base URL of the published reports' });
-    new CfnOutput(this, 'LatestReportUrl', {
-      value: `${publicBaseUrl}${LATEST_PREFIX}compliance.json`,
-      description: 'The newest release, always at the same address',
-    });
-    new CfnOutput(this, 'ExampleUploadCommand', {
-      value: `aws s3 cp submission.xlsx s3://${uploads.bucketName}/${SUBMISSIONS_PREFIX}EST/submission.xlsx`,
-      description: 'Upload a submission (receipt under receipts/EST/)',
-    });
-    new CfnOutput(this, 'RecomputeFunctionName', {
-      value: recompute.fn.functionName,
-      description: 'Invoke with {"reason": "..."} to republish now',
-    });
-    new CfnOutput(this, 'PublishDlqUrl', { value: publishDlq.queueUrl, description: 'Failed publish requests' });
-    new CfnOutput(this, 'FailureQueueUrl', { value: failures.queueUrl, description: 'Uploads and schedules that failed' });
-    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn, description: 'Subscribe here for alarms' });
+    const output = (name: StackOutput, value: string, description: string) => new CfnOutput(this, name, { value, description });
+    output(StackOutput.uploadsBucket, uploads.bucketName, `Allies upload under ${UploadTrigger.prefix}<ISO3>/`);
+    output(StackOutput.dataBucket, data.bucketName, 'Normalised submissions (private)');
+    output(StackOutput.publicBucket, reports.bucketName, 'Published reports');
+    output(StackOutput.publicBaseUrl, publicBaseUrl, 'Base URL of the published reports');
+    output(
+      StackOutput.latestReportUrl,
+      `${publicBaseUrl}${BucketPrefix.latest}${ReleaseManifest.dataset.path}`,
+      'The newest release, always at the same address',
+    );
+    output(
+      StackOutput.exampleUploadCommand,
+      `aws s3 cp submission.xlsx s3://${uploads.bucketName}/${UploadTrigger.prefix}EST/submission.xlsx`,
+      `Upload a submission (receipt under ${BucketPrefix.receipts}EST/)`,
+    );
+    output(StackOutput.recomputeFunction, recompute.fn.functionName, 'Invoke with {"reason": "..."} to republish now');
+    output(StackOutput.publishDlqUrl, publishDlq.queueUrl, 'Failed publish requests');
+    output(StackOutput.failureQueueUrl, failures.queueUrl, 'Uploads and schedules that failed');
+    output(StackOutput.alarmTopicArn, alarms.topic.topicArn, 'Subscribe here for alarms');
 
     acknowledgeNagFindings(this, { recompute, reports, failures });
   }
 }
 
-export { DualtrackStack, INGEST_SUFFIXES, PUBLISH_TIMEOUT, PUBLISH_MAX_RECEIVE_COUNT, SCHEDULE_PAYLOAD };
+export { DualtrackStack, PUBLISH_TIMEOUT, PUBLISH_MAX_RECEIVE_COUNT, SCHEDULE_PAYLOAD };
 export type { DualtrackStackProps };

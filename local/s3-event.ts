@@ -1,14 +1,13 @@
 // Turns s3rver's notifications into the events AWS would deliver to the ingest function: the
 // same JSON shape, one record per event, and the object key URL-encoded as S3 encodes it
 // (spaces as `+`, other reserved and non-ASCII bytes as UTF-8 percent escapes), so the
-// handler's decoding runs exactly as in the cloud. Only what the stack's notification filter
-// lets through is delivered: object creations under submissions/ with an ingest suffix.
+// handler's decoding runs exactly as in the cloud. Only what the stack's notification delivers
+// is delivered, by the same rule (the stack contract's UploadTrigger): every object created
+// under submissions/ of the uploads bucket, whatever its suffix.
 import { encodeS3Key } from '../functions/common/s3-key.ts';
-import { SUBMISSIONS_PREFIX } from '../shared/storage/index.ts';
-import { INGEST_SUFFIXES, LOCAL_REGION } from './settings.ts';
+import { triggersIngest } from '../shared/stack/index.ts';
+import { LOCAL_REGION } from './settings.ts';
 import type { S3rverRecord } from './s3-server.ts';
-
-const OBJECT_CREATED = 'ObjectCreated:';
 
 /** The AWS S3 notification record, with the fields a Lambda receives. */
 interface AwsS3Record {
@@ -29,12 +28,9 @@ interface AwsS3Event {
   Records: AwsS3Record[];
 }
 
-/** True when the stack's notification (prefix submissions/, an ingest suffix) would fire for it. */
+/** True when the stack's notification on the uploads bucket would fire for this record. */
 const firesIngest = (record: S3rverRecord, uploadsBucket: string): boolean =>
-  record.s3.bucket.name === uploadsBucket &&
-  record.eventName.startsWith(OBJECT_CREATED) &&
-  record.s3.object.key.startsWith(SUBMISSIONS_PREFIX) &&
-  INGEST_SUFFIXES.some((suffix) => record.s3.object.key.endsWith(suffix));
+  record.s3.bucket.name === uploadsBucket && triggersIngest(record.eventName, record.s3.object.key);
 
 /** The event AWS would send for one s3rver record. */
 const toAwsS3Event = (record: S3rverRecord): AwsS3Event => {

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { BucketRole } from '../shared/storage/index.ts';
+import { PUBLIC_PAGE } from '../shared/stack/index.ts';
+import type { BucketRole } from '../shared/stack/index.ts';
 import { createLocalS3Client } from './contract.ts';
 import { PortInUseError } from './errors.ts';
 import { CONTROL_PREFIX } from './settings.ts';
@@ -58,7 +59,7 @@ interface S3Server {
 }
 
 const WEBSITE_CONFIG = `<WebsiteConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
-  <IndexDocument><Suffix>index.html</Suffix></IndexDocument>
+  <IndexDocument><Suffix>${PUBLIC_PAGE}</Suffix></IndexDocument>
 </WebsiteConfiguration>`;
 
 const CORS_CONFIG = `<CORSConfiguration>

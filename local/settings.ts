@@ -2,7 +2,7 @@
 // delivery settings mirror the stack's SQS and async-invoke settings, scaled down to seconds so
 // a burst on a laptop still collapses into one release without a 30-second wait.
 import { z } from 'zod';
-import type { BucketRole } from '../shared/storage/index.ts';
+import type { BucketRole } from '../shared/stack/index.ts';
 
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 4568;
@@ -22,13 +22,6 @@ const LOCAL_REGION = 'us-east-1';
 /** The runtime's own HTTP routes share the S3 port; `_` cannot start a bucket name, so no clash. */
 const CONTROL_PREFIX = '/_dualtrack/';
 const ControlPath = { status: `${CONTROL_PREFIX}status`, recompute: `${CONTROL_PREFIX}recompute` } as const;
-
-/**
- * Upload suffixes that fire ingest, as in the stack (cdk/dualtrack-stack.ts INGEST_SUFFIXES,
- * kept equal by test/local/settings.test.ts): the accepted formats, and the refused ones so
- * they get a receipt saying why. Copied rather than imported so the runtime never loads the CDK.
- */
-const INGEST_SUFFIXES = ['.xlsx', '.csv', '.XLSX', '.CSV', '.xls', '.xlsm', '.ods'] as const;
 
 /** Files under the runtime's folder. */
 const LocalFiles = {
@@ -65,7 +58,6 @@ export {
   LOCAL_REGION,
   CONTROL_PREFIX,
   ControlPath,
-  INGEST_SUFFIXES,
   LocalFiles,
   DeliverySettingsSchema,
   backoffMs,

@@ -8,10 +8,10 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { publicKeys } from '../../shared/storage/keys.ts';
+import { PUBLIC_READ } from '../../shared/stack/index.ts';
 
 /** Resource patterns (relative to the bucket) the public may GET: exactly the published prefixes. */
-const PUBLIC_READ_PATTERNS: readonly string[] = publicKeys.publishedPrefixes.map((p) => (p.endsWith('/') ? `${p}*` : p));
+const PUBLIC_READ_PATTERNS: readonly string[] = PUBLIC_READ.map((p) => (p.endsWith('/') ? `${p}*` : p));
 
 /** Where S3 writes server access logs of the other buckets (one prefix per bucket). */
 const createAccessLogBucket = (scope: Construct, id: string): Bucket =>

@@ -11,7 +11,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { EnvName } from '../../functions/common/env.ts';
+import { BUCKET_ENV } from '../../shared/stack/index.ts';
+import type { BucketRole, EnvName } from '../../shared/stack/index.ts';
 
 /** Newest Node.js runtime aws-cdk-lib knows; cdk-nag's AwsSolutions-L1 checks it stays so. */
 const HOUSE_RUNTIME = Runtime.NODEJS_24_X;
@@ -109,8 +110,11 @@ class HouseFunction extends Construct {
     });
   }
 
-  /** Grants the function `access` to keys matching `pattern` and tells it the bucket's name. */
-  useBucket(bucket: IBucket, envName: EnvName, patterns: Record<string, readonly Access[]>): this {
+  /**
+   * Grants the function `access` to keys matching each pattern of the bucket playing `role`,
+   * and tells it the bucket's name in that role's variable.
+   */
+  useBucket(bucket: IBucket, role: BucketRole, patterns: Record<string, readonly Access[]>): this {
     const bucketId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
     for (const [pattern, accesses] of Object.entries(patterns)) {
       for (const access of accesses) {
@@ -128,7 +132,7 @@ class HouseFunction extends Construct {
         );
       }
     }
-    this.fn.addEnvironment(envName, bucket.bucketName);
+    this.fn.addEnvironment(BUCKET_ENV[role], bucket.bucketName);
     return this;
   }
 

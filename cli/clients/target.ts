@@ -12,11 +12,9 @@ import type { ManualPayload } from '../../functions/common/events.ts';
 import { createLocalS3Client } from '../../local/contract.ts';
 import { PublishOutcomeSchema } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
+import { StackOutput } from '../../shared/stack/index.ts';
 import { RecomputeInvokeError, StackLookupError, StackOutputMissingError } from './errors.ts';
 import { fetchStatus, requestRecompute } from './local-cloud.ts';
-
-/** Names of the stack outputs this reads, as cdk/dualtrack-stack.ts declares them. */
-const StackOutput = { uploadsBucket: 'UploadsBucketName', recomputeFunction: 'RecomputeFunctionName' } as const;
 
 interface Target {
   /** For messages: "the local cloud at …" or "stack …". */
@@ -155,5 +153,5 @@ const localTarget = async (endpoint: string): Promise<Target> => {
 const resolveTarget = (choice: TargetChoice, options: ResolveOptions = {}): Promise<Target> =>
   'stack' in choice ? stackTarget(choice.stack, (options.stackClients ?? environmentClients)()) : localTarget(choice.endpoint);
 
-export { resolveTarget, StackOutput };
+export { resolveTarget };
 export type { Target, TargetChoice, StackClients, StackDescriber, FunctionInvoker, ResolveOptions };

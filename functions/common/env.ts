@@ -1,25 +1,13 @@
-// Function configuration, read once at cold start. The CDK stack sets these variables (see
-// cdk/constructs/house-function.ts); a missing or malformed one fails the cold start with its
-// name, rather than the first upload with an obscure S3 error.
+// Function configuration, read once at cold start. The CDK stack sets these variables (their
+// names are the stack contract's EnvName); a missing or malformed one fails the cold start with
+// its name, rather than the first upload with an obscure S3 error.
 import { z } from 'zod';
 import { IngestLimitsSchema } from '../../shared/ingest/limits.ts';
 import type { IngestLimits } from '../../shared/ingest/limits.ts';
 import { HAGUE_2025, RulesSchema } from '../../shared/model/rules.ts';
 import type { Rules } from '../../shared/model/rules.ts';
+import { EnvName } from '../../shared/stack/index.ts';
 import { ConfigError } from './errors.ts';
-
-/** Every variable name, spelt once; the stack imports these too. */
-const EnvName = {
-  uploadsBucket: 'DUALTRACK_UPLOADS_BUCKET',
-  dataBucket: 'DUALTRACK_DATA_BUCKET',
-  publicBucket: 'DUALTRACK_PUBLIC_BUCKET',
-  publishQueueUrl: 'DUALTRACK_PUBLISH_QUEUE_URL',
-  /** Optional JSON object overriding some ingest limits (strict: a misspelt key fails). */
-  ingestLimits: 'DUALTRACK_INGEST_LIMITS',
-  /** Optional JSON rule set replacing the default `hague-2025` rules. */
-  rules: 'DUALTRACK_RULES',
-} as const;
-type EnvName = (typeof EnvName)[keyof typeof EnvName];
 
 const BucketNameSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name');
 
@@ -96,5 +84,5 @@ const readPublishConfig = (env: NodeJS.ProcessEnv = process.env): PublishConfig 
   };
 };
 
-export { EnvName, IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig };
+export { IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig };
 export type { IngestConfig, PublishConfig };

@@ -6,6 +6,7 @@ import type { IngestLimits } from '../../shared/ingest/limits.ts';
 import type { Rules } from '../../shared/model/rules.ts';
 import { ReceiptStatus } from '../../shared/model/vocab.ts';
 import { processUpload } from '../../shared/pipeline/index.ts';
+import { isFolderPlaceholder } from '../../shared/stack/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import { FunctionError, PublishRequestError, RecordFailedError } from '../common/errors.ts';
 import { S3EventSchema, S3TestEventSchema, parseEvent } from '../common/events.ts';
@@ -35,6 +36,11 @@ const createIngestHandler = (deps: IngestDeps) => {
   const handleRecord = async (record: S3EventRecord): Promise<void> => {
     const bucket = record.s3.bucket.name;
     const key = decodeS3Key(record.s3.object.key);
+    // Ingest fires for every object under submissions/, and "Create folder" makes one too.
+    if (isFolderPlaceholder(key)) {
+      logger.info('folder placeholder, not an upload', { key });
+      return;
+    }
     const outcome = await processUpload({
       storage: deps.storage,
       key,

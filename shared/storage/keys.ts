@@ -1,9 +1,11 @@
-// The key layout of the three buckets, in one place. Nothing else builds or parses keys.
+// The key layout of the three buckets, in one place. Nothing else builds or parses keys. The
+// top-level prefixes come from the stack contract, which the stack's grants and policies share.
+import { BucketPrefix, PUBLIC_PAGE, PUBLIC_READ } from '../stack/index.ts';
 
-const SUBMISSIONS_PREFIX = 'submissions/';
-const RECEIPTS_PREFIX = 'receipts/';
-const RELEASES_PREFIX = 'releases/';
-const LATEST_PREFIX = 'latest/';
+const SUBMISSIONS_PREFIX = BucketPrefix.submissions;
+const RECEIPTS_PREFIX = BucketPrefix.receipts;
+const RELEASES_PREFIX = BucketPrefix.releases;
+const LATEST_PREFIX = BucketPrefix.latest;
 
 const uploadsKeys = {
   /** Where an officer uploads: submissions/<ISO3>/<file name>. */
@@ -33,7 +35,7 @@ const dataKeys = {
 
 const publicKeys = {
   releasesIndex: `${RELEASES_PREFIX}index.json`,
-  indexHtml: 'index.html',
+  indexHtml: PUBLIC_PAGE,
   releasePrefix: (n: number) => `${RELEASES_PREFIX}${n}/`,
   /** A file of release n; `path` is relative to the release folder (e.g. `allies/POL.json`). */
   releaseFile: (n: number, path: string) => `${RELEASES_PREFIX}${n}/${path}`,
@@ -41,7 +43,7 @@ const publicKeys = {
   /** The copy of a release file under latest/. */
   latestFile: (path: string) => `${LATEST_PREFIX}${path}`,
   /** Prefixes the public may read (the bucket policy grants exactly these). */
-  publishedPrefixes: [RELEASES_PREFIX, LATEST_PREFIX, 'index.html'] as const,
+  publishedPrefixes: PUBLIC_READ,
 } as const;
 
 export { uploadsKeys, dataKeys, publicKeys, SUBMISSIONS_PREFIX, RECEIPTS_PREFIX, RELEASES_PREFIX, LATEST_PREFIX };

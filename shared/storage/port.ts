@@ -1,9 +1,7 @@
 // The storage port: the only way handlers and the CLI touch buckets. Adapters: S3, a local
-// folder, and an in-memory one for unit tests; all keep the same contract.
-
-/** The three buckets of the design, by role; adapters map roles to real bucket names or folders. */
-const BucketRole = { uploads: 'uploads', data: 'data', public: 'public' } as const;
-type BucketRole = (typeof BucketRole)[keyof typeof BucketRole];
+// folder, and an in-memory one for unit tests; all keep the same contract. Buckets are named by
+// role (the stack contract's BucketRole); adapters map roles to real bucket names or folders.
+import { BucketRole } from '../stack/index.ts';
 
 interface ObjectInfo {
   key: string;

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { StackSettingsError } from '../../cdk/errors.ts';
 import { DEFAULT_SCHEDULE_EXPRESSION } from '../../cdk/settings.ts';
-import { StackOutput } from '../../cli/clients/target.ts';
+import { ReleaseManifest } from '../../shared/report/index.ts';
+import { EnvName, StackOutput, UploadTrigger } from '../../shared/stack/index.ts';
+import { IngestEnvSchema, PublishEnvSchema } from '../../functions/common/env.ts';
 import { asArray, render, resourceOf, roleStatements, synthTemplate } from './template.ts';
 import type { Statement } from './template.ts';
 
@@ -92,24 +94,24 @@ describe('the public bucket', () => {
 });
 
 describe('the upload notification', () => {
-  it('sends ObjectCreated events for .xlsx and .csv under submissions/ to the ingest function', () => {
+  it('sends every object created under submissions/, whatever its suffix, to the ingest function', () => {
     // Prepare
     const notifications = resourceOf(template, 'Custom::S3BucketNotifications', 'UploadsNotifications').props;
-    const configs = (notifications.NotificationConfiguration as {
+    const config = notifications.NotificationConfiguration as {
       LambdaFunctionConfigurations: { Events: string[]; Filter: { Key: { FilterRules: { Name: string; Value: string }[] } }; LambdaFunctionArn: unknown }[];
-    }).LambdaFunctionConfigurations;
+      QueueConfigurations?: unknown[];
+      TopicConfigurations?: unknown[];
+    };
     // Act
-    const bySuffix = new Map(
-      configs.map((c) => {
-        const rules = Object.fromEntries(c.Filter.Key.FilterRules.map((r) => [r.Name, r.Value]));
-        return [rules.suffix, { prefix: rules.prefix, events: c.Events, target: render(c.LambdaFunctionArn) }];
-      }),
-    );
-    // Assess
-    const ingest = { prefix: 'submissions/', events: ['s3:ObjectCreated:*'], target: `<${fn('Ingest').id}.Arn>` };
-    expect(bySuffix.get('.xlsx')).toEqual(ingest);
-    expect(bySuffix.get('.csv')).toEqual(ingest);
-    expect([...bySuffix.values()].every((c) => c.prefix === 'submissions/' && c.target === ingest.target)).toBe(true);
+    const configs = config.LambdaFunctionConfigurations.map((c) => ({
+      events: c.Events,
+      filter: c.Filter.Key.FilterRules.map((r) => [r.Name, r.Value]),
+      target: render(c.LambdaFunctionArn),
+    }));
+    // Assess: one rule, a prefix and no suffix, so the guard answers a .pdf, a .Csv or a trailing space.
+    expect(configs).toEqual([{ events: ['s3:ObjectCreated:*'], filter: [['prefix', 'submissions/']], target: `<${fn('Ingest').id}.Arn>` }]);
+    expect([UploadTrigger.event, UploadTrigger.prefix]).toEqual(['s3:ObjectCreated:*', 'submissions/']);
+    expect([config.QueueConfigurations ?? [], config.TopicConfigurations ?? []]).toEqual([[], []]);
   });
 });
 
@@ -182,13 +184,27 @@ describe('the functions', () => {
   });
 
   it('gives each function the variables of what it may use, and no others', () => {
-    expect(envOf('Ingest')).toEqual(expect.arrayContaining(['DUALTRACK_UPLOADS_BUCKET', 'DUALTRACK_DATA_BUCKET', 'DUALTRACK_PUBLISH_QUEUE_URL']));
-    expect(envOf('Ingest')).not.toContain('DUALTRACK_PUBLIC_BUCKET');
+    expect(envOf('Ingest')).toEqual(expect.arrayContaining([EnvName.uploadsBucket, EnvName.dataBucket, EnvName.publishQueueUrl]));
+    expect(envOf('Ingest')).not.toContain(EnvName.publicBucket);
     for (const name of ['Publisher', 'Recompute']) {
-      expect(envOf(name)).toEqual(expect.arrayContaining(['DUALTRACK_DATA_BUCKET', 'DUALTRACK_PUBLIC_BUCKET']));
-      expect(envOf(name)).not.toContain('DUALTRACK_UPLOADS_BUCKET');
-      expect(envOf(name)).not.toContain('DUALTRACK_PUBLISH_QUEUE_URL');
+      expect(envOf(name)).toEqual(expect.arrayContaining([EnvName.dataBucket, EnvName.publicBucket]));
+      expect(envOf(name)).not.toContain(EnvName.uploadsBucket);
+      expect(envOf(name)).not.toContain(EnvName.publishQueueUrl);
     }
+  });
+
+  it('sets every variable each handler requires at cold start', () => {
+    // Prepare
+    const required = (schema: typeof IngestEnvSchema | typeof PublishEnvSchema) =>
+      Object.entries(schema.shape).flatMap(([name, field]) => (field.safeParse(undefined).success ? [] : [name]));
+    // Act
+    const missing = [
+      ...required(IngestEnvSchema).filter((v) => !envOf('Ingest').includes(v)),
+      ...['Publisher', 'Recompute'].flatMap((fnName) => required(PublishEnvSchema).filter((v) => !envOf(fnName).includes(v))),
+    ];
+    // Assess
+    expect(required(IngestEnvSchema).sort()).toEqual([EnvName.dataBucket, EnvName.publishQueueUrl, EnvName.uploadsBucket].sort());
+    expect(missing).toEqual([]);
   });
 });
 
@@ -353,12 +369,14 @@ describe('the settings and outputs', () => {
     );
     // Assess
     expect(outputs).toMatchObject({
-      UploadsBucketName: `<${UPLOADS}>`,
-      DataBucketName: `<${DATA}>`,
-      PublicBucketName: `<${PUBLIC}>`,
-      PublicBaseUrl: `https://<${PUBLIC}.RegionalDomainName>/`,
-      ExampleUploadCommand: `aws s3 cp submission.xlsx s3://<${UPLOADS}>/submissions/EST/submission.xlsx`,
+      [StackOutput.uploadsBucket]: `<${UPLOADS}>`,
+      [StackOutput.dataBucket]: `<${DATA}>`,
+      [StackOutput.publicBucket]: `<${PUBLIC}>`,
+      [StackOutput.publicBaseUrl]: `https://<${PUBLIC}.RegionalDomainName>/`,
+      [StackOutput.latestReportUrl]: `https://<${PUBLIC}.RegionalDomainName>/latest/${ReleaseManifest.dataset.path}`,
+      [StackOutput.exampleUploadCommand]: `aws s3 cp submission.xlsx s3://<${UPLOADS}>/submissions/EST/submission.xlsx`,
     });
+    expect(Object.keys(outputs).sort()).toEqual(Object.values(StackOutput).sort());
   });
 
   it('outputs what upload --stack and recompute --stack read: the uploads bucket and the recompute function', () => {

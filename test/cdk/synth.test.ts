@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/app-builder.ts';
-import { EnvName } from '../../functions/common/env.ts';
+import { EnvName } from '../../shared/stack/index.ts';
 
 interface ValidationReport {
   pluginReports: {

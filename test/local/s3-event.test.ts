@@ -51,7 +51,12 @@ describe('the S3 event the local runtime delivers', () => {
     ['submissions/EST/a.xlsx', 'up', 'ObjectCreated:Put', true],
     ['submissions/EST/a.csv', 'up', 'ObjectCreated:CompleteMultipartUpload', true],
     ['submissions/EST/a.xls', 'up', 'ObjectCreated:Put', true],
-    ['submissions/EST/a.pdf', 'up', 'ObjectCreated:Put', false],
+    // Whatever the suffix: the guard, not the notification, answers a file it cannot read.
+    ['submissions/EST/a.pdf', 'up', 'ObjectCreated:Put', true],
+    ['submissions/EST/a.Csv', 'up', 'ObjectCreated:Put', true],
+    ['submissions/EST/a.xlsb', 'up', 'ObjectCreated:Copy', true],
+    ['submissions/EST/a.xlsx ', 'up', 'ObjectCreated:Put', true],
+    ['submissions/EST/no-extension', 'up', 'ObjectCreated:Put', true],
     ['receipts/EST/a.json', 'up', 'ObjectCreated:Put', false],
     ['submissions/EST/a.xlsx', 'other', 'ObjectCreated:Put', false],
     ['submissions/EST/a.xlsx', 'up', 'ObjectRemoved:Delete', false],

@@ -1,19 +1,8 @@
-// The local cloud copies the stack's notification suffixes rather than loading the CDK; this
-// keeps the copy honest.
+// The local cloud's delivery settings.
 import { describe, expect, it } from 'vitest';
-import { INGEST_SUFFIXES as STACK_SUFFIXES } from '../../cdk/dualtrack-stack.ts';
-import { DeliverySettingsSchema, INGEST_SUFFIXES, backoffMs } from '../../local/settings.ts';
+import { DeliverySettingsSchema, backoffMs } from '../../local/settings.ts';
 
 describe('the local cloud settings', () => {
-  it('fire ingest for exactly the suffixes the stack subscribes', () => {
-    // Prepare
-    const stack = [...STACK_SUFFIXES].sort();
-    // Act
-    const local = [...INGEST_SUFFIXES].sort();
-    // Assess
-    expect(local).toEqual(stack);
-  });
-
   it('double the retry delay with each attempt', () => {
     // Prepare
     const settings = DeliverySettingsSchema.parse({ retryBaseMs: 100 });

@@ -8,6 +8,7 @@ import { CloudClientError, RecomputeInvokeError, StackLookupError, StackOutputMi
 import { resolveTarget } from '../../../cli/clients/target.ts';
 import type { FunctionInvoker, StackClients, StackDescriber } from '../../../cli/clients/target.ts';
 import { ReleaseManifest } from '../../../shared/report/index.ts';
+import { StackOutput } from '../../../shared/stack/index.ts';
 import { publicKeys } from '../../../shared/storage/index.ts';
 import { describeStacksOutput, fakeCloudFormation, fakeLambda, invokeOutput } from '../../helpers/aws-stack.ts';
 
@@ -15,10 +16,10 @@ const STACK = 'Dualtrack';
 const BUCKET = 'dualtrack-uploadsbucket5e5e9b64-1x2y3z4w5v6u';
 const FUNCTION = 'Dualtrack-RecomputeFn7C1A2B3D-AbCdEfGhIjKl';
 const ALL_OUTPUTS = {
-  UploadsBucketName: BUCKET,
-  DataBucketName: 'dualtrack-databucket-0a1b2c3d',
-  PublicBucketName: 'dualtrack-publicbucket-4e5f6a7b',
-  RecomputeFunctionName: FUNCTION,
+  [StackOutput.uploadsBucket]: BUCKET,
+  [StackOutput.dataBucket]: 'dualtrack-databucket-0a1b2c3d',
+  [StackOutput.publicBucket]: 'dualtrack-publicbucket-4e5f6a7b',
+  [StackOutput.recomputeFunction]: FUNCTION,
 };
 const OUTCOME = {
   published: true,
@@ -55,15 +56,15 @@ describe('resolving a deployed stack', () => {
 
   it('names the missing output when the stack has no UploadsBucketName, and releases the clients', async () => {
     // Prepare
-    const cloudFormation = fakeCloudFormation(async () => describeStacksOutput(STACK, { RecomputeFunctionName: FUNCTION }));
+    const cloudFormation = fakeCloudFormation(async () => describeStacksOutput(STACK, { [StackOutput.recomputeFunction]: FUNCTION }));
     const lambda = neverInvoked();
     // Act
     const attempt = resolveTarget({ stack: STACK }, { stackClients: clientsOf(cloudFormation, lambda) });
     // Assess
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StackOutputMissingError);
-    expect(error).toMatchObject({ stackName: STACK, output: 'UploadsBucketName' });
-    expect((error as Error).message).toContain('has no output UploadsBucketName');
+    expect(error).toMatchObject({ stackName: STACK, output: StackOutput.uploadsBucket });
+    expect((error as Error).message).toContain(`has no output ${StackOutput.uploadsBucket}`);
     expect([cloudFormation.destroyed, lambda.destroyed]).toEqual([1, 1]);
   });
 
@@ -163,7 +164,7 @@ describe('recomputing on a deployed stack', () => {
 
   it('lets an upload through a stack without RecomputeFunctionName but names that output when recomputing', async () => {
     // Prepare
-    const cloudFormation = fakeCloudFormation(async () => describeStacksOutput(STACK, { UploadsBucketName: BUCKET }));
+    const cloudFormation = fakeCloudFormation(async () => describeStacksOutput(STACK, { [StackOutput.uploadsBucket]: BUCKET }));
     const lambda = neverInvoked();
     const target = await resolveTarget({ stack: STACK }, { stackClients: clientsOf(cloudFormation, lambda) });
     // Act
@@ -171,7 +172,7 @@ describe('recomputing on a deployed stack', () => {
     // Assess
     expect(target.uploadsBucket).toBe(BUCKET);
     expect(error).toBeInstanceOf(StackOutputMissingError);
-    expect(error).toMatchObject({ output: 'RecomputeFunctionName' });
+    expect(error).toMatchObject({ output: StackOutput.recomputeFunction });
     expect(lambda.sent).toEqual([]);
     target.close();
   });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ConfigError } from '../../../functions/common/errors.ts';
-import { EnvName, readIngestConfig, readPublishConfig } from '../../../functions/common/env.ts';
+import { readIngestConfig, readPublishConfig } from '../../../functions/common/env.ts';
+import { EnvName } from '../../../shared/stack/index.ts';
 import { DEFAULT_LIMITS } from '../../../shared/ingest/limits.ts';
 import { HAGUE_2025 } from '../../../shared/model/rules.ts';
 

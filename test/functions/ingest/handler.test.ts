@@ -158,6 +158,18 @@ describe('the ingest handler', () => {
     await expect(act).rejects.toThrow(/submissions\/estonia\.xlsx/);
   });
 
+  it('passes over a folder placeholder under submissions/, which fires the notification but is no upload', async () => {
+    // Prepare: what the S3 console's "Create folder" writes.
+    const event = await upload('submissions/EST/', Buffer.alloc(0));
+    const before = (await receiptsOf('EST')).length;
+    // Act
+    await ingest(event);
+    // Assess
+    expect(await receiptsOf('EST')).toHaveLength(before);
+    expect(requests).toEqual([]);
+    expect(logs.entries).toEqual([{ level: 'info', message: 'folder placeholder, not an upload', extra: [{ key: 'submissions/EST/' }] }]);
+  });
+
   it('fails for an object that is not in the bucket', async () => {
     const event = s3Event(BUCKETS.uploads, [{ key: 'submissions/EST/never uploaded.xlsx', size: 10 }]);
     await expect(ingest(event)).rejects.toBeInstanceOf(RecordFailedError);

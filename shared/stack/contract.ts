@@ -1,0 +1,110 @@
+// The names the stack and everything that meets it must spell alike: the buckets' roles and the
+// prefixes their grants, notification and public policy name; the functions' environment
+// variables; which uploads fire ingest; the stack's outputs. The stack (cdk/), the handlers
+// (functions/), the local cloud (local/) and the clients of a deployed stack all read them here.
+// Plain data and tiny pure functions with no imports at all, so the CDK app and a client load
+// none of zod, the rules or the SDK by reading it.
+
+/** The three buckets of the design, by role; adapters map roles to real bucket names or folders. */
+const BucketRole = { uploads: 'uploads', data: 'data', public: 'public' } as const;
+type BucketRole = (typeof BucketRole)[keyof typeof BucketRole];
+
+/**
+ * The top-level prefixes that cross the stack boundary. `submissions/` and `receipts/` exist in
+ * the uploads bucket (what allies write and read) and in the data bucket (the normalised
+ * submissions and the private copies of receipts); `releases/` and `latest/` in the public one.
+ */
+const BucketPrefix = {
+  submissions: 'submissions/',
+  receipts: 'receipts/',
+  releases: 'releases/',
+  latest: 'latest/',
+} as const;
+type BucketPrefix = (typeof BucketPrefix)[keyof typeof BucketPrefix];
+
+/** The human page at the public bucket's root (also the local cloud's index document). */
+const PUBLIC_PAGE = 'index.html';
+
+/** The prefixes (and keys) each bucket holds; every function grant is a subset of these. */
+const BucketLayout = {
+  uploads: [BucketPrefix.submissions, BucketPrefix.receipts],
+  data: [BucketPrefix.submissions, BucketPrefix.receipts],
+  public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE],
+} as const satisfies Readonly<Record<BucketRole, readonly string[]>>;
+
+/** What anyone may GET from the public bucket: the published prefixes and the page, nothing else. */
+const PUBLIC_READ = BucketLayout.public;
+
+/** Every environment variable the stack sets for the functions, spelt once. */
+const EnvName = {
+  uploadsBucket: 'DUALTRACK_UPLOADS_BUCKET',
+  dataBucket: 'DUALTRACK_DATA_BUCKET',
+  publicBucket: 'DUALTRACK_PUBLIC_BUCKET',
+  publishQueueUrl: 'DUALTRACK_PUBLISH_QUEUE_URL',
+  /** Optional JSON object overriding some ingest limits (strict: a misspelt key fails). */
+  ingestLimits: 'DUALTRACK_INGEST_LIMITS',
+  /** Optional JSON rule set replacing the default `hague-2025` rules. */
+  rules: 'DUALTRACK_RULES',
+} as const;
+type EnvName = (typeof EnvName)[keyof typeof EnvName];
+
+/** The variable that carries each bucket's name to a function allowed to use it. */
+const BUCKET_ENV: Readonly<Record<BucketRole, EnvName>> = {
+  uploads: EnvName.uploadsBucket,
+  data: EnvName.dataBucket,
+  public: EnvName.publicBucket,
+};
+
+/**
+ * What fires ingest: every object created under `submissions/` of the uploads bucket, whatever
+ * its name or suffix. The guard, not the notification, decides what a file is, so a `.pdf`, a
+ * `.Csv` or a name ending in a space still gets a receipt saying what to do.
+ */
+const UploadTrigger = {
+  bucket: BucketRole.uploads,
+  /** The S3 notification event type. */
+  event: 's3:ObjectCreated:*',
+  prefix: BucketPrefix.submissions,
+} as const;
+
+/**
+ * True when S3 would deliver this event to ingest. `eventName` as a record carries it
+ * (`ObjectCreated:Put`; a leading `s3:` is ignored), `key` decoded.
+ */
+const triggersIngest = (eventName: string, key: string): boolean =>
+  eventName.replace(/^s3:/, '').startsWith('ObjectCreated:') && key.startsWith(UploadTrigger.prefix);
+
+/**
+ * A key ending in `/` is a folder placeholder (the S3 console's "Create folder" writes one). It
+ * fires the notification like any object, and no filter can leave it out, but it is no upload.
+ */
+const isFolderPlaceholder = (key: string): boolean => key.endsWith('/');
+
+/** The stack's CloudFormation output keys; clients of a deployed stack look them up by these. */
+const StackOutput = {
+  uploadsBucket: 'UploadsBucketName',
+  dataBucket: 'DataBucketName',
+  publicBucket: 'PublicBucketName',
+  publicBaseUrl: 'PublicBaseUrl',
+  latestReportUrl: 'LatestReportUrl',
+  exampleUploadCommand: 'ExampleUploadCommand',
+  recomputeFunction: 'RecomputeFunctionName',
+  publishDlqUrl: 'PublishDlqUrl',
+  failureQueueUrl: 'FailureQueueUrl',
+  alarmTopicArn: 'AlarmTopicArn',
+} as const;
+type StackOutput = (typeof StackOutput)[keyof typeof StackOutput];
+
+export {
+  BucketRole,
+  BucketPrefix,
+  PUBLIC_PAGE,
+  BucketLayout,
+  PUBLIC_READ,
+  EnvName,
+  BUCKET_ENV,
+  UploadTrigger,
+  triggersIngest,
+  isFolderPlaceholder,
+  StackOutput,
+};
