@@ -35,8 +35,8 @@ describe('the recompute handler', () => {
     });
     return storage;
   };
-  const handlerFor = (storage: Storage) =>
-    createRecomputeHandler({ storage, rules: HAGUE_2025, reference: smallReference(), logger: recordingLogger().logger, now: () => NOW });
+  const handlerFor = (storage: Storage, extra: Partial<Parameters<typeof createRecomputeHandler>[0]> = {}) =>
+    createRecomputeHandler({ storage, rules: HAGUE_2025, reference: smallReference(), logger: recordingLogger().logger, now: () => NOW, ...extra });
 
   it('publishes with trigger schedule and the schedule reason for the Scheduler payload', async () => {
     // Prepare
@@ -63,14 +63,7 @@ describe('the recompute handler', () => {
     // Prepare
     const storage = await world();
     const reports: PublishReport[] = [];
-    const handler = createRecomputeHandler({
-      storage,
-      rules: HAGUE_2025,
-      reference: smallReference(),
-      logger: recordingLogger().logger,
-      now: () => NOW,
-      observer: { published: (r) => void reports.push(r) },
-    });
+    const handler = handlerFor(storage, { observer: { published: (r) => void reports.push(r) } });
     // Act
     const outcome = await handler({ reason: 'rates corrected' });
     // Assess
@@ -80,14 +73,7 @@ describe('the recompute handler', () => {
   it('answers the publish outcome in the very shape the clients parse, and nothing more', async () => {
     // Prepare: a publish flow that also returns something no client should see.
     const storage = await world();
-    const handler = createRecomputeHandler({
-      storage,
-      rules: HAGUE_2025,
-      reference: smallReference(),
-      logger: recordingLogger().logger,
-      now: () => NOW,
-      publish: async (input) => ({ ...(await publish(input)), internal: 'not for the wire' }),
-    });
+    const handler = handlerFor(storage, { publish: async (input) => ({ ...(await publish(input)), internal: 'not for the wire' }) });
     // Act
     const answer: unknown = JSON.parse(JSON.stringify(await handler({ reason: 'shape check' })));
     // Assess
