@@ -33,4 +33,8 @@ const loadFxTable = (path?: string, env: NodeJS.ProcessEnv = process.env): FxTab
 const usdRate = (table: FxTable, currency: string, year: number): number | null =>
   table.rates[currency.trim().toUpperCase()]?.[String(year)] ?? null;
 
-export { loadFxTable, usdRate, FX_TABLE_ENV };
+/** Every year the table has an entry for, in any currency (known or null), ascending. */
+const rateYears = (table: FxTable): number[] =>
+  [...new Set(Object.values(table.rates).flatMap((byYear) => Object.keys(byYear).map(Number)))].sort((a, b) => a - b);
+
+export { loadFxTable, usdRate, rateYears, FX_TABLE_ENV };

@@ -26,6 +26,8 @@ const AllyRefSchema = z.strictObject({
   aliases: z.array(z.string().min(1)),
   accession: YearSchema,
   group: z.enum(['north-america', 'europe']),
+  /** Counted in NATO's "Europe and Canada" aggregate (every ally but the United States). */
+  europeCanada: z.boolean(),
   /** True for Iceland: no armed forces, reports no defence expenditure. */
   noArmedForces: z.boolean().optional(),
   /** Currency history, oldest first; the last entry is the currency of today. */

@@ -34,6 +34,15 @@ describe('the shipped allies file', () => {
     expect(ALLIES.filter((a) => a.group === 'europe')).toHaveLength(30);
   });
 
+  it('counts every ally but the United States in Europe and Canada, as NATO tabulates it', () => {
+    // Act
+    const outside = ALLIES.filter((a) => !a.europeCanada).map((a) => a.iso3);
+
+    // Assess
+    expect(outside).toEqual(['USA']);
+    expect(ALLIES.filter((a) => a.europeCanada)).toHaveLength(31);
+  });
+
   it('marks Iceland, and only Iceland, as having no armed forces', () => {
     // Act
     const without = ALLIES.filter((a) => a.noArmedForces === true).map((a) => a.iso3);

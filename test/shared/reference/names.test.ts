@@ -88,6 +88,7 @@ describe('findAlly', () => {
       aliases,
       accession: 1949,
       group: 'europe',
+      europeCanada: true,
       currencies: [{ currency: 'EUR', from: 1999 }],
     });
     const find = allyFinder([ally('AAA', 'AA', 'Alpha', ['Lowlands']), ally('BBB', 'BB', 'Beta', ['Low Lands'])]);
