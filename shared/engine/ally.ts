@@ -1,21 +1,25 @@
 // One ally's standing: every year's amounts, ratios, tracks, gaps and legacy checks, its
-// baselines, and the credibility of its plan. Also hands the aggregates its USD figures.
-import type { AllyResult, AllyYearResult, Rules, SubmissionRecord, Track } from '../model/index.ts';
-import { effectiveTargets, FigureStatus } from '../model/index.ts';
+// baselines, its security-related target, its checkpoint in the review year, and the
+// credibility of its plan. Also hands the aggregates its USD figures on both bases.
+import type { AllyCheckpoint, AllyResult, AllyYearResult, Rules, SubmissionRecord, Track } from '../model/index.ts';
+import { AggregateBasis, effectiveTargets, FigureStatus, TrackStatus } from '../model/index.ts';
 import type { AllyRef } from '../reference/types.ts';
 import type { AggregateEntry } from './aggregates.ts';
 import type { Measured } from './amounts.ts';
 import type { Exact } from './exact.ts';
-import { fromNumber, gte, toNumber } from './exact.ts';
+import { fromNumber, gte, sub, toNumber } from './exact.ts';
+import type { Conversion, Rates } from './exchange.ts';
+import { conversionFor, observedConversion } from './exchange.ts';
 import type { PlanYearView } from './plan-credibility.ts';
 import { assessPlan } from './plan-credibility.ts';
 import { reasonList } from './ratios.ts';
-import type { YearTrack } from './track-result.ts';
+import { securityNeed, securityTarget } from './security-need.ts';
+import type { TrackContext, YearTrack } from './track-result.ts';
 import { yearTrack } from './track-result.ts';
 import type { Baseline } from './trajectory.ts';
 import { findBaseline } from './trajectory.ts';
-import type { UsdRate, YearWork } from './year-work.ts';
-import { prepareYear, usdFigures } from './year-work.ts';
+import type { YearWork } from './year-work.ts';
+import { prepareYear, usdAt } from './year-work.ts';
 
 interface AllyAssessment {
   result: AllyResult;
@@ -35,9 +39,25 @@ const baselineOut = (b: Baseline | null) => {
   return b === null || pct === null ? null : { year: b.year, pct };
 };
 
-const yearResult = (w: YearWork, tracks: Record<Track, YearTrack>, legacy: AllyYearResult['legacy']): AllyYearResult => {
+const usdOut = (w: YearWork): AllyYearResult['usd'] => {
+  const c = w.conversion;
+  const usd = usdAt(w.amounts, w.rate);
+  return {
+    rate: num(w.rate),
+    rateYear: c?.rateYear ?? null,
+    carriedForward: c !== null && c.rateYear !== w.record.year,
+    ...(c?.legacy ? { legacy: c.legacy } : {}),
+    gdp: num(usd.gdp),
+    core: num(usd.core),
+    security: num(usd.security),
+    equipment: num(usd.equipment),
+  };
+};
+
+type YearTracks = Record<Track, YearTrack> & { need: Measured };
+
+const yearResult = (w: YearWork, tracks: YearTracks, legacy: AllyYearResult['legacy']): AllyYearResult => {
   const { record, amounts, ratios } = w;
-  const usd = usdFigures(w);
   const reasons = reasonList(amounts.gdp, amounts.core, amounts.security, amounts.equipment, ratios.equipmentSharePct, {
     value: null,
     reason: w.rate === null ? w.noRate : undefined,
@@ -49,13 +69,17 @@ const yearResult = (w: YearWork, tracks: Record<Track, YearTrack>, legacy: AllyY
     core: record.core,
     security: record.security,
     securityEligible: num(amounts.security.value),
-    usd: { rate: num(w.rate), gdp: num(usd.gdp), core: num(usd.core), security: num(usd.security), equipment: num(usd.equipment) },
+    usd: usdOut(w),
     corePct: num(ratios.corePct.value),
     securityPct: num(ratios.securityPct.value),
     securityCountedPct: num(ratios.securityCountedPct.value),
     combinedPct: num(ratios.combinedPct.value),
     equipmentSharePct: num(ratios.equipmentSharePct.value),
-    tracks: { core: tracks.core.result, security: tracks.security.result, combined: tracks.combined.result },
+    tracks: {
+      core: tracks.core.result,
+      security: { ...tracks.security.result, needPct: num(tracks.need.value), contributionPct: num(ratios.securityCountedPct.value) },
+      combined: tracks.combined.result,
+    },
     legacy,
     illustrative: record.illustrative ?? false,
     ...(record.notes !== undefined ? { notes: record.notes } : {}),
@@ -64,32 +88,73 @@ const yearResult = (w: YearWork, tracks: Record<Track, YearTrack>, legacy: AllyY
   };
 };
 
-const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: Rules, usdRate: UsdRate): AllyAssessment => {
+/** Where the ally stands in the review year: each track's status and its distance to the path. */
+const checkpointOf = (year: number | undefined, judged: ReadonlyMap<number, { w: YearWork; tracks: YearTracks }>, targets: Record<Track, number>): AllyCheckpoint | null => {
+  if (year === undefined) return null;
+  const at = judged.get(year);
+  const track = (t: Track) => {
+    if (at === undefined) return { status: TrackStatus.noData, pct: null, path: null, target: targets[t], aheadOfPathPct: null, reason: `no figures for ${year}` };
+    const { result, path } = at.tracks[t];
+    const pct = at.w.judged[t].ratio.value;
+    return {
+      status: result.status,
+      pct: num(pct),
+      path: result.path,
+      target: result.target,
+      aheadOfPathPct: pct === null || path === null ? null : num(sub(pct, path)),
+      ...(result.reason ? { reason: result.reason } : {}),
+    };
+  };
+  return {
+    year,
+    figures: at?.w.record.status ?? null,
+    illustrative: at?.w.record.illustrative ?? false,
+    tracks: {
+      core: track('core'),
+      security: { ...track('security'), needPct: at ? num(at.tracks.need.value) : null },
+      combined: track('combined'),
+    },
+  };
+};
+
+/**
+ * @param constantRateYear the year whose rates convert every year on the constant basis, or null
+ */
+const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: Rules, rates: Rates, constantRateYear: number | null): AllyAssessment => {
   const targets = effectiveTargets(rules, ref.iso3);
   const noArmedForces = ref.noArmedForces === true;
   const assessed = (track: Track) => !noArmedForces || track === 'security';
-  const work = [...records].sort((a, b) => a.year - b.year).map((r) => prepareYear(r, rules, fromNumber(targets.securityCap), usdRate));
+  const cap = fromNumber(targets.securityCap);
+  const work = [...records]
+    .sort((a, b) => a.year - b.year)
+    .map((r) => prepareYear(r, rules, cap, conversionFor(ref, r.currency, r.year, rates)));
+  const inTargetYear = work.find((w) => w.record.year === targets.targetYear);
+  const security = securityTarget(inTargetYear?.ratios.corePct.value ?? null, targets, noArmedForces);
+  const trackTarget: Record<Track, Exact> = { core: fromNumber(targets.core), security: security.pct, combined: fromNumber(targets.combined) };
   const contexts = Object.fromEntries(
-    TRACKS.map((track) => {
+    TRACKS.map((track): [Track, TrackContext] => {
       const ratios = work.map((w) => ({ year: w.record.year, pct: w.judged[track].ratio.value }));
       const baseline = assessed(track) ? findBaseline(ratios, targets.baselineYear) : null;
-      return [track, { track, targets, target: fromNumber(targets[track]), baseline, assessed: assessed(track) }];
+      return [track, { track, targets, target: trackTarget[track], baseline, assessed: assessed(track) }];
     }),
-  ) as Record<Track, Parameters<typeof yearTrack>[1]>;
+  ) as Record<Track, TrackContext>;
 
   const aggregates: AllyAssessment['aggregates'] = new Map();
+  const judged = new Map<number, { w: YearWork; tracks: YearTracks }>();
   const planViews: PlanYearView[] = [];
   const years = work.map((w): AllyYearResult => {
-    const tracks = { core: yearTrack(w, contexts.core), security: yearTrack(w, contexts.security), combined: yearTrack(w, contexts.combined) };
+    const need = securityNeed(w.ratios.corePct, targets, noArmedForces);
+    const tracks: YearTracks = {
+      core: yearTrack(w, contexts.core),
+      security: yearTrack(w, contexts.security, need),
+      combined: yearTrack(w, contexts.combined),
+      need,
+    };
+    judged.set(w.record.year, { w, tracks });
     const legacy = noArmedForces
       ? { twoPercent: null, equipment20: null }
       : { twoPercent: atLeast(w.ratios.corePct, rules.legacy.gdpPct), equipment20: atLeast(w.ratios.equipmentSharePct, rules.legacy.equipmentSharePct) };
-    aggregates.set(w.record.year, {
-      usd: usdFigures(w),
-      rateKnown: w.rate !== null,
-      statuses: { core: tracks.core.result.status, security: tracks.security.result.status, combined: tracks.combined.result.status },
-      ...legacy,
-    });
+    aggregates.set(w.record.year, aggregateEntryYear(ref, w, rates, constantRateYear, tracks, legacy));
     if (w.record.status === FigureStatus.plan) {
       planViews.push({
         year: w.record.year,
@@ -106,6 +171,7 @@ const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: R
     return yearResult(w, tracks, legacy);
   });
 
+  const shownTargets = { core: targets.core, security: num(security.pct) ?? targets.securityCap, combined: targets.combined };
   return {
     result: {
       iso3: ref.iso3,
@@ -120,10 +186,40 @@ const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: R
         security: baselineOut(contexts.security.baseline),
         combined: baselineOut(contexts.combined.baseline),
       },
+      securityTarget: { year: targets.targetYear, pct: shownTargets.security, corePct: num(security.corePct), from: security.from },
       plan: assessPlan(planViews, targets.targetYear, fromNumber(rules.planTolerancePct)),
+      checkpoint: checkpointOf(rules.reviewYear, judged, shownTargets),
       years,
     },
     aggregates,
+  };
+};
+
+/** The ally's year as the aggregates see it: USD on both bases, or why a basis has no rate. */
+const aggregateEntryYear = (
+  ref: AllyRef,
+  w: YearWork,
+  rates: Rates,
+  constantRateYear: number | null,
+  tracks: YearTracks,
+  legacy: AllyYearResult['legacy'],
+): NonNullable<AggregateEntry['year']> => {
+  const { year, currency } = w.record;
+  const current: Conversion | null = w.conversion?.rateYear === year ? w.conversion : null;
+  const constant = constantRateYear === null ? null : observedConversion(ref, currency, constantRateYear, rates.usdRate);
+  return {
+    usd: { [AggregateBasis.current]: usdAt(w.amounts, current?.rate ?? null), [AggregateBasis.constant]: usdAt(w.amounts, constant?.rate ?? null) },
+    noRate: {
+      [AggregateBasis.current]: current === null ? `no exchange rate for ${currency} in ${year}` : null,
+      [AggregateBasis.constant]:
+        constantRateYear === null
+          ? 'no year of the rate table has a rate for every ally'
+          : constant === null
+            ? `no exchange rate for ${currency} in ${constantRateYear}`
+            : null,
+    },
+    statuses: { core: tracks.core.result.status, security: tracks.security.result.status, combined: tracks.combined.result.status },
+    ...legacy,
   };
 };
 

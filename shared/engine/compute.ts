@@ -5,21 +5,19 @@ import type { ComplianceResult, Rules, SubmissionRecord } from '../model/index.t
 import type { AllyRef } from '../reference/types.ts';
 import type { AggregateEntry } from './aggregates.ts';
 import { aggregateYear } from './aggregates.ts';
-import type { UsdRate } from './year-work.ts';
+import type { UsdRate } from './exchange.ts';
+import { constantRateYear } from './exchange.ts';
 import { assessAlly } from './ally.ts';
 import { DuplicateRecordError, UnknownAllyError } from './errors.ts';
 
 interface EngineReference {
+  /** Every ally; `europeCanada` says who counts in "Europe and Canada". */
   allies: readonly AllyRef[];
   /** National currency units per USD, yearly average; null when unknown. */
   usdRate: UsdRate;
+  /** The years the exchange-rate table covers (with a rate or null): where carried-forward and constant rates are looked for. */
+  rateYears: readonly number[];
 }
-
-/**
- * "Europe and Canada" as NATO tabulates it: every ally of the europe group, plus Canada, the
- * one north-american ally besides the United States.
- */
-const inEuropeCanada = (ref: AllyRef): boolean => ref.group === 'europe' || ref.iso3 === 'CAN';
 
 /** Records by ally; throws on an unknown ally or on two records for one ally and year. */
 const recordsByAlly = (records: readonly SubmissionRecord[], allies: readonly AllyRef[]) => {
@@ -43,30 +41,41 @@ const computeCompliance = (
 ): ComplianceResult => {
   const allies = [...reference.allies].sort((a, b) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0));
   const byAlly = recordsByAlly(records, allies);
+  const rates = { usdRate: reference.usdRate, years: reference.rateYears };
+  // The constant basis needs a rate for every ally that has figures, in the currency of its latest figures.
+  const withFigures = allies.flatMap((ally) => {
+    const latest = [...(byAlly.get(ally.iso3)?.values() ?? [])].sort((a, b) => b.year - a.year)[0];
+    return latest && ally.noArmedForces !== true ? [{ ally, currency: latest.currency }] : [];
+  });
+  const constantYear = constantRateYear(withFigures, rates);
   const assessed = allies.map((ref) => ({
     ref,
-    ...assessAlly(ref, [...(byAlly.get(ref.iso3)?.values() ?? [])], rules, reference.usdRate),
+    ...assessAlly(ref, [...(byAlly.get(ref.iso3)?.values() ?? [])], rules, rates, constantYear),
   }));
   const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
+  const settings = { constantRateYear: constantYear, minCoveragePct: rules.aggregates.minCoveragePct };
   return {
     allies: assessed.map((a) => a.result),
     alliance: {
+      constantRateYear: constantYear,
       years: years.map((year) =>
         aggregateYear(
           year,
           assessed.map(
             (a): AggregateEntry => ({
               iso3: a.ref.iso3,
-              europeCanada: inEuropeCanada(a.ref),
+              europeCanada: a.ref.europeCanada,
               noArmedForces: a.ref.noArmedForces === true,
+              accession: a.ref.accession,
               year: a.aggregates.get(year) ?? null,
             }),
           ),
+          settings,
         ),
       ),
     },
   };
 };
 
-export { computeCompliance, inEuropeCanada };
+export { computeCompliance };
 export type { EngineReference };

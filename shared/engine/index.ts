@@ -5,14 +5,20 @@
 //   without floating-point luck. Floats appear only in the output.
 // - Two records for one ally and year throw DuplicateRecordError, a record for an ally not in
 //   the reference throws UnknownAllyError: guessing would make results depend on input order.
-// - The security track is judged on the capped ratio (securityCountedPct), as is its gap.
+// - The security-related track is a ceiling, not a target: each year it is judged on what the
+//   combined target needs from it, min(cap, max(0, combined − core)) (security-need.ts); its
+//   path runs from its baseline to that need in the target year, and its gap is to the need.
+// - The rules' review year is reported per ally as a checkpoint (status and distance to path).
 // - An ally with `noArmedForces` is listed with a note; its core and combined tracks are
 //   no_data ("not assessed"), its legacy checks null, and it is left out of alliance sums.
-// - "Europe and Canada" is the europe group plus Canada (NATO's grouping: all but the USA).
-// - Alliance sums cover the allies with a record, GDP, core spending and a USD rate that year;
-//   security and equipment ratios cover the subset reporting them, as `reasons` then says.
-//   Status counts cover the allies reporting that year.
-export { computeCompliance, inEuropeCanada } from './compute.ts';
+// - "Europe and Canada" is every ally whose reference entry says `europeCanada`.
+// - USD: a year before an ally's euro changeover uses its legacy currency's dollar rate; a year
+//   without a rate takes the latest earlier one, flagged as carried forward (exchange.ts).
+// - Alliance sums are computed at current rates and at constant rates (one year's rates for every
+//   year), each over the members expected that year with figures, GDP, core spending and a rate,
+//   naming its coverage and who is left out and why; security and equipment ratios cover the
+//   subset reporting them, as `reasons` then says. Status counts cover the allies reporting.
+export { computeCompliance } from './compute.ts';
 export type { EngineReference } from './compute.ts';
-export type { UsdRate } from './year-work.ts';
+export type { UsdRate } from './exchange.ts';
 export { EngineError, DuplicateRecordError, UnknownAllyError } from './errors.ts';

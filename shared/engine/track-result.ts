@@ -2,6 +2,7 @@
 // reason whenever something is null or not assessed.
 import type { EffectiveTargets, Track, TrackResult } from '../model/index.ts';
 import { TrackStatus } from '../model/index.ts';
+import type { Measured } from './amounts.ts';
 import type { Exact } from './exact.ts';
 import { toNumber } from './exact.ts';
 import { trackGap } from './gaps.ts';
@@ -14,6 +15,7 @@ import type { YearWork } from './year-work.ts';
 interface TrackContext {
   track: Track;
   targets: EffectiveTargets;
+  /** The track's target: where its path ends in the target year. */
   target: Exact;
   baseline: Baseline | null;
   /** False for a track the ally is not held to (core and combined without armed forces). */
@@ -30,10 +32,14 @@ const NOT_ASSESSED = 'not assessed: the ally has no armed forces';
 
 const num = (x: Exact | null): number | null => (x === null ? null : toNumber(x));
 
-const yearTrack = (w: YearWork, { track, targets, target, baseline, assessed }: TrackContext): YearTrack => {
+/**
+ * @param threshold what the year's ratio must reach to be met, and what the gap is measured
+ *   against: the target itself for core and combined, the year's need for the security track
+ */
+const yearTrack = (w: YearWork, { track, targets, target, baseline, assessed }: TrackContext, threshold: Measured = { value: target }): YearTrack => {
   const { ratio, counted } = w.judged[track];
   const year = w.record.year;
-  const shown = { target: targets[track], pct: num(ratio.value) };
+  const shown = { target: num(target) ?? 0, pct: num(ratio.value) };
   if (!assessed) {
     return {
       result: { status: TrackStatus.noData, ...shown, path: null, gapNational: null, gapUsd: null, reason: NOT_ASSESSED },
@@ -41,8 +47,14 @@ const yearTrack = (w: YearWork, { track, targets, target, baseline, assessed }: 
     };
   }
   const path = pathAt(baseline, target, targets.baselineYear, targets.targetYear, year);
-  const judgement = judgeTrack({ year, baselineYear: targets.baselineYear, ratio, target, path });
-  const gap = trackGap(target, w.amounts.gdp, counted, w.rate, w.noRate);
+  const judgement =
+    threshold.value === null && year >= targets.baselineYear && ratio.value !== null
+      ? { status: TrackStatus.noData, reason: threshold.reason ?? 'threshold unknown' }
+      : judgeTrack({ year, baselineYear: targets.baselineYear, ratio, target: threshold.value ?? target, path });
+  const gap =
+    threshold.value === null
+      ? { national: null, usd: null, reason: `gap unknown: ${threshold.reason ?? 'threshold unknown'}` }
+      : trackGap(threshold.value, w.amounts.gdp, counted, w.rate, w.noRate);
   // A met target needs no path, but the null path still deserves its explanation.
   const noPath =
     path === null && year >= targets.baselineYear && judgement.status === TrackStatus.met

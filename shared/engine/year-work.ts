@@ -1,37 +1,32 @@
 // Everything the engine derives from one record before judging it: amounts, ratios, the
-// year's USD rate, and per track the ratio judged and the amount counted.
+// year's USD conversion, and per track the ratio judged and the amount counted.
 import type { Rules, SubmissionRecord, Track } from '../model/index.ts';
 import type { UsdFigures } from './aggregates.ts';
 import type { Measured } from './amounts.ts';
 import type { Exact } from './exact.ts';
-import { add, div, fromNumber } from './exact.ts';
+import { add, div } from './exact.ts';
+import type { Conversion } from './exchange.ts';
 import type { YearAmounts, YearRatios } from './ratios.ts';
 import { joinReasons, yearAmounts, yearRatios } from './ratios.ts';
-
-/** National currency units per USD for a currency and year, or null when unknown. */
-type UsdRate = (currency: string, year: number) => number | null;
 
 interface YearWork {
   record: SubmissionRecord;
   amounts: YearAmounts;
   ratios: YearRatios;
-  /** Units of the record's currency per USD; null when unknown (or not a positive number). */
+  /** The conversion to USD: the year's own, or carried forward from an earlier year; null when none. */
+  conversion: Conversion | null;
+  /** Units of the record's currency per USD (conversion.rate); null when unknown. */
   rate: Exact | null;
   /** Why rate is null. */
   noRate: string;
   /**
    * Per track: the ratio judged and the amount counted. The security track is judged on the
-   * capped ratio, so a cap below the target (an override) can never be met by overspending.
+   * capped ratio, so spending above the cap never counts.
    */
   judged: Record<Track, { ratio: Measured; counted: Measured }>;
 }
 
-const rateOf = (usdRate: UsdRate, currency: string, year: number): Exact | null => {
-  const r = usdRate(currency, year);
-  return r !== null && Number.isFinite(r) && r > 0 ? fromNumber(r) : null;
-};
-
-const prepareYear = (record: SubmissionRecord, rules: Rules, cap: Exact, usdRate: UsdRate): YearWork => {
+const prepareYear = (record: SubmissionRecord, rules: Rules, cap: Exact, conversion: Conversion | null): YearWork => {
   const amounts = yearAmounts(record, cap, rules.eligibleSecurityCategories);
   const ratios = yearRatios(amounts, cap);
   const { core, securityCounted } = amounts;
@@ -43,9 +38,9 @@ const prepareYear = (record: SubmissionRecord, rules: Rules, cap: Exact, usdRate
     record,
     amounts,
     ratios,
-    // The record's own currency: a year before a euro changeover is already in euros here.
-    rate: rateOf(usdRate, record.currency, record.year),
-    noRate: `no USD exchange rate for ${record.currency} in ${record.year}`,
+    conversion,
+    rate: conversion?.rate ?? null,
+    noRate: `no USD exchange rate for ${record.currency} in ${record.year} or any earlier year`,
     judged: {
       core: { ratio: ratios.corePct, counted: core },
       security: { ratio: ratios.securityCountedPct, counted: securityCounted },
@@ -54,10 +49,10 @@ const prepareYear = (record: SubmissionRecord, rules: Rules, cap: Exact, usdRate
   };
 };
 
-/** The year's amounts in USD; all null without a rate. */
-const usdFigures = (w: YearWork): UsdFigures => {
-  const inUsd = (m: Measured) => (m.value === null || w.rate === null ? null : div(m.value, w.rate));
-  const { gdp, core, security, securityCounted, equipment } = w.amounts;
+/** The year's amounts in USD at a rate (units per USD); all null without one. */
+const usdAt = (amounts: YearAmounts, rate: Exact | null): UsdFigures => {
+  const inUsd = (m: Measured) => (m.value === null || rate === null ? null : div(m.value, rate));
+  const { gdp, core, security, securityCounted, equipment } = amounts;
   return {
     gdp: inUsd(gdp),
     core: inUsd(core),
@@ -67,5 +62,5 @@ const usdFigures = (w: YearWork): UsdFigures => {
   };
 };
 
-export { prepareYear, usdFigures };
-export type { YearWork, UsdRate };
+export { prepareYear, usdAt };
+export type { YearWork };

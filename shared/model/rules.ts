@@ -11,7 +11,12 @@ const TrackTargetSchema = z.strictObject({
   target: PctSchema,
 });
 
-const SecurityTrackSchema = TrackTargetSchema.extend({
+/**
+ * The security-related track has no target of its own: it is a ceiling on what counts towards
+ * the combined target. What an ally needs from it in a year is the combined target minus core,
+ * at most the cap and at least 0 (core above its own target also counts towards the combined).
+ */
+const SecurityTrackSchema = z.strictObject({
   /** At most this much security-related spending (% of GDP) counts towards the combined track. */
   cap: PctSchema,
 });
@@ -58,11 +63,23 @@ const RulesSchema = z
       /** A GDP change larger than this (%) from one year to the next is flagged. */
       gdpJumpWarningPct: z.number().finite().positive(),
     }),
+    aggregates: z.strictObject({
+      /**
+       * A sum over allies is called the alliance's (or Europe and Canada's) only when it includes
+       * at least this share (%) of the allies expected that year: members with armed forces.
+       * Below it, reports show the figure with its coverage, never under the group's name alone.
+       */
+      minCoveragePct: PctSchema,
+    }),
     overrides: z.record(Iso3Schema, AllyOverrideSchema).default({}),
   })
   .refine((r) => r.targetYear > r.baselineYear, {
     message: 'targetYear must be after baselineYear',
     path: ['targetYear'],
+  })
+  .refine((r) => r.reviewYear === undefined || (r.reviewYear >= r.baselineYear && r.reviewYear <= r.targetYear), {
+    message: 'reviewYear must lie between baselineYear and targetYear',
+    path: ['reviewYear'],
   });
 
 type Rules = z.infer<typeof RulesSchema>;
@@ -70,21 +87,22 @@ type RulesInput = z.input<typeof RulesSchema>;
 type AllyOverride = z.infer<typeof AllyOverrideSchema>;
 
 /**
- * The Hague Summit Declaration, 25 June 2025 (5% by 2035: 3.5% core + up to 1.5%
- * security-related; review in 2029), beside the Wales 2014 guidelines (2% and 20%).
+ * The Hague Summit Declaration, 25 June 2025 (5% by 2035: at least 3.5% core, and up to 1.5%
+ * security-related counted towards the 5%; review in 2029), beside the Wales 2014 guidelines
+ * (2% and 20%).
  */
 const HAGUE_2025: Rules = RulesSchema.parse({
   id: 'hague-2025',
   name: 'The Hague 2025 dual-track commitment',
   description:
-    'At least 3.5% of GDP on core defence (NATO definition) and up to 1.5% on security-related spending, 5% in all by 2035, on a credible incremental path from 2025; the Wales 2014 guidelines (2% of GDP, 20% on major equipment) are reported beside it.',
+    '5% of GDP a year by 2035: at least 3.5% on core defence (NATO definition), plus security-related spending, of which at most 1.5% of GDP counts towards the 5%. Core above 3.5% counts towards the 5% too, so the security-related track is judged on what the ally needs from it each year: 5% minus its core, at most 1.5% and at least 0. Each track follows a credible incremental path from the ally\'s 2025 figures; the review year 2029 is reported as a checkpoint. Alliance and Europe-and-Canada figures bear that name only when they include every ally expected that year. The Wales 2014 guidelines (2% of GDP, 20% on major equipment) are reported beside it.',
   source: 'The Hague Summit Declaration, 25 June 2025, paragraphs 2-3; Wales Summit Declaration, 5 September 2014, paragraph 14.',
   baselineYear: 2025,
   targetYear: 2035,
   reviewYear: 2029,
   tracks: {
     core: { target: 3.5 },
-    security: { target: 1.5, cap: 1.5 },
+    security: { cap: 1.5 },
     combined: { target: 5.0 },
   },
   legacy: { gdpPct: 2.0, equipmentSharePct: 20 },
@@ -95,6 +113,7 @@ const HAGUE_2025: Rules = RulesSchema.parse({
     breakdownAbsoluteTolerance: 0.5,
     gdpJumpWarningPct: 25,
   },
+  aggregates: { minCoveragePct: 100 },
   overrides: {},
 });
 
@@ -103,7 +122,7 @@ interface EffectiveTargets {
   baselineYear: number;
   targetYear: number;
   core: number;
-  security: number;
+  /** The most security-related spending (% of GDP) that counts towards the combined target. */
   securityCap: number;
   combined: number;
 }
@@ -114,7 +133,6 @@ const effectiveTargets = (rules: Rules, iso3: string): EffectiveTargets => {
     baselineYear: o?.baselineYear ?? rules.baselineYear,
     targetYear: o?.targetYear ?? rules.targetYear,
     core: o?.core?.target ?? rules.tracks.core.target,
-    security: o?.security?.target ?? rules.tracks.security.target,
     securityCap: o?.security?.cap ?? rules.tracks.security.cap,
     combined: o?.combined?.target ?? rules.tracks.combined.target,
   };

@@ -46,6 +46,33 @@ const ReleaseTrigger = {
 } as const;
 type ReleaseTrigger = (typeof ReleaseTrigger)[keyof typeof ReleaseTrigger];
 
+/** How USD sums over allies convert amounts: each year at its own rates, or every year at one year's rates. */
+const AggregateBasis = {
+  current: 'current',
+  constant: 'constant',
+} as const;
+type AggregateBasis = (typeof AggregateBasis)[keyof typeof AggregateBasis];
+
+/** Why an ally expected in an alliance sum is not in it. */
+const LeftOutReason = {
+  noFigures: 'no_figures',
+  noRate: 'no_rate',
+  noGdp: 'no_gdp',
+  noCore: 'no_core',
+} as const;
+type LeftOutReason = (typeof LeftOutReason)[keyof typeof LeftOutReason];
+
+/** Which core ratio the security-related target (its need in the target year) rests on. */
+const SecurityTargetFrom = {
+  /** The ally's own core ratio in the target year. */
+  ally: 'ally',
+  /** The core target, for an ally without a core ratio in the target year. */
+  coreTarget: 'core_target',
+  /** None: an ally without armed forces counts no core. */
+  noArmedForces: 'no_armed_forces',
+} as const;
+type SecurityTargetFrom = (typeof SecurityTargetFrom)[keyof typeof SecurityTargetFrom];
+
 /** Parts of core defence expenditure, in the order NATO tabulates them. */
 const CORE_PARTS = ['personnel', 'equipment', 'infrastructure', 'operations', 'other'] as const;
 type CorePart = (typeof CORE_PARTS)[number];
@@ -66,6 +93,9 @@ const valuesOf = <T extends Record<string, string>>(o: T) => Object.values(o) as
 
 export {
   FigureStatus,
+  AggregateBasis,
+  LeftOutReason,
+  SecurityTargetFrom,
   TrackStatus,
   Track,
   ReceiptStatus,

@@ -3,7 +3,7 @@
 // whose dataset digest equals the latest release's writes nothing (duplicates, retries).
 import { computeCompliance } from '../engine/index.ts';
 import type { ReleaseTrigger, Rules, SubmissionRecord } from '../model/index.ts';
-import { ALLIES, usdRate } from '../reference/index.ts';
+import { ALLIES, rateYears, usdRate } from '../reference/index.ts';
 import type { AllyRef, FxTable } from '../reference/index.ts';
 import { ComplianceDatasetSchema, ReleaseManifest, buildDataset, renderIndexHtml, renderRelease } from '../report/index.ts';
 import type { ComplianceDataset, ReleaseSummary, RenderedFile } from '../report/index.ts';
@@ -22,6 +22,8 @@ interface PublishReference {
   allies: readonly AllyRef[];
   /** National currency units per USD in a year; null when unknown. */
   usdRate: (currency: string, year: number) => number | null;
+  /** The years the exchange-rate table covers (with a rate or null). */
+  rateYears: readonly number[];
   /** The exchange-rate table's source line, printed in the dataset. */
   fxSource: string;
 }
@@ -41,6 +43,7 @@ interface PublishInput {
 const referenceFromFx = (table: FxTable, allies: readonly AllyRef[] = ALLIES): PublishReference => ({
   allies,
   usdRate: (currency, year) => usdRate(table, currency, year),
+  rateYears: rateYears(table),
   fxSource: table.source,
 });
 
@@ -105,7 +108,7 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
   const index = await readReleasesIndex(storage);
   const records = await currentRecords(storage);
   const reportingYear = input.reportingYear ?? defaultReportingYear(records, reference.allies, now.getUTCFullYear());
-  const result = computeCompliance(records, rules, { allies: reference.allies, usdRate: reference.usdRate });
+  const result = computeCompliance(records, rules, { allies: reference.allies, usdRate: reference.usdRate, rateYears: reference.rateYears });
   const latest = index.releases.at(-1);
   const number = (latest?.number ?? 0) + 1;
   const dataset = buildDataset({

@@ -57,14 +57,23 @@ const anAlly = (iso3: string, input: Partial<AllyRef> = {}): AllyRef => ({
   aliases: [],
   accession: 1949,
   group: 'europe',
+  europeCanada: true,
   currencies: [{ currency: 'EUR', from: 1999 }],
   ...input,
 });
 
-/** A reference whose rates come from a table keyed `CUR:YEAR`; a rate not in it is unknown. */
-const aReference = (allies: readonly AllyRef[], rates: Record<string, number> = {}): EngineReference => ({
+/**
+ * A reference whose rates come from a table keyed `CUR:YEAR` (null: the table has the year but no
+ * rate); a rate not in it is unknown. The table covers the years of its keys and `years`.
+ */
+const aReference = (
+  allies: readonly AllyRef[],
+  rates: Record<string, number | null> = {},
+  years: readonly number[] = [],
+): EngineReference => ({
   allies,
   usdRate: (currency, year) => rates[`${currency}:${year}`] ?? null,
+  rateYears: [...new Set([...Object.keys(rates).map((k) => Number(k.split(':')[1])), ...years])],
 });
 
 /** The default rules with some values replaced, parsed so an invalid change fails loudly. */

@@ -97,8 +97,8 @@ describe('computeCompliance', () => {
     const y = yearOf(result, 'AAA', 2025);
     expect(y.tracks.core.gapNational).toBe(15); // 35 − 20
     expect(y.tracks.core.gapUsd).toBeNull();
-    expect(y.tracks.core.reason).toBe('no USD exchange rate for EUR in 2025');
-    expect(y.usd).toEqual({ rate: null, gdp: null, core: null, security: null, equipment: null });
+    expect(y.tracks.core.reason).toBe('no USD exchange rate for EUR in 2025 or any earlier year');
+    expect(y.usd).toEqual({ rate: null, rateYear: null, carriedForward: false, gdp: null, core: null, security: null, equipment: null });
   });
 
   it('falls back to the latest earlier year for the baseline when the baseline year has no ratio', () => {
@@ -230,7 +230,7 @@ describe('computeCompliance', () => {
     const rules = rulesWith({
       baselineYear: 2024,
       targetYear: 2030,
-      tracks: { core: { target: 3 }, security: { target: 1.5, cap: 1.5 }, combined: { target: 4.5 } },
+      tracks: { core: { target: 3 }, security: { cap: 1.5 }, combined: { target: 4.5 } },
       legacy: { gdpPct: 2.5, equipmentSharePct: 25 },
     });
     const records = aSeries('AAA', [
@@ -253,7 +253,7 @@ describe('computeCompliance', () => {
     // Prepare: AAA counts at most 1.0% of security-related spending, baseline 2026, target 2030.
     // 2026: core 2.0, security 1.2 counts 1.0 (the baseline); 2028: path core 2 + 1.5·2/4 = 2.75
     const rules = rulesWith({
-      overrides: { AAA: { security: { target: 1, cap: 1 }, baselineYear: 2026, targetYear: 2030, reason: 'test override' } },
+      overrides: { AAA: { security: { cap: 1 }, baselineYear: 2026, targetYear: 2030, reason: 'test override' } },
     });
     const records = aSeries('AAA', [
       [2025, 18, 12],
@@ -356,45 +356,15 @@ describe('computeCompliance', () => {
     expect(y.tracks.security.status).toBe('met');
     expect(y.legacy).toEqual({ twoPercent: null, equipment20: null });
     const alliance = result.alliance.years[0];
-    expect(alliance?.all.allies).toEqual(['AAA']);
-    expect(alliance?.all.missing).toEqual([]);
-  });
-
-  it('converts a euro changeover ally at the rate of the record’s currency for each year', () => {
-    // Prepare: Croatia adopted the euro in 2023; records are canonical EUR (converted from HRK upstream)
-    const hrv = anAlly('HRV', {
-      currencies: [
-        { currency: 'HRK', from: 1994, to: 2022, eurRate: 7.5345, changeover: '2023-01-01' },
-        { currency: 'EUR', from: 2023 },
-      ],
-    });
-    const calls: [string, number][] = [];
-    const reference = {
-      allies: [hrv],
-      usdRate: (currency: string, year: number) => {
-        calls.push([currency, year]);
-        return ({ 'EUR:2020': 0.8, 'EUR:2025': 0.9 } as Record<string, number>)[`${currency}:${year}`] ?? null;
-      },
-    };
-    const records = [aRecord({ ally: 'HRV', year: 2020, gdp: 50 }), aRecord({ ally: 'HRV', year: 2025, gdp: 90 })];
-
-    // Act
-    const result = computeCompliance(records, HAGUE_2025, reference);
-
-    // Assess
-    expect(calls).toEqual([
-      ['EUR', 2020],
-      ['EUR', 2025],
-    ]);
-    expect(yearOf(result, 'HRV', 2020).usd).toMatchObject({ rate: 0.8, gdp: 62.5 }); // 50 / 0.8
-    expect(yearOf(result, 'HRV', 2025).usd).toMatchObject({ rate: 0.9, gdp: 100 }); // 90 / 0.9
-    expect(allyOf(result, 'HRV').currency).toBe('EUR');
+    expect(alliance?.all.current.allies).toEqual(['AAA']);
+    expect(alliance?.all.current.expected).toEqual(['AAA']);
+    expect(alliance?.all.current.leftOut).toEqual([]);
   });
 
   it('aggregates every reported year, with Europe and Canada leaving out the United States', () => {
     // Prepare: rates 1 so USD = EUR; USA core 35 of 1000, CAN 10 of 100, DEU 40 of 2000
     const reference = aReference(
-      [anAlly('CAN', { group: 'north-america' }), anAlly('DEU'), anAlly('USA', { group: 'north-america' })],
+      [anAlly('CAN', { group: 'north-america' }), anAlly('DEU'), anAlly('USA', { group: 'north-america', europeCanada: false })],
       { 'EUR:2025': 1, 'EUR:2026': 1 },
     );
     const records = [
@@ -410,12 +380,16 @@ describe('computeCompliance', () => {
     // Assess
     expect(result.alliance.years.map((y) => y.year)).toEqual([2025, 2026]);
     const [y2025, y2026] = result.alliance.years;
-    expect(y2025?.all.corePct).toBeCloseTo((100 * 85) / 3100, 12); // 2.741…, not the mean (3.5 + 10 + 2)/3
-    expect(y2025?.europeCanada.allies).toEqual(['CAN', 'DEU']);
-    expect(y2025?.europeCanada.corePct).toBeCloseTo((100 * 50) / 2100, 12); // 2.380…
+    expect(y2025?.all.current.corePct).toBeCloseTo((100 * 85) / 3100, 12); // 2.741…, not the mean (3.5 + 10 + 2)/3
+    expect(y2025?.europeCanada.current.allies).toEqual(['CAN', 'DEU']);
+    expect(y2025?.europeCanada.current.corePct).toBeCloseTo((100 * 50) / 2100, 12); // 2.380…
     expect(y2025?.counts.reporting).toBe(3);
-    expect(y2026?.all.missing).toEqual(['CAN', 'USA']);
-    expect(y2026?.all.corePct).toBe(2.5); // 100·50/2000
+    expect(y2026?.all.current.leftOut.map((l) => [l.iso3, l.reason])).toEqual([
+      ['CAN', 'no_figures'],
+      ['USA', 'no_figures'],
+    ]);
+    expect(y2026?.all.current.corePct).toBe(2.5); // 100·50/2000
+    expect(y2026?.all.current.coverage).toEqual({ included: 1, expected: 3, pct: 100 / 3, meetsRule: false });
   });
 
   it('gives the same result whatever the order of the records', () => {

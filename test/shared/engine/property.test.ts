@@ -39,9 +39,10 @@ describe('compliance engine properties', () => {
   it('never outputs NaN or Infinity and always validates, for arbitrary non-negative inputs', () => {
     const reference = (rates: Record<number, number | null>) => ({
       allies: ALLIES.map((iso3) =>
-        anAlly(iso3, { group: iso3 === 'USA' ? 'north-america' : 'europe', noArmedForces: iso3 === 'ISL' }),
+        anAlly(iso3, { group: iso3 === 'USA' ? 'north-america' : 'europe', europeCanada: iso3 !== 'USA', noArmedForces: iso3 === 'ISL' }),
       ),
       usdRate: (_currency: string, year: number) => rates[year] ?? null,
+      rateYears: Object.keys(rates).map(Number),
     });
     const rules = fc.constantFrom(HAGUE_2025, rulesWith({ eligibleSecurityCategories: ['cyber', SECURITY_PARTS[0]] }));
 

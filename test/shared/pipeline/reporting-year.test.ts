@@ -11,6 +11,7 @@ const ally = (iso3: string, noArmedForces = false): AllyRef => ({
   aliases: [],
   accession: 1949,
   group: 'europe',
+  europeCanada: true,
   ...(noArmedForces ? { noArmedForces } : {}),
   currencies: [{ currency: 'EUR', from: 1949 }],
 });
