@@ -2,9 +2,10 @@
 // (frictionless, datapackage-py/js, CKAN) can load and verify the release without reading docs.
 // Each file's media type and description come from the release manifest.
 import type { ComplianceDataset } from './dataset.ts';
-import { CSV_COLUMNS } from './csv.ts';
+import { ALLIANCE_CSV_COLUMNS, CSV_COLUMNS } from './csv.ts';
+import type { CsvColumn } from './csv.ts';
 import { UnlistedFileError } from './errors.ts';
-import { mediaTypeOf, releaseEntryOf } from './manifest.ts';
+import { mediaTypeOf, ReleaseManifest, releaseEntryOf } from './manifest.ts';
 
 interface PackagedFile {
   /** Path relative to the release folder, as the release manifest names it. */
@@ -23,15 +24,26 @@ interface License {
 const resourceName = (path: string) => path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
 const formatOf = (path: string) => /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
 
-const csvSchema = () => ({
-  fields: CSV_COLUMNS.map((c) => ({
+interface CsvTable {
+  columns: readonly Pick<CsvColumn<never[]>, 'name' | 'type' | 'description'>[];
+  primaryKey: string[];
+}
+
+/** The columns and key of each CSV file of a release. */
+const CSV_TABLES: Readonly<Record<string, CsvTable>> = {
+  [ReleaseManifest.csv.path]: { columns: CSV_COLUMNS, primaryKey: ['iso3', 'year'] },
+  [ReleaseManifest.allianceCsv.path]: { columns: ALLIANCE_CSV_COLUMNS, primaryKey: ['year', 'group', 'basis'] },
+};
+
+const csvSchema = (table: CsvTable) => ({
+  fields: table.columns.map((c) => ({
     name: c.name,
     type: c.type,
     description: c.description,
     // ISO 8601 with milliseconds is not the default datetime format of Table Schema.
     ...(c.type === 'datetime' ? { format: 'any' } : {}),
   })),
-  primaryKey: ['iso3', 'year'],
+  primaryKey: table.primaryKey,
   missingValues: [''],
 });
 
@@ -47,13 +59,14 @@ const resource = (f: PackagedFile) => {
     hash: `sha256:${f.sha256}`,
     description: entry.description,
   };
-  if (formatOf(f.path) !== 'csv') return { profile: 'data-resource', ...base };
+  const table = CSV_TABLES[f.path];
+  if (table === undefined) return { profile: 'data-resource', ...base };
   return {
     profile: 'tabular-data-resource',
     ...base,
     encoding: 'utf-8',
     dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-    schema: csvSchema(),
+    schema: csvSchema(table),
   };
 };
 

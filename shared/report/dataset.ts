@@ -3,8 +3,8 @@
 // (schema.json is generated from it), so it reuses the model's schemas rather than restating them.
 import { z } from 'zod';
 import {
-  AllianceYearSchema,
   AllyResultSchema,
+  ComplianceResultSchema,
   ReleaseTrigger,
   RulesSchema,
   YearSchema,
@@ -15,7 +15,9 @@ import { datasetDigest } from './digest.ts';
 import { DatasetInvalidError } from './errors.ts';
 import { buildNotes, NoteSchema } from './notes.ts';
 
-const DATASET_SCHEMA_VERSION = 1;
+// 2: alliance sums on two exchange-rate bases with their coverage; the security-related track's
+// need and contribution; the review-year checkpoint; USD rates carried forward or legacy flagged.
+const DATASET_SCHEMA_VERSION = 2;
 
 const ReleaseHeaderSchema = z.strictObject({
   /** Release number: 1, 2, 3, … one more than the previous release. */
@@ -47,7 +49,7 @@ const ComplianceDatasetSchema = z
     /** Where the exchange rates behind every USD amount come from. */
     fxSource: z.string().min(1),
     allies: z.array(DatasetAllySchema),
-    alliance: z.strictObject({ years: z.array(AllianceYearSchema) }),
+    alliance: ComplianceResultSchema.shape.alliance,
     notes: z.array(NoteSchema),
   })
   .meta({
@@ -78,7 +80,7 @@ const byYear = (a: { year: number }, b: { year: number }) => a.year - b.year;
  */
 const buildDataset = ({ result, rules, release, fxSource }: BuildDatasetInput): ComplianceDataset => {
   const allies = [...result.allies].sort(byIso3).map((a) => ({ ...a, years: [...a.years].sort(byYear) }));
-  const alliance = { years: [...result.alliance.years].sort(byYear) };
+  const alliance = { constantRateYear: result.alliance.constantRateYear, years: [...result.alliance.years].sort(byYear) };
   const draft = {
     schemaVersion: DATASET_SCHEMA_VERSION,
     release: {

@@ -2,6 +2,7 @@
 // system fonts, an inline SVG chart, no script at all) and locked down by a Content Security
 // Policy; every piece of text passes through escapeHtml.
 import { publicKeys } from '../storage/keys.ts';
+import type { CheckpointTrack, GroupAggregate } from '../model/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { ReleaseSummary } from './history.ts';
@@ -9,7 +10,9 @@ import { renderChart } from './chart.ts';
 import { ReleaseManifest, RELEASE_FILES, allyOfPath, releaseEntryOf } from './manifest.ts';
 import { STATUS_STYLE, formatPct } from './presentation.ts';
 import type { ShownStatus } from './presentation.ts';
-import { coverage, headline, shownStatus, standings } from './standings.ts';
+import type { GroupKey } from './groups.ts';
+import { GROUP_NAME, coverageText, groupCaption, groupName, leftOutText, notYetMembersText, presented } from './groups.ts';
+import { headline, shownStatus, standings } from './standings.ts';
 
 interface IndexHtmlInput {
   dataset: ComplianceDataset;
@@ -36,6 +39,8 @@ const statusCell = (status: ShownStatus) => {
   return `<td class="status ${status}" style="background:#${s.fill};color:#${s.ink}">${escapeHtml(s.label)}</td>`;
 };
 
+const TRACK_NAME = { core: 'core', security: 'security-related', combined: 'combined' } as const;
+
 const pctCell = (pct: number | null | undefined) => `<td class="num">${formatPct(pct)}</td>`;
 const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? '–' : v ? 'yes' : 'no');
 
@@ -44,22 +49,79 @@ const sizeOf = (bytes: number) =>
 
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
+const captionOf = (g: GroupAggregate | null, group: GroupKey, year: number) =>
+  g ? groupCaption(g, group) : `${GROUP_NAME[group]}: no figures for ${year}`;
+
 const headlineSection = (d: ComplianceDataset) => {
   const h = headline(d);
   const item = (n: number, text: string) => `<li><strong>${n}</strong> ${escapeHtml(text)}</li>`;
-  const ratio = (label: string, pct: number | null | undefined) => `<li><strong>${formatPct(pct)}%</strong> ${escapeHtml(label)}</li>`;
+  const ratio = (label: string, pct: number | null | undefined, id: string) =>
+    `<li data-figure="${id}"><strong>${formatPct(pct)}%</strong> ${escapeHtml(label)}</li>`;
+  const t = h.thresholds;
   return `<section id="headline"><h2>${h.year} at a glance</h2>
 <p>${h.reporting} of ${h.allies} allies have figures for ${h.year}.</p>
 <ul class="headline">
-${item(h.meeting.twoPercent, `spend at least ${h.thresholds.twoPercent}% of GDP on defence (Wales 2014)`)}
-${item(h.meeting.core, `reach their core target (${h.thresholds.core}% of GDP)`)}
-${item(h.meeting.security, `reach their security-related target (${h.thresholds.security}% of GDP)`)}
-${item(h.meeting.combined, `reach the combined target (${h.thresholds.combined}% of GDP)`)}
-${item(h.meeting.equipment20, `spend at least ${h.thresholds.equipment20}% of defence on major equipment`)}
-${ratio(`core defence, % of GDP, alliance (sum over sum; ${coverage(h.all)} with figures and a USD rate)`, h.all?.corePct)}
-${ratio(`core defence, % of GDP, Europe and Canada (${coverage(h.europeCanada)})`, h.europeCanada?.corePct)}
-${ratio(`combined, % of GDP, alliance (${coverage(h.all)})`, h.all?.combinedPct)}
+${item(h.meeting.twoPercent, `spend at least ${t.twoPercent}% of GDP on defence (Wales 2014)`)}
+${item(h.meeting.core, `reach their core target (${t.core}% of GDP)`)}
+${item(h.meeting.security, `cover what the ${t.combined}% needs from security-related spending (${t.combined}% minus core, counted up to ${t.securityCap}% of GDP)`)}
+${item(h.meeting.combined, `reach the combined target (${t.combined}% of GDP)`)}
+${item(h.meeting.equipment20, `spend at least ${t.equipment20}% of defence on major equipment`)}
+${ratio(`core defence, % of GDP: ${captionOf(h.all, 'all', h.year)}`, h.all?.corePct, 'all-core')}
+${ratio(`core defence, % of GDP: ${captionOf(h.europeCanada, 'europeCanada', h.year)}`, h.europeCanada?.corePct, 'europe-canada-core')}
+${ratio(`combined, % of GDP: ${captionOf(h.all, 'all', h.year)}`, h.all?.combinedPct, 'all-combined')}
 </ul></section>`;
+};
+
+/** Every year's sums for both groups, on the presented basis, each named by its coverage. */
+const allianceSection = (d: ComplianceDataset) => {
+  const rows = d.alliance.years.flatMap((y) =>
+    (['all', 'europeCanada'] as const).map((group) => {
+      const g = presented(y, group);
+      const remarks = [leftOutText(g) && `left out: ${leftOutText(g)}`, notYetMembersText(g)].filter((r) => r !== '');
+      return `<tr data-year="${y.year}" data-group="${group}" data-basis="${g.basis}" data-covered="${g.coverage.meetsRule}"><td>${y.year}</td><th scope="row">${escapeHtml(groupName(g, group))}</th><td>${escapeHtml(g.basisLabel)}</td><td>${escapeHtml(coverageText(g))}${remarks.length > 0 ? ` <span class="muted">(${escapeHtml(remarks.join('; '))})</span>` : ''}</td>${pctCell(g.corePct)}${pctCell(g.securityPct)}${pctCell(g.combinedPct)}${pctCell(g.equipmentSharePct)}</tr>`;
+    }),
+  );
+  const constantYear = d.alliance.constantRateYear;
+  return `<section id="alliance"><h2>Alliance and Europe and Canada, year by year</h2>
+<p class="muted">Sums over allies, ratios as sum over sum. Each year is shown at its own exchange rates when every ally expected that year has one${constantYear === null ? '' : `, otherwise at ${constantYear} exchange rates (the latest year with a rate for every ally)`}. A sum that leaves out more allies than the rules allow (${d.rules.aggregates.minCoveragePct}% of the allies expected must be in it) is not called the alliance's.</p>
+<div class="scroll"><table>
+<thead><tr><th scope="col">Year</th><th scope="col">Figure</th><th scope="col">Exchange rates</th><th scope="col">Allies in the sum</th><th scope="col">Core %</th><th scope="col">Security-related %</th><th scope="col">Combined %</th><th scope="col">Equipment % of core</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div></section>`;
+};
+
+/** The review year: where each ally stands against its path on each track. */
+const checkpointSection = (d: ComplianceDataset) => {
+  const year = d.rules.reviewYear;
+  if (year === undefined) return '';
+  const aheadCell = (t: CheckpointTrack) =>
+    `<td class="num">${t.aheadOfPathPct === null ? '–' : `${t.aheadOfPathPct >= 0 ? '+' : ''}${formatPct(t.aheadOfPathPct)}`}</td>`;
+  const rows = d.allies.map((a) => {
+    const c = a.checkpoint;
+    if (c === null) return '';
+    const cell = (track: 'core' | 'security' | 'combined') => {
+      const t = c.tracks[track];
+      const status = a.noArmedForces && t.status === 'no_data' ? 'no_armed_forces' : t.status;
+      return `${pctCell(t.pct)}${pctCell(t.path)}${aheadCell(t)}${statusCell(status)}`;
+    };
+    const figures = a.noArmedForces ? 'no armed forces' : (c.figures ?? 'no figures');
+    return `<tr data-iso3="${escapeHtml(a.iso3)}"><th scope="row">${escapeHtml(a.name)} <span class="muted">${escapeHtml(a.iso3)}</span></th><td>${escapeHtml(figures)}${c.illustrative ? ' <em>(illustrative)</em>' : ''}</td>${cell('core')}${pctCell(c.tracks.security.needPct)}${cell('security')}${cell('combined')}</tr>`;
+  });
+  const counts = d.alliance.years.find((y) => y.year === year)?.counts;
+  const tally = counts
+    ? (['core', 'security', 'combined'] as const)
+        .map((t) => `${TRACK_NAME[t]}: ${counts[t].met} met, ${counts[t].on_track} on track, ${counts[t].off_track} off track, ${counts[t].no_data} without data`)
+        .join('; ')
+    : `no ally has figures for ${year}`;
+  const track = (name: string) => `<th scope="col">${name} %</th><th scope="col">Path %</th><th scope="col">Ahead of path (points)</th><th scope="col">Status</th>`;
+  return `<section id="checkpoint"><h2>Checkpoint ${year}: the review year</h2>
+<p>The trajectory and balance of spending are to be reviewed in ${year}. Where each ally stands that year against its own path: ${escapeHtml(tally)}.</p>
+<div class="scroll"><table>
+<thead><tr><th scope="col">Ally</th><th scope="col">Figures</th>${track('Core')}<th scope="col">Security-related needed %</th>${track('Security-related counted')}${track('Combined')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div></section>`;
 };
 
 const standingsSection = (d: ComplianceDataset) => {
@@ -149,6 +211,8 @@ ${headlineSection(d)}
 ${renderChart(d)}
 </section>
 ${standingsSection(d)}
+${allianceSection(d)}
+${checkpointSection(d)}
 ${downloadsSection(d, files)}
 ${historySection(history)}
 ${notesSection(d)}

@@ -10,7 +10,7 @@ export type { ReleaseFile, ReleaseSummary, ReleasesIndex } from './history.ts';
 export { escapeHtml } from './escape-html.ts';
 export { renderSchema } from './json-schema.ts';
 export { ReportError, DatasetInvalidError, UnknownAllyError, UnlistedFileError } from './errors.ts';
-export { renderCsv, CSV_COLUMNS } from './csv.ts';
+export { renderCsv, renderAllianceCsv, CSV_COLUMNS, ALLIANCE_CSV_COLUMNS } from './csv.ts';
 export type { CsvColumn, CsvFieldType } from './csv.ts';
 export { AllyFileSchema, renderAllyJson } from './ally-json.ts';
 export type { AllyFile } from './ally-json.ts';

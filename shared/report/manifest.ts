@@ -68,13 +68,21 @@ const ReleaseManifest = {
     cache: CacheClass.immutable,
     description: 'One row per ally and year.',
   },
+  allianceCsv: {
+    scope: FileScope.release,
+    path: 'alliance.csv',
+    contentType: 'text/csv; charset=utf-8; header=present',
+    cache: CacheClass.immutable,
+    description:
+      'Sums over allies: one row per year, group (all allies, Europe and Canada) and exchange-rate basis, with the allies covered and left out.',
+  },
   workbook: {
     scope: FileScope.release,
     path: 'compliance.xlsx',
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     cache: CacheClass.immutable,
     downloadName: (release: number) => `dualtrack-release-${release}.xlsx`,
-    description: 'The workbook: summary, standings, one sheet per track, sources, rules and notes.',
+    description: 'The workbook: summary, standings, one sheet per track, alliance, counts, checkpoint, sources, rules and notes.',
   },
   changes: {
     scope: FileScope.release,
@@ -109,7 +117,7 @@ const ReleaseManifest = {
     path: publicKeys.indexHtml,
     contentType: 'text/html; charset=utf-8',
     cache: CacheClass.short,
-    description: 'The page: latest standings, a chart, the downloads and the release history.',
+    description: 'The page: latest standings, a chart, the alliance figures by year, the review-year checkpoint, the downloads and the release history.',
   },
 } as const satisfies Readonly<Record<string, ManifestEntry>>;
 type ManifestName = keyof typeof ReleaseManifest;

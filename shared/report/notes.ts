@@ -36,15 +36,30 @@ const buildNotes = ({ allies, rules, fxSource }: { allies: readonly NotesAlly[];
       code: 'units',
       text: "Amounts are in millions of the ally's national currency of today (legacy euro currencies converted at their irrevocable rates); the usd block gives the same amounts in millions of US dollars.",
     },
-    { code: 'fx-source', text: `USD amounts use each year's average exchange rate. Source: ${fxSource}` },
+    {
+      code: 'fx-source',
+      text: `USD amounts use each year's average exchange rate; a year before an ally's euro changeover uses its legacy currency's own dollar rate (euro amount × irrevocable rate ÷ legacy units per USD), as NATO does. A year without a published rate uses the latest earlier one, flagged carriedForward with its rateYear. Source: ${fxSource}`,
+    },
+    {
+      code: 'aggregates',
+      text: `Alliance and Europe-and-Canada figures are sums over allies (ratios as sum over sum), computed at current exchange rates (each year its own) and at constant exchange rates (every year at the rates of the latest year with a rate for every ally), each with the allies it covers and those left out, with why. Reports show current rates where they cover every ally expected that year (members with armed forces), else constant rates. A sum covering less than ${rules.aggregates.minCoveragePct}% of the allies expected is shown with its coverage and never called the alliance's.`,
+    },
     {
       code: 'precision',
       text: 'Percentages are given at full precision and compared at full precision; reports round them to two decimals for display only.',
     },
     {
       code: 'security-cap',
-      text: `At most ${rules.tracks.security.cap}% of GDP of security-related spending (eligible categories only) counts towards the combined ${rules.tracks.combined.target}% target.`,
+      text: `At most ${rules.tracks.security.cap}% of GDP of security-related spending (eligible categories only) counts towards the combined ${rules.tracks.combined.target}% target, and core spending above ${rules.tracks.core.target}% counts towards it too. The security-related track is a ceiling, not a target of its own: each year it is judged on what the combined target needs from it (${rules.tracks.combined.target}% minus core, at most ${rules.tracks.security.cap}%, at least 0), and its path runs to that need in the target year.`,
     },
+    ...(rules.reviewYear === undefined
+      ? []
+      : [
+          {
+            code: 'checkpoint',
+            text: `The trajectory and balance of spending are to be reviewed in ${rules.reviewYear}: each ally's checkpoint gives its standing that year against its path on each track.`,
+          },
+        ]),
     {
       code: 'citation',
       text: 'Cite a release by its number, date and digest. Files under releases/<n>/ never change; latest/ always holds the newest release.',

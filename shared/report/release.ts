@@ -3,7 +3,7 @@
 import type { ComplianceDataset } from './dataset.ts';
 import { renderAllyJson } from './ally-json.ts';
 import { computeChanges, renderChanges } from './changes.ts';
-import { renderCsv } from './csv.ts';
+import { renderAllianceCsv, renderCsv } from './csv.ts';
 import { renderDatapackage } from './datapackage.ts';
 import { sha256Hex } from './digest.ts';
 import type { ReleaseSummary } from './history.ts';
@@ -30,6 +30,7 @@ const renderRelease = async ({ dataset, previous }: RenderReleaseInput): Promise
     { path: ReleaseManifest.dataset.path, body: json(dataset) },
     { path: ReleaseManifest.schema.path, body: renderSchema() },
     { path: ReleaseManifest.csv.path, body: renderCsv(dataset) },
+    { path: ReleaseManifest.allianceCsv.path, body: renderAllianceCsv(dataset) },
     { path: ReleaseManifest.workbook.path, body: await renderWorkbook(dataset) },
     { path: ReleaseManifest.changes.path, body: renderChanges(computeChanges(previous, dataset)) },
     ...dataset.allies.map((a) => ({ path: allyFilePath(a.iso3), body: renderAllyJson(dataset, a.iso3) })),

@@ -2,6 +2,7 @@
 // workbook and the page show these, so they are computed once here.
 import type { AllyYearResult, GroupAggregate, TrackResult } from '../model/index.ts';
 import type { ComplianceDataset, DatasetAlly } from './dataset.ts';
+import { presented } from './groups.ts';
 import { NO_ARMED_FORCES } from './presentation.ts';
 import type { ShownStatus } from './presentation.ts';
 
@@ -25,10 +26,14 @@ interface Headline {
   allies: number;
   /** Allies with figures for the year. */
   reporting: number;
-  /** Allies at or above each threshold in the year (each ally against its own target). */
+  /**
+   * Allies at or above each threshold in the year (each ally against its own target; on the
+   * security-related track, against what the combined target needs from it).
+   */
   meeting: { twoPercent: number; core: number; security: number; combined: number; equipment20: number };
-  /** The thresholds themselves, from the rules (for labels). */
-  thresholds: { twoPercent: number; core: number; security: number; combined: number; equipment20: number };
+  /** The thresholds themselves, from the rules (for labels); security is the cap on what counts. */
+  thresholds: { twoPercent: number; core: number; securityCap: number; combined: number; equipment20: number };
+  /** The year's sums on the basis the engine presents (see groups.ts for how to name them). */
   all: GroupAggregate | null;
   europeCanada: GroupAggregate | null;
 }
@@ -36,10 +41,6 @@ interface Headline {
 // The engine compares in exact arithmetic and its gap is exactly zero once a target is reached;
 // comparing the rounded-to-float ratio here could miss a ratio of exactly 3.5.
 const reaches = (track: TrackResult) => track.gapNational === 0;
-
-/** "30 of 31 allies": how many allies an alliance ratio covers, for labels beside it. */
-const coverage = (group: GroupAggregate | null): string =>
-  group ? `${group.allies.length} of ${group.allies.length + group.missing.length} allies` : 'no allies';
 
 const headline = (dataset: ComplianceDataset): Headline => {
   const rows = standings(dataset).flatMap((s) => (s.year ? [s.year] : []));
@@ -60,12 +61,12 @@ const headline = (dataset: ComplianceDataset): Headline => {
     thresholds: {
       twoPercent: rules.legacy.gdpPct,
       core: rules.tracks.core.target,
-      security: rules.tracks.security.target,
+      securityCap: rules.tracks.security.cap,
       combined: rules.tracks.combined.target,
       equipment20: rules.legacy.equipmentSharePct,
     },
-    all: aggregate?.all ?? null,
-    europeCanada: aggregate?.europeCanada ?? null,
+    all: aggregate ? presented(aggregate, 'all') : null,
+    europeCanada: aggregate ? presented(aggregate, 'europeCanada') : null,
   };
 };
 
@@ -73,5 +74,5 @@ const headline = (dataset: ComplianceDataset): Headline => {
 const allYears = (dataset: ComplianceDataset): number[] =>
   [...new Set(dataset.allies.flatMap((a) => a.years.map((y) => y.year)))].sort((a, b) => a - b);
 
-export { standings, shownStatus, headline, allYears, coverage };
+export { standings, shownStatus, headline, allYears };
 export type { Standing, Headline };

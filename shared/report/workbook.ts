@@ -2,12 +2,14 @@
 // round what is displayed), every text cell passes through safeText, and the content depends on
 // the dataset alone (created/modified come from the release time), so one dataset gives one workbook.
 import ExcelJS from 'exceljs';
-import type { AllyYearResult, TrackResult } from '../model/index.ts';
+import type { AllyYearResult, CheckpointTrack, GroupAggregate, TrackResult } from '../model/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { PCT_DECIMALS, STATUS_STYLE } from './presentation.ts';
 import type { ShownStatus } from './presentation.ts';
 import { safeText } from '../text/index.ts';
-import { allYears, coverage, headline, shownStatus, standings } from './standings.ts';
+import type { GroupKey } from './groups.ts';
+import { GROUP_NAME, coverageText, groupName, leftOutText, presented } from './groups.ts';
+import { allYears, headline, shownStatus, standings } from './standings.ts';
 
 type Value = string | number | boolean | null | undefined;
 
@@ -62,16 +64,19 @@ const summarySheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
   title.font = { bold: true, size: 14 };
   addRow(ws, []);
   styleHeader(addRow(ws, ['Allies meeting each guideline in ' + h.year, 'allies', `of ${h.reporting} reporting`]));
+  const t = h.thresholds;
   const meeting: [string, number][] = [
-    [`Defence expenditure ≥ ${h.thresholds.twoPercent}% of GDP (Wales 2014)`, h.meeting.twoPercent],
-    [`Core defence ≥ ${h.thresholds.core}% of GDP (own target)`, h.meeting.core],
-    [`Security-related ≥ ${h.thresholds.security}% of GDP (own target)`, h.meeting.security],
-    [`Core + counted security-related ≥ ${h.thresholds.combined}% of GDP (own target)`, h.meeting.combined],
-    [`Major equipment ≥ ${h.thresholds.equipment20}% of defence expenditure (Wales 2014)`, h.meeting.equipment20],
+    [`Defence expenditure ≥ ${t.twoPercent}% of GDP (Wales 2014)`, h.meeting.twoPercent],
+    [`Core defence ≥ ${t.core}% of GDP (own target)`, h.meeting.core],
+    [`Security-related covers what the ${t.combined}% needs from it (${t.combined}% minus core, counted up to ${t.securityCap}% of GDP)`, h.meeting.security],
+    [`Core + counted security-related ≥ ${t.combined}% of GDP (own target)`, h.meeting.combined],
+    [`Major equipment ≥ ${t.equipment20}% of defence expenditure (Wales 2014)`, h.meeting.equipment20],
   ];
   for (const [label, n] of meeting) addRow(ws, [label, n, h.reporting]);
   addRow(ws, []);
-  styleHeader(addRow(ws, [`Ratios in ${h.year} (sum over sum, current prices)`, 'Alliance', 'Europe and Canada']));
+  // Each column is named for what it covers: the group's name only when the coverage rule is met.
+  const heading = (g: GroupAggregate | null, group: GroupKey) => (g ? groupName(g, group) : `${GROUP_NAME[group]}: no figures`);
+  styleHeader(addRow(ws, [`Ratios in ${h.year} (sum over sum, current prices)`, heading(h.all, 'all'), heading(h.europeCanada, 'europeCanada')]));
   const ratios: [string, 'corePct' | 'securityPct' | 'combinedPct' | 'equipmentSharePct'][] = [
     ['Core defence, % of GDP', 'corePct'],
     ['Security-related, % of GDP', 'securityPct'],
@@ -83,8 +88,11 @@ const summarySheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
     row.getCell(2).numFmt = PCT_FORMAT;
     row.getCell(3).numFmt = PCT_FORMAT;
   }
-  // USD sums need an exchange rate: say how many allies each ratio stands on.
-  addRow(ws, ['Allies covered (figures and a USD rate)', coverage(h.all), coverage(h.europeCanada)]);
+  // A ratio never stands alone: its exchange rates and the allies it covers are beside it.
+  addRow(ws, ['Exchange rates', h.all?.basisLabel, h.europeCanada?.basisLabel]);
+  addRow(ws, ['Allies in the sum', h.all ? coverageText(h.all) : null, h.europeCanada ? coverageText(h.europeCanada) : null]);
+  addRow(ws, [`Coverage rule met (${d.rules.aggregates.minCoveragePct}% of the allies expected)`, h.all?.coverage.meetsRule, h.europeCanada?.coverage.meetsRule]);
+  addRow(ws, ['Left out', h.all ? leftOutText(h.all) || '(none)' : null, h.europeCanada ? leftOutText(h.europeCanada) || '(none)' : null]);
   addRow(ws, []);
   styleHeader(addRow(ws, ['Release']));
   addRow(ws, ['Release number', d.release.number]);
@@ -100,12 +108,12 @@ const STANDINGS_HEADER = [
   'ISO3', 'Ally', 'Figures', 'Core % GDP', 'Security-related % GDP', 'Security counted % GDP', 'Combined % GDP',
   'Equipment % core', 'Core status', 'Security status', 'Combined status', '2% guideline', '20% guideline',
   'Plan credible', 'Illustrative', 'Currency', 'GDP (m)', 'Core (m)', 'Security-related (m)', 'GDP (USD m)',
-  'Core (USD m)', 'Security-related (USD m)',
+  'Core (USD m)', 'Security-related (USD m)', 'Security needed % GDP', 'USD rate of year', 'USD rate carried forward',
 ] as const;
 
 const standingsSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
   const ws = wb.addWorksheet(`Standings ${d.release.reportingYear}`);
-  table(ws, STANDINGS_HEADER, [7, 22, 10, 11, 12, 12, 11, 11, 16, 16, 16, 10, 10, 10, 10, 9, 14, 14, 14, 14, 14, 14]);
+  table(ws, STANDINGS_HEADER, [7, 22, 10, 11, 12, 12, 11, 11, 16, 16, 16, 10, 10, 10, 10, 9, 14, 14, 14, 14, 14, 14, 12, 10, 12]);
   for (const s of standings(d)) {
     const y = s.year;
     const row = addRow(ws, [
@@ -114,12 +122,13 @@ const standingsSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
       STATUS_STYLE[shownStatus(s, 'core')].label, STATUS_STYLE[shownStatus(s, 'security')].label, STATUS_STYLE[shownStatus(s, 'combined')].label,
       y?.legacy.twoPercent, y?.legacy.equipment20, s.ally.plan.credible, y?.illustrative, s.ally.currency,
       y?.gdp, y?.core.total, y?.security.total, y?.usd.gdp, y?.usd.core, y?.usd.security,
+      y?.tracks.security.needPct, y?.usd.rateYear, y?.usd.carriedForward,
     ]);
     paint(row.getCell(9), shownStatus(s, 'core'));
     paint(row.getCell(10), shownStatus(s, 'security'));
     paint(row.getCell(11), shownStatus(s, 'combined'));
   }
-  setFormats(ws, { 4: PCT_FORMAT, 5: PCT_FORMAT, 6: PCT_FORMAT, 7: PCT_FORMAT, 8: PCT_FORMAT });
+  setFormats(ws, { 4: PCT_FORMAT, 5: PCT_FORMAT, 6: PCT_FORMAT, 7: PCT_FORMAT, 8: PCT_FORMAT, 23: PCT_FORMAT });
   for (let c = 17; c <= 22; c++) ws.getColumn(c).numFmt = AMOUNT_FORMAT;
   autoFilter(ws, STANDINGS_HEADER.length);
 };
@@ -146,24 +155,87 @@ const trackSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset, spec: (typeof TR
 };
 
 const ALLIANCE_HEADER = [
-  'Year', 'Reporting allies', 'GDP (USD m)', 'Core (USD m)', 'Security-related (USD m)', 'Core % GDP', 'Security % GDP',
-  'Combined % GDP', 'Equipment % core', 'Europe & Canada core % GDP', 'Europe & Canada security % GDP',
-  'Europe & Canada combined % GDP', 'Core met', 'Security met', 'Combined met', 'Meeting 2%', 'Meeting 20%',
+  'Year', 'Figure', 'Exchange rates', 'Rate year', 'Allies in the sum', 'Allies expected', 'Coverage %', 'Coverage rule met',
+  'Left out', 'Not yet members (not summed)', 'GDP (USD m)', 'Core (USD m)', 'Security-related (USD m)', 'Security counted (USD m)', 'Core % GDP',
+  'Security % GDP', 'Combined % GDP', 'Equipment % core',
 ] as const;
 
+/** One row per year and group, on the basis the engine presents, named by what it covers. */
 const allianceSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
   const ws = wb.addWorksheet('Alliance');
-  table(ws, ALLIANCE_HEADER, [7, 10, 16, 14, 14, 11, 11, 11, 11, 14, 14, 14, 9, 9, 9, 9, 9]);
+  table(ws, ALLIANCE_HEADER, [7, 34, 24, 9, 10, 10, 10, 10, 40, 18, 16, 14, 14, 14, 11, 11, 11, 11]);
   for (const y of d.alliance.years) {
+    for (const group of ['all', 'europeCanada'] as const) {
+      const g = presented(y, group);
+      addRow(ws, [
+        y.year, groupName(g, group), g.basisLabel, g.rateYear, g.coverage.included, g.coverage.expected, g.coverage.pct,
+        g.coverage.meetsRule, leftOutText(g), g.notYetMembers.join(', '), g.gdpUsd, g.coreUsd, g.securityUsd, g.securityCountedUsd, g.corePct,
+        g.securityPct, g.combinedPct, g.equipmentSharePct,
+      ]);
+    }
+  }
+  ws.getColumn(7).numFmt = '0.0';
+  for (let c = 11; c <= 14; c++) ws.getColumn(c).numFmt = AMOUNT_FORMAT;
+  for (let c = 15; c <= 18; c++) ws.getColumn(c).numFmt = PCT_FORMAT;
+  autoFilter(ws, ALLIANCE_HEADER.length);
+  addRow(ws, []);
+  addRow(ws, [
+    `Each year at its own exchange rates when every ally expected that year has one, otherwise at the constant rates of one year. A figure covering fewer than ${d.rules.aggregates.minCoveragePct}% of the allies expected is not named the alliance's (or Europe and Canada's). compliance.json holds both bases for every year.`,
+  ]);
+};
+
+const COUNTS_HEADER = [
+  'Year', 'Reporting allies', 'Core met', 'Core on track', 'Core off track', 'Security met', 'Security on track',
+  'Security off track', 'Combined met', 'Combined on track', 'Combined off track', 'Meeting 2%', 'Meeting 20%',
+] as const;
+
+const countsSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
+  const ws = wb.addWorksheet('Counts');
+  table(ws, COUNTS_HEADER, [7, 10, ...COUNTS_HEADER.slice(2).map(() => 10)]);
+  for (const y of d.alliance.years) {
+    const c = y.counts;
     addRow(ws, [
-      y.year, y.counts.reporting, y.all.gdpUsd, y.all.coreUsd, y.all.securityUsd, y.all.corePct, y.all.securityPct,
-      y.all.combinedPct, y.all.equipmentSharePct, y.europeCanada.corePct, y.europeCanada.securityPct, y.europeCanada.combinedPct,
-      y.counts.core.met, y.counts.security.met, y.counts.combined.met, y.counts.twoPercent, y.counts.equipment20,
+      y.year, c.reporting, c.core.met, c.core.on_track, c.core.off_track, c.security.met, c.security.on_track,
+      c.security.off_track, c.combined.met, c.combined.on_track, c.combined.off_track, c.twoPercent, c.equipment20,
     ]);
   }
-  for (let c = 3; c <= 5; c++) ws.getColumn(c).numFmt = AMOUNT_FORMAT;
-  for (let c = 6; c <= 12; c++) ws.getColumn(c).numFmt = PCT_FORMAT;
-  autoFilter(ws, ALLIANCE_HEADER.length);
+  autoFilter(ws, COUNTS_HEADER.length);
+};
+
+const CHECKPOINT_TRACKS = [
+  ['core', 'Core'],
+  ['security', 'Security counted'],
+  ['combined', 'Combined'],
+] as const;
+
+/** The review year: where each ally stands against its path on each track. */
+const checkpointSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
+  const year = d.rules.reviewYear;
+  if (year === undefined) return;
+  const ws = wb.addWorksheet(`Checkpoint ${year}`);
+  const header = [
+    'ISO3', 'Ally', 'Figures', 'Illustrative',
+    ...CHECKPOINT_TRACKS.flatMap(([, label]) => [`${label} % GDP`, `${label} path %`, `${label} ahead of path (points)`, `${label} status`]),
+    'Security needed % GDP',
+  ];
+  table(ws, header, [7, 22, 10, 10, ...CHECKPOINT_TRACKS.flatMap(() => [11, 11, 12, 14]), 12]);
+  for (const a of d.allies) {
+    const c = a.checkpoint;
+    if (c === null) continue;
+    const row = addRow(ws, [
+      a.iso3, a.name, a.noArmedForces ? 'no armed forces' : (c.figures ?? 'no data'), c.illustrative,
+      ...CHECKPOINT_TRACKS.flatMap(([t]) => {
+        const track: CheckpointTrack = c.tracks[t];
+        return [track.pct, track.path, track.aheadOfPathPct, STATUS_STYLE[track.status].label];
+      }),
+      c.tracks.security.needPct,
+    ]);
+    CHECKPOINT_TRACKS.forEach(([t], i) => paint(row.getCell(8 + 4 * i), c.tracks[t].status));
+  }
+  for (const col of [5, 6, 7, 9, 10, 11, 13, 14, 15, 17]) ws.getColumn(col).numFmt = PCT_FORMAT;
+  autoFilter(ws, header.length);
+  addRow(ws, []);
+  addRow(ws, [`The trajectory and balance of spending are to be reviewed in ${year}: each ally's ratios that year against its own path (positive: ahead of it).`]);
 };
 
 const sourcesSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
@@ -181,24 +253,26 @@ const sourcesSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
 const rulesSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
   const ws = wb.addWorksheet('Rules');
   const r = d.rules;
-  ws.columns = [{ width: 40 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 14 }, { width: 60 }];
+  ws.columns = [{ width: 40 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 14 }, { width: 60 }];
   const rows: [string, Value][] = [
     ['Rules id', r.id], ['Name', r.name], ['Description', r.description], ['Source', r.source],
     ['Baseline year', r.baselineYear], ['Target year', r.targetYear], ['Review year', r.reviewYear],
-    ['Core target, % of GDP', r.tracks.core.target], ['Security-related target, % of GDP', r.tracks.security.target],
-    ['Security-related counted at most, % of GDP', r.tracks.security.cap], ['Combined target, % of GDP', r.tracks.combined.target],
+    ['Core target, % of GDP', r.tracks.core.target],
+    ['Security-related counted at most, % of GDP (needed: combined target minus core, up to this)', r.tracks.security.cap],
+    ['Combined target, % of GDP', r.tracks.combined.target],
     ['Wales 2014: defence expenditure, % of GDP', r.legacy.gdpPct], ['Wales 2014: major equipment, % of defence expenditure', r.legacy.equipmentSharePct],
     ['Eligible security-related categories', r.eligibleSecurityCategories.join(', ')],
     ['Plan tolerance below the path, percentage points', r.planTolerancePct],
+    ['Alliance figures need at least this share of the allies expected, %', r.aggregates.minCoveragePct],
   ];
   styleHeader(addRow(ws, ['Rule', 'Value']));
   for (const [k, v] of rows) addRow(ws, [k, v]);
   addRow(ws, []);
-  styleHeader(addRow(ws, ['Overrides: ally', 'Core target', 'Security target', 'Security cap', 'Combined target', 'Baseline year', 'Target year', 'Reason']));
+  styleHeader(addRow(ws, ['Overrides: ally', 'Core target', 'Security cap', 'Combined target', 'Baseline year', 'Target year', 'Reason']));
   const overrides = Object.entries(r.overrides).sort(([a], [b]) => (a < b ? -1 : 1));
   if (overrides.length === 0) addRow(ws, ['(none)']);
   for (const [iso3, o] of overrides) {
-    addRow(ws, [iso3, o.core?.target, o.security?.target, o.security?.cap, o.combined?.target, o.baselineYear, o.targetYear, o.reason]);
+    addRow(ws, [iso3, o.core?.target, o.security?.cap, o.combined?.target, o.baselineYear, o.targetYear, o.reason]);
   }
 };
 
@@ -213,7 +287,7 @@ const notesSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
   ]);
 };
 
-/** The release workbook: Summary, Standings, Core, Security, Combined, Alliance, Sources, Rules, Notes. */
+/** The release workbook: Summary, Standings, Core, Security, Combined, Alliance, Counts, Checkpoint, Sources, Rules, Notes. */
 const renderWorkbook = async (dataset: ComplianceDataset): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();
   const at = new Date(dataset.release.publishedAt);
@@ -226,6 +300,8 @@ const renderWorkbook = async (dataset: ComplianceDataset): Promise<Buffer> => {
   standingsSheet(wb, dataset);
   for (const spec of TRACK_SHEETS) trackSheet(wb, dataset, spec);
   allianceSheet(wb, dataset);
+  countsSheet(wb, dataset);
+  checkpointSheet(wb, dataset);
   sourcesSheet(wb, dataset);
   rulesSheet(wb, dataset);
   notesSheet(wb, dataset);

@@ -1,7 +1,7 @@
 // Small, hand-made compliance results and datasets for the report renderers' tests. The ratios
 // are derived from the amounts here so fixtures stay self-consistent; the engine is not involved.
 import { HAGUE_2025 } from '../../shared/model/index.ts';
-import type { AllyResult, AllyYearResult, ComplianceResult, Rules, TrackResult } from '../../shared/model/index.ts';
+import type { AllyResult, AllyYearResult, ComplianceResult, GroupAggregate, GroupFigures, Rules, TrackResult } from '../../shared/model/index.ts';
 import { buildDataset } from '../../shared/report/index.ts';
 import type { BuildDatasetInput, ComplianceDataset, DatasetAlly } from '../../shared/report/index.ts';
 
@@ -20,11 +20,14 @@ interface YearSpec {
   submissionId?: string;
 }
 
-/** A track as the engine reports it: the gap is what is still needed, zero once reached. */
-const track = (pct: number, target: number, s: YearSpec, counted: number): TrackResult => {
-  const status = s.year < HAGUE_2025.baselineYear ? 'pre_commitment' : pct >= target ? 'met' : 'off_track';
-  const gapNational = Math.max(0, (target * s.gdp) / 100 - counted);
-  return { status, target, path: s.year < HAGUE_2025.baselineYear ? null : target, gapNational, gapUsd: gapNational / s.rate };
+/**
+ * A track as the engine reports it: met at or above the threshold (the target, or on the
+ * security-related track the year's need), the gap what is still needed, zero once reached.
+ */
+const track = (pct: number, target: number, s: YearSpec, counted: number, threshold = target): TrackResult => {
+  const status = s.year < HAGUE_2025.baselineYear ? 'pre_commitment' : pct >= threshold ? 'met' : 'off_track';
+  const gapNational = Math.max(0, (threshold * s.gdp) / 100 - counted);
+  return { status, target, pct, path: s.year < HAGUE_2025.baselineYear ? null : target, gapNational, gapUsd: gapNational / s.rate };
 };
 
 const allyYear = (s: YearSpec): AllyYearResult => {
@@ -33,6 +36,8 @@ const allyYear = (s: YearSpec): AllyYearResult => {
   const securityCountedPct = Math.min(securityPct, HAGUE_2025.tracks.security.cap);
   const combinedPct = corePct + securityCountedPct;
   const countedSecurity = Math.min(s.security, (HAGUE_2025.tracks.security.cap * s.gdp) / 100);
+  const { cap } = HAGUE_2025.tracks.security;
+  const need = Math.min(cap, Math.max(0, HAGUE_2025.tracks.combined.target - corePct));
   return {
     year: s.year,
     status: s.status ?? 'actual',
@@ -40,7 +45,15 @@ const allyYear = (s: YearSpec): AllyYearResult => {
     core: { total: s.core, equipment: s.equipment, personnel: s.core - s.equipment },
     security: { total: s.security, cyber: s.security },
     securityEligible: s.security,
-    usd: { rate: s.rate, gdp: s.gdp / s.rate, core: s.core / s.rate, security: s.security / s.rate, equipment: s.equipment / s.rate },
+    usd: {
+      rate: s.rate,
+      rateYear: Math.min(s.year, 2024),
+      carriedForward: s.year > 2024,
+      gdp: s.gdp / s.rate,
+      core: s.core / s.rate,
+      security: s.security / s.rate,
+      equipment: s.equipment / s.rate,
+    },
     corePct,
     securityPct,
     securityCountedPct,
@@ -48,7 +61,11 @@ const allyYear = (s: YearSpec): AllyYearResult => {
     equipmentSharePct: (100 * s.equipment) / s.core,
     tracks: {
       core: track(corePct, HAGUE_2025.tracks.core.target, s, s.core),
-      security: track(securityPct, HAGUE_2025.tracks.security.target, s, countedSecurity),
+      security: {
+        ...track(securityCountedPct, cap, s, countedSecurity, need),
+        needPct: need,
+        contributionPct: securityCountedPct,
+      },
       combined: track(combinedPct, HAGUE_2025.tracks.combined.target, s, s.core + countedSecurity),
     },
     legacy: {
@@ -70,10 +87,26 @@ const ally = (iso3: string, name: string, currency: string, years: YearSpec[], e
   name,
   currency,
   baseline: { core: null, security: null, combined: null },
+  securityTarget: { year: HAGUE_2025.targetYear, pct: HAGUE_2025.tracks.security.cap, corePct: null, from: 'core_target' },
   plan: { credible: null, planYears: [], reasons: [] },
+  checkpoint: checkpoint(years.map(allyYear)),
   years: years.map(allyYear),
   ...extra,
 });
+
+/** The review year as the engine reports it; these fixtures have no 2029 figures. */
+const checkpoint = (years: readonly AllyYearResult[]): AllyResult['checkpoint'] => {
+  const year = HAGUE_2025.reviewYear ?? 2029;
+  const none = (target: number) => ({ status: 'no_data' as const, pct: null, path: null, target, aheadOfPathPct: null, reason: `no figures for ${year}` });
+  return years.some((y) => y.year === year)
+    ? null
+    : {
+        year,
+        figures: null,
+        illustrative: false,
+        tracks: { core: none(3.5), security: { ...none(1.5), needPct: null }, combined: none(5) },
+      };
+};
 
 /**
  * Four allies over 2024-2026: Albania (below 2% core, 25% equipment), Germany (3.5% core met in
@@ -97,10 +130,11 @@ const makeResult = (): ComplianceResult => ({
     ally('ISL', 'Iceland', 'ISK', [], { noArmedForces: true }),
   ],
   alliance: {
+    constantRateYear: 2024,
     years: [2026, 2024, 2025].map((year) => ({
       year,
-      all: group(year, ['ALB', 'DEU', 'USA']),
-      europeCanada: group(year, ['ALB', 'DEU']),
+      all: groupFigures(year, ['ALB', 'DEU', 'USA']),
+      europeCanada: groupFigures(year, ['ALB', 'DEU']),
       counts: {
         core: { pre_commitment: 0, met: year === 2026 ? 1 : 0, on_track: 0, off_track: year === 2024 ? 0 : 2, no_data: 1 },
         security: { pre_commitment: 0, met: 1, on_track: 0, off_track: 1, no_data: 1 },
@@ -113,19 +147,38 @@ const makeResult = (): ComplianceResult => ({
   },
 });
 
-const group = (year: number, allies: string[]) => ({
-  allies,
-  missing: [],
-  gdpUsd: 1000 + year,
-  coreUsd: 30 + year / 1000,
-  securityUsd: 5,
-  securityCountedUsd: 4,
-  equipmentUsd: 8,
-  corePct: 3 + year / 10000,
-  securityPct: 0.5,
-  combinedPct: 3.4 + year / 10000,
-  equipmentSharePct: 26.6,
-});
+/**
+ * A group's sums on both bases. After 2024 the current basis lacks the rates of all but the
+ * United States (as with the shipped table), so the constant basis is presented.
+ */
+const groupFigures = (year: number, allies: string[]): GroupFigures => {
+  const sums = (basis: 'current' | 'constant', included: string[]): GroupAggregate => ({
+    basis,
+    rateYear: basis === 'constant' ? 2024 : null,
+    basisLabel: basis === 'constant' ? 'at 2024 exchange rates' : 'at current exchange rates',
+    expected: allies,
+    allies: included,
+    leftOut: allies.filter((a) => !included.includes(a)).map((iso3) => ({ iso3, reason: 'no_rate', detail: `no exchange rate in ${year}` })),
+    notYetMembers: [],
+    coverage: {
+      included: included.length,
+      expected: allies.length,
+      pct: (100 * included.length) / allies.length,
+      meetsRule: included.length === allies.length,
+    },
+    gdpUsd: 1000 + year,
+    coreUsd: 30 + year / 1000,
+    securityUsd: 5,
+    securityCountedUsd: 4,
+    equipmentUsd: 8,
+    corePct: (basis === 'constant' ? 3 : 4) + year / 10000,
+    securityPct: 0.5,
+    combinedPct: 3.4 + year / 10000,
+    equipmentSharePct: 26.6,
+  });
+  const current = sums('current', year > 2024 ? allies.filter((a) => a === 'USA') : allies);
+  return { presented: year > 2024 ? 'constant' : 'current', current, constant: sums('constant', allies) };
+};
 
 const makeDataset = (over: Partial<BuildDatasetInput> & { rules?: Rules } = {}): ComplianceDataset =>
   buildDataset({

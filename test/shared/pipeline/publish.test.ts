@@ -62,6 +62,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(outcome).toMatchObject({ published: true, release: 1, reportingYear: 2025 });
     const release = (await storage.list('public', 'releases/1/')).map((o) => o.key.slice('releases/1/'.length));
     expect(release).toEqual([
+      ReleaseManifest.allianceCsv.path,
       allyFilePath('DEU'),
       allyFilePath('EST'),
       allyFilePath('FRA'),
@@ -89,7 +90,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     const index = ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex));
     expect(index.releases.map((r) => [r.number, r.trigger, r.reportingYear])).toEqual([[1, 'cli', 2025]]);
     const files = index.releases[0]?.files ?? [];
-    expect(files.length).toBe(10);
+    expect(files.length).toBe(11);
     for (const f of files) {
       const body = (await storage.get('public', `releases/1/${f.path}`))?.body ?? Buffer.alloc(0);
       expect([f.path, f.sha256, f.bytes]).toEqual([f.path, sha256Hex(body), body.length]);

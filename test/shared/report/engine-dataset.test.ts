@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { computeCompliance } from '../../../shared/engine/index.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
-import { ALLIES, loadFxTable, usdRate } from '../../../shared/reference/index.ts';
+import { ALLIES, loadFxTable, rateYears, usdRate } from '../../../shared/reference/index.ts';
 import { AllyFileSchema, ComplianceDatasetSchema, allyOfPath, buildDataset, renderRelease, renderSchema } from '../../../shared/report/index.ts';
 import { aRecord } from '../../helpers/engine-records.ts';
 
@@ -19,7 +19,7 @@ const engineDataset = () => {
     aRecord({ ally: 'POL', year: 2025, currency: 'PLN', gdp: 3900000, core: { total: 175500, equipment: 70000 }, security: { total: 7800 } }),
     aRecord({ ally: 'USA', year: 2025, currency: 'USD', gdp: 30000000, core: { total: 1020000, equipment: 300000 }, security: { total: 30000 } }),
   ];
-  const result = computeCompliance(records, HAGUE_2025, { allies: ALLIES, usdRate: (c, y) => usdRate(fx, c, y) });
+  const result = computeCompliance(records, HAGUE_2025, { allies: ALLIES, usdRate: (c, y) => usdRate(fx, c, y), rateYears: rateYears(fx) });
   return buildDataset({
     result,
     rules: HAGUE_2025,

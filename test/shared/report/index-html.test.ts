@@ -8,6 +8,7 @@ import { publicKeys } from '../../../shared/storage/index.ts';
 import type { ComplianceDataset, ReleaseSummary } from '../../../shared/report/index.ts';
 import { launchChromium } from '../../helpers/chromium.ts';
 import type { LaunchedChromium } from '../../helpers/chromium.ts';
+import { makeDataset, makeResult } from '../../helpers/dataset.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
 import { tempDirs } from '../../helpers/temp.ts';
 
@@ -90,6 +91,24 @@ describe('index.html in a browser', () => {
     expect(title).toContain('2026');
   });
 
+  it('names each year’s sums by basis and coverage, and shows the review-year checkpoint', async () => {
+    // Prepare / Act
+    const alliance = await page.locator('#alliance tbody tr[data-group="all"]').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-year'), tr.querySelector('th')?.textContent, tr.querySelectorAll('td')[1]?.textContent]),
+    );
+    const checkpoint = await page.locator('#checkpoint tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-iso3')));
+    const heading = await page.locator('#checkpoint h2').textContent();
+
+    // Assess: the fixture presents 2024 at current rates, 2025 and 2026 at 2024 rates
+    expect(alliance).toEqual([
+      ['2024', 'Alliance', 'at current exchange rates'],
+      ['2025', 'Alliance', 'at 2024 exchange rates'],
+      ['2026', 'Alliance', 'at 2024 exchange rates'],
+    ]);
+    expect(heading).toBe('Checkpoint 2029: the review year');
+    expect(checkpoint).toEqual(['ALB', 'DEU', 'ISL', 'USA']);
+  });
+
   it('links every file under latest/ and under the release folder, and lists releases newest first', async () => {
     // Prepare / Act
     const hrefs = await page.locator('#downloads a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -115,5 +134,40 @@ describe('index.html in a browser', () => {
     expect(injected).toBe(0);
     expect(notes).toBe(HOSTILE.scriptNote);
     expect(name).toContain(HOSTILE.allyName);
+  });
+});
+
+describe('index.html headline', () => {
+  const headlineOf = (d: ComplianceDataset) => {
+    const html = renderIndexHtml({ dataset: d, history: [], files: [] }).toString('utf8');
+    const section = /<section id="headline">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    return [...section.matchAll(/<li data-figure="([a-z-]+)"><strong>([^<]*)<\/strong> ([^<]*)<\/li>/g)].map((m) => [m[1], m[2], m[3]]);
+  };
+
+  it('gives each ratio its basis and coverage, on the basis that covers every ally', () => {
+    // Act
+    const figures = headlineOf(makeDataset());
+
+    // Assess: 2026 at 2024 rates, constant corePct 3 + 2026/10000 = 3.2026
+    expect(figures[0]).toEqual(['all-core', '3.20%', 'core defence, % of GDP: Alliance, at 2024 exchange rates (sum over sum; 3 of 3 allies)']);
+    expect(figures[1]?.[2]).toBe('core defence, % of GDP: Europe and Canada, at 2024 exchange rates (sum over sum; 2 of 2 allies)');
+  });
+
+  it('never calls a sum below the coverage rule the alliance, and shows who it covers and who is left out', () => {
+    // Prepare: 2026 presented at current rates, which only the United States has
+    const result = makeResult();
+    const dataset = makeDataset({
+      result: { ...result, alliance: { ...result.alliance, years: result.alliance.years.map((y) => ({ ...y, all: { ...y.all, presented: 'current' as const } })) } },
+    });
+
+    // Act
+    const figures = headlineOf(dataset);
+
+    // Assess: current corePct 4 + 2026/10000 = 4.2026
+    expect(figures[0]).toEqual([
+      'all-core',
+      '4.20%',
+      "core defence, % of GDP: Sum over 1 of 3 allies (USA), not the Alliance&#39;s figure, at current exchange rates (sum over sum; left out: no exchange rate: ALB, DEU)",
+    ]);
   });
 });

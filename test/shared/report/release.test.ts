@@ -4,6 +4,7 @@ import {
   AllyFileSchema,
   ChangesSchema,
   ComplianceDatasetSchema,
+  ALLIANCE_CSV_COLUMNS,
   CSV_COLUMNS,
   RELEASE_FILES,
   ReleaseManifest,
@@ -77,6 +78,9 @@ describe('renderRelease', () => {
     expect(csv.schema?.fields.map((f) => f.name)).toEqual(CSV_COLUMNS.map((c) => c.name));
     expect(csv.schema?.fields.find((f) => f.name === 'year')?.type).toBe('integer');
     expect(csv.schema?.fields.find((f) => f.name === 'core_pct')?.type).toBe('number');
+    const alliance = pkg.resources.find((r) => r.path === ReleaseManifest.allianceCsv.path) as (typeof pkg.resources)[number] & { schema?: { primaryKey: string[] } };
+    expect(alliance.schema?.fields.map((f) => f.name)).toEqual(ALLIANCE_CSV_COLUMNS.map((c) => c.name));
+    expect(alliance.schema?.primaryKey).toEqual(['year', 'group', 'basis']);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { STATUS_STYLE, renderWorkbook } from '../../../shared/report/index.ts';
-import { makeDataset } from '../../helpers/dataset.ts';
+import { makeDataset, makeResult } from '../../helpers/dataset.ts';
 import { HOSTILE, hostileDataset } from '../../helpers/hostile.ts';
 import { zipEntries } from '../../helpers/zip-entries.ts';
 
@@ -26,13 +26,13 @@ const rowsByKey = (ws: ExcelJS.Worksheet) => {
 };
 
 describe('renderWorkbook', () => {
-  it('has the summary, standings, track, alliance, sources, rules and notes sheets', async () => {
+  it('has the summary, standings, track, alliance, counts, checkpoint, sources, rules and notes sheets', async () => {
     // Prepare / Act
     const wb = await readBack(await renderWorkbook(makeDataset()));
 
     // Assess
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Summary', 'Standings 2026', 'Core', 'Security', 'Combined', 'Alliance', 'Sources', 'Rules', 'Notes',
+      'Summary', 'Standings 2026', 'Core', 'Security', 'Combined', 'Alliance', 'Counts', 'Checkpoint 2029', 'Sources', 'Rules', 'Notes',
     ]);
   });
 
@@ -104,17 +104,51 @@ describe('renderWorkbook', () => {
     const rows = rowsByKey(ws);
     const countOf = (prefix: string) => [...rows.entries()].find(([k]) => k.startsWith(prefix))?.[1].getCell(2).value;
 
-    // Act / Assess: 2026: 2% met by ALB 2.3, DEU 3.5, USA 3.5; 3.5% by DEU and USA; 1.5% security by DEU (2.0);
-    // 5% combined by DEU (3.5 + 1.5); 20% equipment by all three (25, 22.9, 28.6)
+    // Act / Assess: 2026: 2% met by ALB 2.3, DEU 3.5, USA 3.5; 3.5% by DEU and USA; the security-related
+    // need (5 − core, at most 1.5) covered by DEU only (2.0 counted 1.5 against 1.5; USA 0.5 and ALB 0.4
+    // against 1.5); 5% combined by DEU (3.5 + 1.5); 20% equipment by all three (25, 22.9, 28.6)
     expect(countOf('Defence expenditure ≥ 2%')).toBe(3);
     expect(countOf('Core defence ≥ 3.5%')).toBe(2);
-    expect(countOf('Security-related ≥ 1.5%')).toBe(1);
+    expect(countOf('Security-related covers what the 5% needs from it')).toBe(1);
     expect(countOf('Core + counted security-related ≥ 5%')).toBe(1);
     expect(countOf('Major equipment ≥ 20%')).toBe(3);
     expect(rows.get('Release number')?.getCell(2).value).toBe(3);
     expect(rows.get('Rules')?.getCell(2).value).toBe('hague-2025');
     expect(rows.get('Digest (sha256)')?.getCell(2).value).toBe(dataset.release.digest);
-    expect(rows.get('Core defence, % of GDP')?.getCell(2).value).toBe(dataset.alliance.years[2]?.all.corePct);
+    // 2026 is presented at 2024 rates, where every ally is covered
+    expect(rows.get('Core defence, % of GDP')?.getCell(2).value).toBe(dataset.alliance.years[2]?.all.constant.corePct);
+    expect(rows.get('Ratios in 2026 (sum over sum, current prices)')?.getCell(2).value).toBe('Alliance');
+    expect(rows.get('Exchange rates')?.getCell(2).value).toBe('at 2024 exchange rates');
+    expect(rows.get('Allies in the sum')?.getCell(2).value).toBe('3 of 3 allies');
+  });
+
+  it('never names a sum below the coverage rule the alliance, and shows its coverage beside it', async () => {
+    // Prepare: 2026 presented at current rates, which only the United States has
+    const result = makeResult();
+    const dataset = makeDataset({
+      result: {
+        ...result,
+        alliance: {
+          ...result.alliance,
+          years: result.alliance.years.map((y) => ({ ...y, all: { ...y.all, presented: 'current' as const } })),
+        },
+      },
+    });
+
+    // Act
+    const wb = await readBack(await renderWorkbook(dataset));
+    const summary = rowsByKey(sheet(wb, 'Summary'));
+    const alliance = sheet(wb, 'Alliance');
+
+    // Assess
+    const heading = summary.get('Ratios in 2026 (sum over sum, current prices)')?.getCell(2).value;
+    expect(heading).toBe("Sum over 1 of 3 allies (USA), not the Alliance's figure");
+    expect(summary.get('Allies in the sum')?.getCell(2).value).toBe('1 of 3 allies');
+    expect(summary.get('Left out')?.getCell(2).value).toBe('no exchange rate: ALB, DEU');
+    expect(summary.get('Coverage rule met (100% of the allies expected)')?.getCell(2).value).toBe('no');
+    const names = alliance.getColumn(2).values.filter((v): v is string => typeof v === 'string');
+    expect(names.filter((n) => n === 'Alliance')).toHaveLength(1); // 2024 only
+    expect(names).toContain("Sum over 1 of 3 allies (USA), not the Alliance's figure");
   });
 
   it('writes text from a submission as text, never as a formula', async () => {
@@ -162,7 +196,8 @@ describe('renderWorkbook', () => {
     // Assess
     expect(rows.get('Rules id')?.getCell(2).value).toBe('hague-2025');
     expect(rows.get('Core target, % of GDP')?.getCell(2).value).toBe(HAGUE_2025.tracks.core.target);
-    expect([alb.getCell(2).value, alb.getCell(7).value, alb.getCell(8).value]).toEqual([3, 2037, "'=ask the committee"]);
-    expect(alb.getCell(8).type).toBe(ExcelJS.ValueType.String);
+    expect([alb.getCell(2).value, alb.getCell(6).value, alb.getCell(7).value]).toEqual([3, 2037, "'=ask the committee"]);
+    expect(alb.getCell(7).type).toBe(ExcelJS.ValueType.String);
+    expect(rows.get('Alliance figures need at least this share of the allies expected, %')?.getCell(2).value).toBe(100);
   });
 });
