@@ -12,6 +12,11 @@ const SourceYearSchema = z.strictObject({
   estimate: z.boolean(),
   /** Table 1: defence expenditure, million national currency, current prices. */
   expenditure: z.number().finite().positive(),
+  /**
+   * Table 2: defence expenditure, million USD, current prices and exchange rates. Not used to
+   * build the samples: it is what the pipeline's USD amounts are checked against.
+   */
+  usdExpenditure: z.number().finite().positive(),
   /** Table 3: defence expenditure as % of GDP (NATO: constant 2015 prices). */
   gdpSharePct: z.number().finite().positive(),
   /** Table 8: shares of defence expenditure, %. */

@@ -12,6 +12,7 @@ const aSourceYear = (over: Partial<SourceYear> = {}): SourceYear => ({
   year: 2020,
   estimate: false,
   expenditure: 1000,
+  usdExpenditure: 1250,
   gdpSharePct: 2.5,
   personnelPct: 50,
   equipmentPct: 20,

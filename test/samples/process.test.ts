@@ -1,14 +1,17 @@
 // `dualtrack process samples`: the committed samples through the whole local pipeline, into a
-// folder store, as the README tells a user to run them.
+// folder store, as the README tells a user to run them. One run; the tests read its release.
 import { copyFile, mkdir, readFile, readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
+import type { ComplianceDataset } from '../../shared/report/index.ts';
 import { SAMPLES_AS_OF_YEAR } from '../../scripts/samples/catalogue.ts';
+import { loadSampleSource } from '../../scripts/samples/source.ts';
+import type { SampleSource } from '../../scripts/samples/source.ts';
 import { capturingIo } from '../helpers/cli.ts';
 import { tempDirs } from '../helpers/temp.ts';
 
@@ -33,41 +36,119 @@ const copySamples = async (): Promise<string> => {
   return dir;
 };
 
-describe('dualtrack process samples', () => {
-  it(
-    'publishes all 32 allies, Iceland without figures, and flags every illustrative year',
-    async () => {
-      // Prepare
-      const dir = await copySamples();
-      const { io, lines } = capturingIo(dir);
+interface Run {
+  code: number;
+  lines: string[];
+  latest: string;
+  published: unknown;
+  dataset: ComplianceDataset;
+}
 
-      // Act
-      const code = await main(['process', 'samples', '--out', 'store'], io);
-      const latest = join(dir, 'store', 'public', 'latest');
-      const published: unknown = JSON.parse(await readFile(join(latest, ReleaseManifest.dataset.path), 'utf8'));
-      const dataset = ComplianceDatasetSchema.parse(published);
-      // The published file against the JSON Schema published beside it, with a real validator.
-      const ajv = new Ajv2020({ allErrors: true, strict: false });
-      addFormats.default(ajv);
-      const validate = ajv.compile(JSON.parse(await readFile(join(latest, ReleaseManifest.schema.path), 'utf8')) as Record<string, unknown>);
-      const valid = validate(published);
+let run: Run;
+
+beforeAll(async () => {
+  const dir = await copySamples();
+  const { io, lines } = capturingIo(dir);
+  const code = await main(['process', 'samples', '--out', 'store'], io);
+  const latest = join(dir, 'store', 'public', 'latest');
+  const published: unknown = JSON.parse(await readFile(join(latest, ReleaseManifest.dataset.path), 'utf8'));
+  run = { code, lines, latest, published, dataset: ComplianceDatasetSchema.parse(published) };
+}, PIPELINE_TIMEOUT_MS);
+
+describe('dualtrack process samples', () => {
+  it('publishes all 32 allies, Iceland without figures, and flags every illustrative year', async () => {
+    // Prepare: the published file against the JSON Schema published beside it, with a real validator
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(await readFile(join(run.latest, ReleaseManifest.schema.path), 'utf8')) as Record<string, unknown>);
+
+    // Act
+    const valid = validate(run.published);
+
+    // Assess
+    const { dataset } = run;
+    expect(run.code).toBe(0);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(run.lines.join('\n').split('\n').filter((l) => /: ACCEPTED( WITH WARNINGS)? \([A-Z]{3},/.test(l))).toHaveLength(31);
+    expect(dataset.allies).toHaveLength(32);
+    const iceland = dataset.allies.find((a) => a.iso3 === 'ISL');
+    expect(iceland?.noArmedForces).toBe(true);
+    expect(iceland?.years).toEqual([]);
+    const reporting = dataset.allies.filter((a) => a.iso3 !== 'ISL');
+    const wronglyFlagged = reporting.flatMap((a) =>
+      a.years.filter((y) => y.illustrative !== y.year > 2024).map((y) => `${a.iso3} ${y.year} ${y.illustrative}`),
+    );
+    expect(reporting.every((a) => a.years.length === 22)).toBe(true);
+    expect(wronglyFlagged).toEqual([]);
+  });
+
+  it('headlines 2026 at 2024 exchange rates over all 31 allies with figures, and says so', async () => {
+    // Prepare: the rate table stops in 2024, so 2026 at current rates covers the United States alone
+    const y2026 = run.dataset.alliance.years.find((y) => y.year === 2026);
+    const html = await readFile(join(run.latest, '..', ReleaseManifest.page.path), 'utf8');
+
+    // Act
+    const figure = /<li data-figure="all-core"><strong>([\d.]+)%<\/strong> ([^<]*)<\/li>/.exec(html);
+
+    // Assess
+    expect(run.dataset.release.reportingYear).toBe(2026);
+    expect(y2026?.all.presented).toBe('constant');
+    expect(y2026?.all.constant).toMatchObject({ rateYear: 2024, basisLabel: 'at 2024 exchange rates', leftOut: [] });
+    expect(y2026?.all.constant.coverage).toEqual({ included: 31, expected: 31, pct: 100, meetsRule: true });
+    expect(y2026?.all.current.coverage).toMatchObject({ included: 1, expected: 31, meetsRule: false });
+    expect(y2026?.all.current.allies).toEqual(['USA']);
+    expect(figure?.[2]).toBe('core defence, % of GDP: Alliance, at 2024 exchange rates (sum over sum; 31 of 31 allies)');
+    expect(Number(figure?.[1])).toBeCloseTo(2.92, 2);
+    expect(Number(figure?.[1])).toBeCloseTo(y2026?.all.constant.corePct ?? 0, 2);
+  });
+
+  describe("against NATO's own tables", () => {
+    let source: SampleSource;
+    beforeAll(async () => {
+      source = await loadSampleSource();
+    });
+
+    /** Every official ally-year of the source beside the published one: [label, NATO's, ours]. */
+    const compare = (pick: (nato: SampleSource['allies'][number]['years'][number]) => number, ours: (y: ComplianceDataset['allies'][number]['years'][number]) => number | null) =>
+      source.allies.flatMap((ally) =>
+        ally.years.map((nato) => {
+          const published = run.dataset.allies.find((a) => a.iso3 === ally.iso3)?.years.find((y) => y.year === nato.year);
+          return { at: `${ally.iso3} ${nato.year}`, nato: pick(nato), ours: published ? ours(published) : null };
+        }),
+      );
+    const offByMoreThan = (rows: ReturnType<typeof compare>, tolerance: number) =>
+      rows.filter((r) => r.ours === null || Math.abs(r.ours / r.nato - 1) > tolerance).map((r) => `${r.at}: NATO ${r.nato}, ours ${r.ours}`);
+
+    it('reproduces the share of GDP of all 341 ally-years 2014-2024 within 0.1%, the three cells NATO pins at 2.00 included', () => {
+      // Act: NATO's Table 3 computes shares at constant 2015 prices; the samples' GDP is derived from it
+      const rows = compare((n) => n.gdpSharePct, (y) => y.corePct);
 
       // Assess
-      expect(code).toBe(0);
-      expect(validate.errors ?? []).toEqual([]);
-      expect(valid).toBe(true);
-      expect(lines.join('\n').split('\n').filter((l) => /: ACCEPTED( WITH WARNINGS)? \([A-Z]{3},/.test(l))).toHaveLength(31);
-      expect(dataset.allies).toHaveLength(32);
-      const iceland = dataset.allies.find((a) => a.iso3 === 'ISL');
-      expect(iceland?.noArmedForces).toBe(true);
-      expect(iceland?.years).toEqual([]);
-      const reporting = dataset.allies.filter((a) => a.iso3 !== 'ISL');
-      const wronglyFlagged = reporting.flatMap((a) =>
-        a.years.filter((y) => y.illustrative !== y.year > 2024).map((y) => `${a.iso3} ${y.year} ${y.illustrative}`),
-      );
-      expect(reporting.every((a) => a.years.length === 22)).toBe(true);
-      expect(wronglyFlagged).toEqual([]);
-    },
-    PIPELINE_TIMEOUT_MS,
-  );
+      expect(rows).toHaveLength(341);
+      expect(offByMoreThan(rows, 0.001)).toEqual([]);
+      const pinned = rows.filter((r) => ['FRA 2020', 'LTU 2019', 'SVK 2024'].includes(r.at)).map((r) => r.ours);
+      expect(pinned).toEqual([2, 2, 2]);
+    });
+
+    it('reproduces the equipment share of all 341 ally-years within 0.1%', () => {
+      // Act: Table 8, major equipment and related R&D as % of defence expenditure
+      const rows = compare((n) => n.equipmentPct, (y) => y.equipmentSharePct);
+
+      // Assess
+      expect(rows).toHaveLength(341);
+      expect(offByMoreThan(rows, 0.001)).toEqual([]);
+    });
+
+    it("reproduces the current-price USD amounts of all 341 ally-years within 0.1%, Croatia's kuna years and Bulgaria's leva included", () => {
+      // Act: Table 2, million USD at current prices and exchange rates
+      const rows = compare((n) => n.usdExpenditure, (y) => y.usd.core);
+
+      // Assess
+      expect(rows).toHaveLength(341);
+      expect(offByMoreThan(rows, 0.001)).toEqual([]);
+      const croatia2014 = run.dataset.allies.find((a) => a.iso3 === 'HRV')?.years.find((y) => y.year === 2014)?.usd;
+      expect(croatia2014?.legacy).toMatchObject({ currency: 'HRK', eurRate: 7.5345 });
+    });
+  });
 });

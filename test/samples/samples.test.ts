@@ -7,7 +7,7 @@ import { computeCompliance } from '../../shared/engine/index.ts';
 import { ingestSubmission } from '../../shared/ingest/index.ts';
 import { HAGUE_2025 } from '../../shared/model/rules.ts';
 import type { Receipt, SubmissionRecord } from '../../shared/model/index.ts';
-import { ALLIES, legacyEuroRate, loadFxTable, usdRate } from '../../shared/reference/index.ts';
+import { ALLIES, legacyEuroRate, loadFxTable, rateYears, usdRate } from '../../shared/reference/index.ts';
 import { sampleRows } from '../../scripts/samples/build.ts';
 import { SAMPLES_AS_OF_YEAR } from '../../scripts/samples/catalogue.ts';
 import { loadSampleSource } from '../../scripts/samples/source.ts';
@@ -205,7 +205,7 @@ describe('the sample submissions', () => {
 describe('the engine over every sample', () => {
   const compute = () => {
     const fx = loadFxTable();
-    return computeCompliance(records(), HAGUE_2025, { allies: ALLIES, usdRate: (c, y) => usdRate(fx, c, y) });
+    return computeCompliance(records(), HAGUE_2025, { allies: ALLIES, usdRate: (c, y) => usdRate(fx, c, y), rateYears: rateYears(fx) });
   };
 
   it("counts the allies at 2% of GDP that NATO's June 2024 release states: 3 in 2014, 10 in 2023, 23 in 2024", () => {
