@@ -35,7 +35,9 @@ const pct = (x: Exact): string => toNumber(x)?.toFixed(2) ?? 'an out-of-range va
 const yearReasons = ({ year, tracks }: PlanYearView, targetYear: number, tolerance: Exact): string[] =>
   tracks.flatMap((t): string[] => {
     const label = TRACK_LABEL[t.track];
-    if (t.status === Status.preCommitment) return [];
+    // A met year is on course whatever its path: on the security-related track, a year whose
+    // core leaves little for it to cover can be met below the path to the target year's need.
+    if (t.status === Status.preCommitment || t.status === Status.met) return [];
     if (t.pct === null || t.status === Status.noData) {
       return [`${year}: the ${label} track cannot be judged (${t.reason ?? 'no ratio'})`];
     }

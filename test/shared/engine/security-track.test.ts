@@ -137,6 +137,23 @@ describe('the security-related track, judged on its need', () => {
     expect(plans.slice(1).map(([iso3]) => allyOf(result, iso3).plan.credible)).toEqual([true, true, true]);
   });
 
+  it('does not hold a met year against the plan, even below the path to the target year need', () => {
+    // Prepare: 2030 core 5.0 needs nothing from security-related spending (0 counted: met), though the
+    // path to 2035's need of 1.5 stands at 0.5 + (1.5 − 0.5)·5/10 = 1.0 that year
+    const records = aSeries('AAA', [
+      [2025, 20, 5],
+      [2030, 50, 0],
+      [2035, 35, 15],
+    ]);
+
+    // Act
+    const r = computeCompliance(records, HAGUE_2025, aReference([anAlly('AAA')]));
+
+    // Assess: 2035 covers its need (1.5) and core and combined keep to their paths: credible
+    expect(yearOf(r, 'AAA', 2030).tracks.security).toMatchObject({ status: 'met', needPct: 0, path: 1 });
+    expect(allyOf(r, 'AAA').plan).toEqual({ credible: true, planYears: [2030, 2035], reasons: [] });
+  });
+
   it('falls back to the core target for the target year need when the ally has no figures for it', () => {
     // Prepare: figures up to 2030 only
     const shortPlan = aSeries('AAA', [
