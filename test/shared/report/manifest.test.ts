@@ -24,6 +24,7 @@ describe('the release manifest', () => {
       ['release', 'compliance.json', 'application/json'],
       ['release', 'schema.json', 'application/schema+json'],
       ['release', 'compliance.csv', 'text/csv; charset=utf-8; header=present'],
+      ['release', 'alliance.csv', 'text/csv; charset=utf-8; header=present'],
       ['release', 'compliance.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       ['release', 'changes.json', 'application/json'],
       ['release', 'allies/<ISO3>.json', 'application/json'],
