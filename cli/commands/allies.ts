@@ -1,24 +1,12 @@
 // `dualtrack allies [--json]`: the allies the project knows, with their currencies.
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { ALLIES, currentCurrency, euroChangeover } from '../../shared/reference/index.ts';
 import type { AllyRef } from '../../shared/reference/index.ts';
-import { UsageError } from '../command.ts';
-import type { CliCommand, CliIo } from '../command.ts';
+import type { CliIo, CommandModule } from '../command.ts';
+import { jsonOption } from '../options.ts';
+import type { CliCommand } from '../program.ts';
 
-const usage = `Usage: npm run dualtrack -- allies [--json]
-
-Lists the ${ALLIES.length} allies: ISO3 code, English and French names, currency today, year of
-accession and euro changeover.
-  --json   print the full reference records (names, aliases, currency history) as JSON.`;
-
-const parse = (args: string[]): { json?: boolean } => {
-  try {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: false });
-    return values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
-  }
-};
+const OptionsSchema = z.object({ json: z.boolean().optional() });
 
 const HEADERS = ['ISO3', 'English name', 'French name', 'Currency', 'Accession', 'Euro changeover'];
 
@@ -44,12 +32,17 @@ const table = (rows: string[][]): string => {
   return [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 };
 
-const run = async (args: string[], io: CliIo): Promise<number> => {
-  const { json } = parse(args);
-  io.out(json ? JSON.stringify(ALLIES, null, 2) : table(ALLIES.map(rowOf)));
-  return 0;
+const declare = (cmd: CliCommand, io: CliIo): void => {
+  cmd
+    .description(`Lists the ${ALLIES.length} allies: ISO3 code, English and French names, currency today, year of accession and euro changeover.`)
+    .addOption(jsonOption('print the full reference records (names, aliases, currency history) as JSON'))
+    .runs(async () => {
+      const { json } = cmd.optionsAs(OptionsSchema);
+      io.out(json ? JSON.stringify(ALLIES, null, 2) : table(ALLIES.map(rowOf)));
+      return 0;
+    });
 };
 
-const command: CliCommand = { name: 'allies', summary: 'list the allies, their names and currencies', usage, run };
+const command: CommandModule = { declare };
 
 export { command };

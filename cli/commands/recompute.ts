@@ -1,85 +1,45 @@
 // `dualtrack recompute`: republishes from every stored submission now, on a running local
 // cloud (through its control route, in the publisher's single lane) or a deployed stack (by
 // invoking its recompute function). Prints what was published.
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import type { ManualPayload } from '../../functions/common/events.ts';
-import { DEFAULT_ENDPOINT } from '../../local/contract.ts';
-import { CloudClientError } from '../clients/errors.ts';
 import { resolveTarget } from '../clients/target.ts';
-import type { TargetChoice } from '../clients/target.ts';
-import { outcomeSentence } from '../print/publish-outcome.ts';
 import { UsageError } from '../command.ts';
-import type { CliCommand, CliIo } from '../command.ts';
+import type { CliIo, CommandModule } from '../command.ts';
+import { reportingYearOption, yearValue } from '../options.ts';
+import { outcomeSentence } from '../print/publish-outcome.ts';
+import type { CliCommand } from '../program.ts';
+import { TargetOptionsSchema, endpointOption, stackOption, targetOf } from '../target-options.ts';
 
-const usage = `Usage: npm run dualtrack -- recompute [--reporting-year Y] [--reason TEXT] [--endpoint URL | --stack NAME]
+const OptionsSchema = TargetOptionsSchema.extend({ reportingYear: z.string().optional(), reason: z.string().optional() });
 
-Rebuilds the release from every stored submission with the current rules and reference data,
-and publishes it unless it equals the latest release.
-  --reporting-year Y   the year the standings are about (default: the latest year at least
-                       half the allies with armed forces report)
-  --reason TEXT        why, recorded in the release (default "manual recomputation")
-  --endpoint URL       a running local cloud (default ${DEFAULT_ENDPOINT}; see \`serve\`)
-  --stack NAME         a deployed stack instead (its RecomputeFunctionName output is invoked),
-                       with the AWS credentials and region of the environment
-Exit code: 0 published or nothing changed, 1 the recomputation failed, 2 bad usage.`;
-
-interface Options {
-  payload: ManualPayload;
-  target: TargetChoice;
-}
-
-const parse = (args: string[]): Options => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { 'reporting-year': { type: 'string' }, reason: { type: 'string' }, endpoint: { type: 'string' }, stack: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
-  }
-  if (values.endpoint !== undefined && values.stack !== undefined) throw new UsageError('give --endpoint or --stack, not both');
-  const payload: ManualPayload = {};
-  const year = values['reporting-year'];
-  if (year !== undefined) {
-    if (!/^\d{4}$/.test(year)) throw new UsageError(`--reporting-year must be a year, not "${year}"`);
-    payload.reportingYear = Number(year);
-  }
-  if (values.reason !== undefined) {
-    if (values.reason.trim() === '' || values.reason.length > 500) throw new UsageError('--reason must be 1 to 500 characters');
-    payload.reason = values.reason;
-  }
-  return { payload, target: values.stack !== undefined ? { stack: values.stack } : { endpoint: values.endpoint ?? DEFAULT_ENDPOINT } };
+const declare = (cmd: CliCommand, io: CliIo): void => {
+  cmd
+    .description('Rebuilds the release from every stored submission with the current rules and reference data, and publishes it unless it equals the latest release.')
+    .addOption(reportingYearOption())
+    .option('--reason <TEXT>', 'why, recorded in the release (default "manual recomputation")')
+    .addOption(endpointOption())
+    .addOption(stackOption('its RecomputeFunctionName output is invoked'))
+    .addHelpText('after', '\nExit code: 0 published or nothing changed, 1 the recomputation failed, 2 bad usage.')
+    .runs(async () => {
+      const o = cmd.optionsAs(OptionsSchema);
+      const payload: ManualPayload = {};
+      if (o.reportingYear !== undefined) payload.reportingYear = yearValue(o.reportingYear, '--reporting-year');
+      if (o.reason !== undefined) {
+        if (o.reason.trim() === '' || o.reason.length > 500) throw new UsageError('--reason must be 1 to 500 characters');
+        payload.reason = o.reason;
+      }
+      const target = await resolveTarget(targetOf(o));
+      try {
+        io.out(`Recomputing on ${target.description}...`);
+        io.out(outcomeSentence(await target.recompute(payload)));
+        return 0;
+      } finally {
+        target.close();
+      }
+    });
 };
 
-const run = async (args: string[], io: CliIo): Promise<number> => {
-  const options = parse(args);
-  try {
-    const target = await resolveTarget(options.target);
-    try {
-      io.out(`Recomputing on ${target.description}...`);
-      const outcome = await target.recompute(options.payload);
-      io.out(outcomeSentence(outcome));
-      return 0;
-    } finally {
-      target.close();
-    }
-  } catch (error) {
-    if (error instanceof CloudClientError) {
-      io.err(`dualtrack recompute: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
-};
-
-const command: CliCommand = {
-  name: 'recompute',
-  summary: 'republish from every stored submission now (local cloud or a stack)',
-  usage,
-  run,
-};
+const command: CommandModule = { declare };
 
 export { command };

@@ -1,46 +1,44 @@
-// `dualtrack rules [--file PATH]`: print the default rule set, or check a rules file and print
+// `dualtrack rules [--rules FILE]`: print the default rule set, or check a rules file and print
 // it as it will be applied (defaults filled in).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { HAGUE_2025 } from '../../shared/model/index.ts';
+import type { CliIo, CommandModule } from '../command.ts';
 import { UsageError } from '../command.ts';
-import type { CliCommand, CliIo } from '../command.ts';
+import { rulesOption } from '../options.ts';
+import type { CliCommand } from '../program.ts';
 import { readRulesFile, RulesFileError } from '../rules-file.ts';
 
-const usage = `Usage: npm run dualtrack -- rules [--file PATH]
+const OptionsSchema = z.object({ rules: z.string().optional(), file: z.string().optional() });
 
-Prints the default rules (${HAGUE_2025.id}) as JSON.
-  --file PATH   check a rules file (JSON) instead and print it with defaults filled in;
-                exit code 1 and every problem named by field if it is not valid.`;
-
-const parse = (args: string[]): { file?: string } => {
-  try {
-    const { values } = parseArgs({ args, options: { file: { type: 'string' } }, strict: true, allowPositionals: false });
-    return values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
-  }
+const declare = (cmd: CliCommand, io: CliIo): void => {
+  cmd
+    .description(`Prints the default rules (${HAGUE_2025.id}) as JSON, or checks a rules file and prints it with defaults filled in.`)
+    .addOption(rulesOption(HAGUE_2025.id).conflicts('file'))
+    .option('--file <FILE>', 'the same as --rules (its earlier spelling)')
+    .addHelpText('after', '\nExit code: 0 printed, 1 the rules file cannot be read or is not valid (every problem named by field), 2 bad usage.')
+    .runs(async () => {
+      const options = cmd.optionsAs(OptionsSchema);
+      const file = options.rules ?? options.file;
+      if (file === undefined) {
+        io.out(JSON.stringify(HAGUE_2025, null, 2));
+        return 0;
+      }
+      if (file === '') throw new UsageError('--rules needs a file name');
+      const path = resolve(io.cwd, file);
+      try {
+        io.out(JSON.stringify(await readRulesFile(path), null, 2));
+        return 0;
+      } catch (error) {
+        if (!(error instanceof RulesFileError)) throw error;
+        // The verdict on the file, like a receipt: every problem on its own line.
+        if (error.problems.length === 0) io.err(`dualtrack rules: ${error.message}`);
+        else io.err([`dualtrack rules: ${path} is not a valid rules file:`, ...error.problems.map((p) => `  ${p}`)].join('\n'));
+        return 1;
+      }
+    });
 };
 
-const run = async (args: string[], io: CliIo): Promise<number> => {
-  const { file } = parse(args);
-  if (file === undefined) {
-    io.out(JSON.stringify(HAGUE_2025, null, 2));
-    return 0;
-  }
-  const path = resolve(io.cwd, file);
-  try {
-    io.out(JSON.stringify(await readRulesFile(path), null, 2));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof RulesFileError)) throw error;
-    // The verdict on the file, like a receipt: every problem on its own line.
-    if (error.problems.length === 0) io.err(`dualtrack rules: ${error.message}`);
-    else io.err([`dualtrack rules: ${path} is not a valid rules file:`, ...error.problems.map((p) => `  ${p}`)].join('\n'));
-    return 1;
-  }
-};
-
-const command: CliCommand = { name: 'rules', summary: 'print the default rules, or check a rules file', usage, run };
+const command: CommandModule = { declare };
 
 export { command };

@@ -44,6 +44,6 @@ describe('dualtrack allies', () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(err).toContain('Usage: npm run dualtrack -- allies');
+    expect(err).toBe('dualtrack allies: too many arguments: it takes none, got FRA; see `npm run dualtrack -- allies --help`');
   });
 });

@@ -93,6 +93,6 @@ describe('dualtrack rules', () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(err.join('\n')).toContain('Usage: npm run dualtrack -- rules');
+    expect(err.join('\n')).toMatch(/^dualtrack rules: unknown option --fiel .*the known options are --rules, --file, -h\/--help; see `npm run dualtrack -- rules --help`$/);
   });
 });

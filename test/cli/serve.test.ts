@@ -17,7 +17,7 @@ describe('dualtrack serve', () => {
     const code = await main(['serve', ...args], io);
     // Assess
     expect(code).toBe(2);
-    expect(lines.join('\n')).toContain('Usage: npm run dualtrack -- serve');
+    expect(lines.join('\n')).toMatch(/^dualtrack serve: .*; see `npm run dualtrack -- serve --help`$/);
   });
 
   it('fails with a clear message when the port is taken (exit 1)', async () => {

@@ -51,8 +51,8 @@ describe('dualtrack template', () => {
     [['--from', '2030', '--to', '2020'], 'the first year comes after the last'],
     [['--from', '20x4'], '--from must be a four-digit year'],
     [['--to', '2300'], 'years must be whole numbers'],
-    [['--lang', 'de'], '--lang must be en or fr'],
-    [['--colour', 'red'], 'Unknown option'],
+    [['--lang', 'de'], '--lang must be one of en, fr, not "de"'],
+    [['--colour', 'red'], 'unknown option --colour'],
   ])('refuses bad usage %j with exit code 2', async (extra, message) => {
     // Act
     const { code, err } = await runCli(['template', '--ally', 'BEL', '-o', 'bel.xlsx', ...extra], { cwd: dir });
