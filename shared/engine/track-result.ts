@@ -32,6 +32,13 @@ const NOT_ASSESSED = 'not assessed: the ally has no armed forces';
 
 const num = (x: Exact | null): number | null => (x === null ? null : toNumber(x));
 
+/** A target comes from the rules (a percentage, at most 100), so it always has a float. */
+const targetNumber = (target: Exact): number => {
+  const n = toNumber(target);
+  if (n === null) throw new RangeError('a track target out of the range of floats: the rules schema should have refused it');
+  return n;
+};
+
 /**
  * @param threshold what the year's ratio must reach to be met, and what the gap is measured
  *   against: the target itself for core and combined, the year's need for the security track
@@ -39,7 +46,7 @@ const num = (x: Exact | null): number | null => (x === null ? null : toNumber(x)
 const yearTrack = (w: YearWork, { track, targets, target, baseline, assessed }: TrackContext, threshold: Measured = { value: target }): YearTrack => {
   const { ratio, counted } = w.judged[track];
   const year = w.record.year;
-  const shown = { target: num(target) ?? 0, pct: num(ratio.value) };
+  const shown = { target: targetNumber(target), pct: num(ratio.value) };
   if (!assessed) {
     return {
       result: { status: TrackStatus.noData, ...shown, path: null, gapNational: null, gapUsd: null, reason: NOT_ASSESSED },
