@@ -2,21 +2,13 @@
 // and this fills one row per year through the column map on its `_meta` sheet, the way an
 // officer would type into it.
 import ExcelJS from 'exceljs';
-import { FIELDS } from '../../shared/ingest/fields.ts';
-import type { FieldPath } from '../../shared/ingest/fields.ts';
-import type { FigureStatus } from '../../shared/model/vocab.ts';
-import { META_SHEET, buildTemplate, parseMetaRows } from '../../shared/template/index.ts';
+import { FIELDS, META_SHEET, STATUS_CHOICES, parseMetaRows } from '../../shared/submission/index.ts';
+import type { FieldPath } from '../../shared/submission/index.ts';
+import { buildTemplate } from '../../shared/template/index.ts';
+import type { Lang } from '../../shared/text/index.ts';
 import type { SampleYear } from './figures.ts';
 import { NOTES_EN, SOURCE_LINE_FR } from './catalogue.ts';
 import { YES_NO } from './layouts.ts';
-
-type Lang = 'en' | 'fr';
-
-// The words of the template's status drop-down.
-const STATUS_WORDS: Record<Lang, Record<FigureStatus, string>> = {
-  en: { actual: 'actual', estimate: 'estimate', plan: 'plan' },
-  fr: { actual: 'réalisé', estimate: 'estimé', plan: 'prévu' },
-};
 
 const NOTES_FR = [
   'À propos de ce fichier',
@@ -27,7 +19,8 @@ const NOTES_FR = [
 
 /** The cells of one year, by field; null leaves the cell empty. */
 const valuesOf = (y: SampleYear, lang: Lang): Partial<Record<FieldPath, string | number | null>> => ({
-  status: STATUS_WORDS[lang][y.status],
+  // The words of the template's status drop-down.
+  status: STATUS_CHOICES[lang][y.status],
   currency: y.currency,
   gdp: y.gdp,
   'core.total': y.core.total,

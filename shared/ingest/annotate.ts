@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Finding, Receipt } from '../model/finding.ts';
 import type { Severity } from '../model/vocab.ts';
 // The text of findings quotes submitted values, so every string cell of the receipt sheet is neutralised.
-import { safeText } from '../text/index.ts';
+import { cellOf, safeText } from '../text/index.ts';
 
 const RECEIPT_SHEET = 'Receipt';
 
@@ -89,7 +89,7 @@ const markCells = (wb: ExcelJS.Workbook, findings: readonly Finding[]): void => 
     if (!first?.cell || !ws) continue;
     let cell: ExcelJS.Cell;
     try {
-      cell = ws.getCell(first.cell.replace(/^.*!/, ''));
+      cell = ws.getCell(cellOf(first.cell));
     } catch {
       continue;
     }

@@ -15,5 +15,3 @@ export type { IngestLimits } from './limits.ts';
 export type { DraftRecord } from './draft.ts';
 export { readSubmission } from './read/index.ts';
 export type { ReadResult, ReadOptions, Layout } from './read/index.ts';
-export { FIELDS, FIELD_PATHS, fieldLabel, fieldForLabel, isFieldPath, Lang } from './fields.ts';
-export type { FieldPath, FieldDef } from './fields.ts';

@@ -17,6 +17,7 @@ import { IngestLimitsSchema } from './limits.ts';
 import { findingOf } from './messages.ts';
 import { readSubmission } from './read/index.ts';
 import { buildReceipt, recordsOf } from './receipt.ts';
+import { sheetCell } from '../text/index.ts';
 
 interface IngestInput {
   bytes: Buffer;
@@ -53,7 +54,7 @@ const describe = (error: unknown): string => {
   return text.replace(/\s+/g, ' ').slice(0, 200) || 'unknown error';
 };
 
-const placeKey = (f: Finding): string | null => (f.sheet && f.cell ? `${f.sheet}!${f.cell}` : null);
+const placeKey = (f: Finding): string | null => (f.sheet && f.cell ? sheetCell(f.sheet, f.cell) : null);
 
 /** Reads the upload; a crash of the parser on a file that passed the guard is a finding. */
 const read = async (input: IngestInput, limits: IngestLimits): Promise<ReadOutcome> => {

@@ -3,7 +3,8 @@
 // touches them.
 import type { Finding } from '../model/finding.ts';
 import type { Severity } from '../model/vocab.ts';
-import { fieldLabel, isFieldPath } from './fields.ts';
+import { fieldLabel, isFieldPath } from '../submission/index.ts';
+import { parseA1, sheetCell } from '../text/index.ts';
 
 type ParamValue = string | number | null | undefined;
 type MessageParams = Readonly<Record<string, ParamValue>>;
@@ -14,7 +15,7 @@ const str = (v: ParamValue): string => (v === null || v === undefined ? '' : Str
 const place = (p: MessageParams): string => {
   const sheet = str(p.sheet);
   const cell = str(p.cell);
-  if (sheet && cell) return `${sheet}!${cell}`;
+  if (sheet && cell) return sheetCell(sheet, cell);
   return sheet || cell;
 };
 
@@ -31,7 +32,7 @@ const or = (v: ParamValue, fallback: string): string => (v === null || v === und
 const inPlace = (p: MessageParams): string => {
   const sheet = str(p.sheet);
   const cell = str(p.cell);
-  if (sheet && cell) return ` in ${sheet}!${cell}`;
+  if (sheet && cell) return ` in ${sheetCell(sheet, cell)}`;
   return sheet ? ` in sheet "${sheet}"` : '';
 };
 
@@ -161,25 +162,6 @@ const messageFor = (code: string, params: MessageParams = {}): string => {
   return `${code.replaceAll('-', ' ')}${forYear(params)}${at(params)}${facts ? `: ${facts}` : ''}.`;
 };
 
-/** A1 column letters to a 1-based column number (A → 1, AA → 27). */
-const columnNumber = (letters: string): number =>
-  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
-
-/** A 1-based column number to A1 letters (27 → AA). */
-const columnLetters = (column: number): string => {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-};
-
-/** Row and column of an A1 address ("D7" or "Data!D7"), null when it is not one. */
-const rowColumnOf = (cell: string | null | undefined): { row: number; column: number } | null => {
-  const m = cell ? /^(?:.*!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(cell) : null;
-  if (!m || !m[1] || !m[2]) return null;
-  const row = Number(m[2]);
-  return row > 0 ? { row, column: columnNumber(m[1]) } : null;
-};
-
 interface FindingSpec {
   severity: Severity;
   code: string;
@@ -198,7 +180,7 @@ interface FindingSpec {
 const findingOf = (spec: FindingSpec): Finding => {
   const sheet = spec.sheet ?? null;
   const cell = spec.cell ?? null;
-  const rc = rowColumnOf(cell);
+  const rc = parseA1(cell);
   const finding: Finding = {
     severity: spec.severity,
     code: spec.code,
@@ -227,5 +209,5 @@ const findingOf = (spec: FindingSpec): Finding => {
 /** Millions as a submitter would write them: at most three decimals, no exponent. */
 const formatAmount = (n: number): string => String(Number(n.toFixed(3)));
 
-export { messageFor, findingOf, rowColumnOf, columnLetters, formatAmount };
+export { messageFor, findingOf, formatAmount };
 export type { MessageParams, FindingSpec };

@@ -10,6 +10,7 @@ import { defaultStatus } from './checks/status.ts';
 import type { DraftRecord } from './draft.ts';
 import { IngestInputError } from './errors.ts';
 import { findingOf } from './messages.ts';
+import { sheetCell } from '../text/index.ts';
 
 interface Counts {
   errors: number;
@@ -113,9 +114,6 @@ interface RecordProvenance {
   uploadedAt: string;
 }
 
-/** "D7" on sheet Data → "Data!D7"; an address that already names its sheet is kept. */
-const qualified = (sheet: string, cell: string): string => (cell.includes('!') ? cell : `${sheet}!${cell}`);
-
 /**
  * Canonical records from checked drafts. The ally and status defaults are the ones the checks
  * reported; a draft that still fails the record schema becomes an `invalid-record` finding.
@@ -143,7 +141,7 @@ const recordsOf = (
         file: options.fileName,
         uploadedAt: options.uploadedAt,
         sheet: d.sheet,
-        cells: Object.fromEntries(Object.entries(d.cells).map(([field, cell]) => [field, qualified(d.sheet, cell)])),
+        cells: Object.fromEntries(Object.entries(d.cells).map(([field, cell]) => [field, sheetCell(d.sheet, cell)])),
       },
     };
     const parsed = SubmissionRecordSchema.safeParse(candidate);

@@ -1,12 +1,9 @@
 // Every closed vocabulary of the project, spelt once. Union types derive from these objects,
-// so a stray string literal elsewhere fails to type-check.
-
-const FigureStatus = {
-  actual: 'actual',
-  estimate: 'estimate',
-  plan: 'plan',
-} as const;
-type FigureStatus = (typeof FigureStatus)[keyof typeof FigureStatus];
+// so a stray string literal elsewhere fails to type-check. The submission's own vocabulary
+// (figure statuses, the parts of each breakdown) is spelt in shared/submission and re-exported
+// here for the code that reads records.
+import { CORE_PARTS, FigureStatus, SECURITY_PARTS } from '../submission/index.ts';
+import type { CorePart, SecurityPart } from '../submission/index.ts';
 
 const TrackStatus = {
   preCommitment: 'pre_commitment',
@@ -72,22 +69,6 @@ const SecurityTargetFrom = {
   noArmedForces: 'no_armed_forces',
 } as const;
 type SecurityTargetFrom = (typeof SecurityTargetFrom)[keyof typeof SecurityTargetFrom];
-
-/** Parts of core defence expenditure, in the order NATO tabulates them. */
-const CORE_PARTS = ['personnel', 'equipment', 'infrastructure', 'operations', 'other'] as const;
-type CorePart = (typeof CORE_PARTS)[number];
-
-/** Eligible categories of security-related spending (The Hague 2025, the 1.5% track). */
-const SECURITY_PARTS = [
-  'criticalInfrastructure',
-  'cyber',
-  'civilPreparedness',
-  'innovation',
-  'industrialBase',
-  'militaryMobility',
-  'other',
-] as const;
-type SecurityPart = (typeof SECURITY_PARTS)[number];
 
 const valuesOf = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
 

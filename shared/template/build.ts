@@ -2,17 +2,28 @@
 // currency pre-filled, validated inputs, computed check columns, protected formulas) and a
 // hidden `_meta` sheet by which the reader recognises it.
 import ExcelJS from 'exceljs';
-import { FIELDS, FIELD_PATHS } from '../ingest/fields.ts';
-import type { FieldPath, Lang } from '../ingest/fields.ts';
-import { STATUS_CHOICES } from '../ingest/read/status.ts';
-import { YearSchema } from '../model/record.ts';
 import { HAGUE_2025 } from '../model/rules.ts';
 import type { Rules } from '../model/rules.ts';
 import { allyByIso3, currencyInYear, currentCurrency } from '../reference/index.ts';
 import type { AllyRef } from '../reference/index.ts';
+import {
+  FIELDS,
+  FieldGroup,
+  META_SHEET,
+  STATUS_CHOICES,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_FIELDS,
+  TEMPLATE_ID,
+  TEMPLATE_VERSION,
+  YearSchema,
+  fieldDef,
+  groupPaths,
+  metaRows,
+} from '../submission/index.ts';
+import type { FieldPath, TemplateMeta } from '../submission/index.ts';
+import { columnLetters } from '../text/index.ts';
+import type { Lang } from '../text/index.ts';
 import { InvalidYearsError, UnknownAllyError } from './errors.ts';
-import { META_SHEET, TEMPLATE_ID, TEMPLATE_VERSION, metaRows } from './meta.ts';
-import type { TemplateMeta } from './meta.ts';
 import { TEXT } from './text.ts';
 
 interface TemplateOptions {
@@ -24,12 +35,6 @@ interface TemplateOptions {
   rules?: Rules;
 }
 
-/**
- * Input columns in order, from column A; the computed columns follow them. Every canonical field
- * but the illustrative flag, which marks sample figures and has no place in an ally's return.
- */
-const INPUT_FIELDS: readonly FieldPath[] = FIELD_PATHS.filter((f) => f !== 'illustrative');
-
 const DEFAULT_FROM = 2014;
 const DEFAULT_TO = 2035;
 const HEADER_ROW = 5;
@@ -39,16 +44,6 @@ const MAX_YEARS = 100;
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9DB' } };
 const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-
-const letter = (index: number): string => {
-  let n = index;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
 
 /**
  * An input message with no restriction. exceljs writes type "any" as a validation without a
@@ -103,17 +98,21 @@ const buildTemplate = async (options: TemplateOptions): Promise<Buffer> => {
   addInstructions(wb, text.instructions(allyName, from, to, rules), text.instructionsSheet);
   const ws = wb.addWorksheet(text.dataSheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }] });
 
-  const col = new Map<FieldPath, string>(INPUT_FIELDS.map((f, i) => [f, letter(i + 1)]));
-  const c = (f: FieldPath): string => col.get(f) ?? 'A';
-  const firstComputed = INPUT_FIELDS.length + 1;
+  const c = (f: FieldPath): string => TEMPLATE_COLUMNS[f] ?? 'A';
+  // A group's total and parts stand side by side: the banner spans them all, the sums the parts.
+  const group = (g: FieldGroup) => {
+    const [total = 'gdp', first = total, ...rest] = groupPaths(g);
+    return { total, first, last: rest.at(-1) ?? first };
+  };
+  const core = group(FieldGroup.core);
+  const security = group(FieldGroup.security);
+  const coreParts = (r: number) => `${c(core.first)}${r}:${c(core.last)}${r}`;
+  const securityParts = (r: number) => `${c(security.first)}${r}:${c(security.last)}${r}`;
+  // The computed columns follow the input columns.
+  const firstComputed = TEMPLATE_FIELDS.length + 1;
   const computed = [
-    { header: text.computed.coreSum, formula: (r: number) => `IF(COUNT(${c('core.personnel')}${r}:${c('core.other')}${r})=0,"",SUM(${c('core.personnel')}${r}:${c('core.other')}${r}))`, numFmt: '#,##0.0' },
-    {
-      header: text.computed.securitySum,
-      formula: (r: number) =>
-        `IF(COUNT(${c('security.criticalInfrastructure')}${r}:${c('security.other')}${r})=0,"",SUM(${c('security.criticalInfrastructure')}${r}:${c('security.other')}${r}))`,
-      numFmt: '#,##0.0',
-    },
+    { header: text.computed.coreSum, formula: (r: number) => `IF(COUNT(${coreParts(r)})=0,"",SUM(${coreParts(r)}))`, numFmt: '#,##0.0' },
+    { header: text.computed.securitySum, formula: (r: number) => `IF(COUNT(${securityParts(r)})=0,"",SUM(${securityParts(r)}))`, numFmt: '#,##0.0' },
     { header: text.computed.corePct, formula: (r: number) => `IF(AND(ISNUMBER(${c('gdp')}${r}),ISNUMBER(${c('core.total')}${r}),N(${c('gdp')}${r})>0),${c('core.total')}${r}/${c('gdp')}${r},"")`, numFmt: '0.00%' },
     {
       header: text.computed.securityPct,
@@ -122,11 +121,11 @@ const buildTemplate = async (options: TemplateOptions): Promise<Buffer> => {
     },
     {
       header: text.computed.combinedPct,
-      formula: (r: number) => `IF(AND(ISNUMBER(${letter(firstComputed + 2)}${r}),ISNUMBER(${letter(firstComputed + 3)}${r})),${letter(firstComputed + 2)}${r}+${letter(firstComputed + 3)}${r},"")`,
+      formula: (r: number) => `IF(AND(ISNUMBER(${columnLetters(firstComputed + 2)}${r}),ISNUMBER(${columnLetters(firstComputed + 3)}${r})),${columnLetters(firstComputed + 2)}${r}+${columnLetters(firstComputed + 3)}${r},"")`,
       numFmt: '0.00%',
     },
   ];
-  const lastColumn = letter(firstComputed + computed.length - 1);
+  const lastColumn = columnLetters(firstComputed + computed.length - 1);
 
   ws.getCell('A1').value = text.title(allyName);
   ws.getCell('A1').font = { bold: true, size: 14 };
@@ -146,21 +145,21 @@ const buildTemplate = async (options: TemplateOptions): Promise<Buffer> => {
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center' };
   };
-  banner('core.total', 'core.other', text.coreBanner);
-  banner('security.total', 'security.other', text.securityBanner);
-  ws.mergeCells(`${letter(firstComputed)}4:${lastColumn}4`);
-  ws.getCell(`${letter(firstComputed)}4`).value = text.computedBanner;
-  ws.getCell(`${letter(firstComputed)}4`).font = { bold: true, italic: true };
+  banner(core.total, core.last, text.coreBanner);
+  banner(security.total, security.last, text.securityBanner);
+  ws.mergeCells(`${columnLetters(firstComputed)}4:${lastColumn}4`);
+  ws.getCell(`${columnLetters(firstComputed)}4`).value = text.computedBanner;
+  ws.getCell(`${columnLetters(firstComputed)}4`).font = { bold: true, italic: true };
 
   const unit = text.million(currencies.join('/'));
-  for (const f of INPUT_FIELDS) {
+  for (const f of TEMPLATE_FIELDS) {
     const cell = ws.getCell(`${c(f)}${HEADER_ROW}`);
-    const def = FIELDS[f];
+    const def = fieldDef(f);
     cell.value = def.kind === 'amount' ? `${def.label[lang]} (${unit})` : def.label[lang];
     ws.getColumn(c(f)).width = def.kind === 'amount' ? 18 : f === 'notes' ? 40 : 11;
   }
   computed.forEach((k, i) => {
-    ws.getCell(`${letter(firstComputed + i)}${HEADER_ROW}`).value = k.header;
+    ws.getCell(`${columnLetters(firstComputed + i)}${HEADER_ROW}`).value = k.header;
     ws.getColumn(firstComputed + i).width = 18;
   });
   const headerRow = ws.getRow(HEADER_ROW);
@@ -174,9 +173,9 @@ const buildTemplate = async (options: TemplateOptions): Promise<Buffer> => {
     const r = HEADER_ROW + 1 + i;
     ws.getCell(`${c('year')}${r}`).value = year;
     ws.getCell(`${c('currency')}${r}`).value = currencyOf(ally, year);
-    for (const f of INPUT_FIELDS) {
+    for (const f of TEMPLATE_FIELDS) {
       if (f === 'year') continue;
-      const def = FIELDS[f];
+      const def = fieldDef(f);
       const cell = ws.getCell(`${c(f)}${r}`);
       cell.protection = { locked: false };
       cell.fill = INPUT_FILL;
@@ -210,7 +209,7 @@ const buildTemplate = async (options: TemplateOptions): Promise<Buffer> => {
     }
     ws.getCell(`${c('year')}${r}`).dataValidation = promptOnly(FIELDS.year.label[lang], FIELDS.year.hint[lang]);
     computed.forEach((k, j) => {
-      const cell = ws.getCell(`${letter(firstComputed + j)}${r}`);
+      const cell = ws.getCell(`${columnLetters(firstComputed + j)}${r}`);
       cell.value = { formula: k.formula(r) } as ExcelJS.CellFormulaValue;
       cell.numFmt = k.numFmt;
       cell.fill = COMPUTED_FILL;
@@ -228,7 +227,7 @@ const buildTemplate = async (options: TemplateOptions): Promise<Buffer> => {
     to,
     sheet: text.dataSheet,
     headerRow: HEADER_ROW,
-    columns: Object.fromEntries(INPUT_FIELDS.map((f) => [f, c(f)])),
+    columns: TEMPLATE_COLUMNS,
   };
   const metaSheet = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   metaRows(meta).forEach(([k, v], i) => {
@@ -238,5 +237,5 @@ const buildTemplate = async (options: TemplateOptions): Promise<Buffer> => {
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 
-export { buildTemplate, INPUT_FIELDS, DEFAULT_FROM, DEFAULT_TO, HEADER_ROW };
+export { buildTemplate, DEFAULT_FROM, DEFAULT_TO, HEADER_ROW };
 export type { TemplateOptions };

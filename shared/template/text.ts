@@ -1,7 +1,7 @@
-// The template's own wording, per language. Field labels come from fields.ts; this holds the
-// sentences around them.
-import type { Lang } from '../ingest/fields.ts';
+// The template's own wording, per language. Field labels come from the submission's field
+// table; this holds the sentences around them.
 import type { Rules } from '../model/rules.ts';
+import type { Lang } from '../text/index.ts';
 
 interface TemplateText {
   dataSheet: string;

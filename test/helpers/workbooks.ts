@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FieldPath } from '../../shared/ingest/fields.ts';
-import { META_SHEET, parseMetaRows } from '../../shared/template/meta.ts';
+import { META_SHEET, parseMetaRows } from '../../shared/submission/index.ts';
+import type { FieldPath } from '../../shared/submission/index.ts';
 import { sofficePath } from './soffice.ts';
 
 /** What a test puts in a cell: a plain value, a formula (with or without a cached result), or a formatted number. */

@@ -2,6 +2,7 @@
 import { Severity } from '../../model/vocab.ts';
 import type { DraftRecord } from '../draft.ts';
 import { findingOf } from '../messages.ts';
+import { sheetCell } from '../../text/index.ts';
 import type { Check } from './context.ts';
 
 const yearCell = (d: DraftRecord): string | null => d.cells.year ?? null;
@@ -25,7 +26,7 @@ const duplicateYears: Check = (drafts) => {
         field: 'year',
         found: String(d.year),
         expected: 'each year once',
-        params: { firstPlace: earlierCell ? `${earlier.sheet}!${earlierCell}` : `sheet "${earlier.sheet}"` },
+        params: { firstPlace: earlierCell ? sheetCell(earlier.sheet, earlierCell) : `sheet "${earlier.sheet}"` },
       }),
     ];
   });

@@ -3,8 +3,8 @@
 import type { Finding } from '../../model/finding.ts';
 import { Severity } from '../../model/vocab.ts';
 import type { IngestLimits } from '../limits.ts';
-import { formatBytes } from '../../text/index.ts';
-import { columnLetters, findingOf } from '../messages.ts';
+import { columnLetters, formatBytes } from '../../text/index.ts';
+import { findingOf } from '../messages.ts';
 import { checkCsvText } from './csv.ts';
 import { isEncryptedOfficeFile, sniff, Sniffed, SNIFFED_DESCRIPTION } from './sniff.ts';
 import type { ZipInspection, ZipProblem } from './zip.ts';

@@ -1,6 +1,7 @@
 // How far each worksheet reaches, measured while its XML is being inflated, so that a sheet with
 // 200 000 rows is refused after reading the first rows over the limit, long before a spreadsheet
 // parser would load them all.
+import { columnNumber } from '../../text/index.ts';
 
 /** Worksheet parts of a workbook package (xl/worksheets/sheet1.xml, …). */
 const isWorksheetPart = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
@@ -16,8 +17,6 @@ const CELL_REF = /<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})\d+"/g;
 // A tag cut by a chunk boundary is found again in the next chunk; this much of the previous
 // chunk is kept in front of it (a row or cell start tag's attributes fit in it).
 const OVERLAP = 256;
-
-const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
 
 /** Feeds chunks of one worksheet's XML; returns the extent seen so far after each. */
 const sheetScanner = (): ((chunk: Buffer) => SheetExtent) => {

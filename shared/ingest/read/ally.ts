@@ -2,7 +2,7 @@
 // like "Bulgaria – defence expenditure", or the sheet name. Names go through the reference
 // data's findAlly, so every alias it knows works here too.
 import { findAlly } from '../../reference/index.ts';
-import { normaliseLabel } from '../fields.ts';
+import { normaliseLabel } from '../../text/index.ts';
 
 /** Labels that introduce the ally in a cell ("Ally: …") or the cell to their right. */
 const ALLY_LABELS = new Set([

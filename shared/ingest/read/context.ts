@@ -2,7 +2,7 @@
 // Bulgaria), and the unit and currency ("Units: thousands", "millions d'euros", "EUR bn").
 import type { Finding } from '../../model/finding.ts';
 import type { Grid } from './grid.ts';
-import { rowColumnOf } from './grid.ts';
+import { parseA1 } from '../../text/index.ts';
 import { allyInText, allyNamed, isAllyLabel, labelledValue } from './ally.ts';
 import { HEADER_SEARCH_COLUMNS, HEADER_SEARCH_ROWS } from './table.ts';
 import { ReadCode, readFinding } from './codes.ts';
@@ -50,7 +50,7 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>, body: Box): Ta
   let tableTop = Infinity;
   let tableBottom = 0;
   for (const a of tableCells) {
-    const row = rowColumnOf(a)?.row ?? tableTop;
+    const row = parseA1(a)?.row ?? tableTop;
     tableTop = Math.min(tableTop, row);
     tableBottom = Math.max(tableBottom, row);
   }

@@ -1,19 +1,17 @@
 // One table row (a year) → a DraftRecord: values scaled to millions, legacy euro currencies
 // converted at their irrevocable rate, shares of GDP turned into amounts with that year's GDP.
 import type { Finding } from '../../model/finding.ts';
-import { YearSchema } from '../../model/record.ts';
 import type { Core, Security } from '../../model/record.ts';
-import type { FigureStatus } from '../../model/vocab.ts';
+import { groupOf, isAmountPath, statusOf, YearSchema } from '../../submission/index.ts';
+import type { AmountPath, FigureStatus } from '../../submission/index.ts';
 import { legacyEuroRate } from '../../reference/index.ts';
 import type { DraftRecord } from '../draft.ts';
-import type { FieldPath } from '../fields.ts';
 import type { Binding, Table, YearRow } from './table.ts';
 import type { TableContext } from './context.ts';
 import type { DecimalMark } from './numbers.ts';
 import { isMissingMarker } from './numbers.ts';
 import { ReadCode, readFinding } from './codes.ts';
 import { readCurrencyCell, readNumberCell, readTextCell } from './values.ts';
-import { statusOf } from './status.ts';
 import { EXPECTED_FLAG, flagOf } from './flag.ts';
 import { toMillions } from './units.ts';
 import { EXPECTED_UNIT } from './context.ts';
@@ -52,26 +50,21 @@ const conversionTo = (from: string | null, canonical: string | null): { to: stri
   return null;
 };
 
-type AmountField = Exclude<FieldPath, 'year' | 'status' | 'currency' | 'notes' | 'illustrative'>;
-
-const isAmount = (f: FieldPath): f is AmountField =>
-  f !== 'year' && f !== 'status' && f !== 'currency' && f !== 'notes' && f !== 'illustrative';
-
 /** Whether the row holds anything beyond its year and pre-filled currency. */
 const rowHasContent = (t: Table, row: number): boolean =>
   t.bindings.some((b) => {
     if (b.field === 'year' || b.field === 'currency') return false;
     const cell = t.grid.at(row, b.column);
     const c = cell.content;
-    if (c.kind === 'empty' || (cell.mergedCopy && isAmount(b.field))) return false;
+    if (c.kind === 'empty' || (cell.mergedCopy && isAmountPath(b.field))) return false;
     return !(c.kind === 'text' && isMissingMarker(c.value));
   });
 
-const setAmount = (core: Core, security: Security, field: AmountField, value: number): void => {
-  if (field === 'gdp') return;
-  const [group, part] = field.split('.') as ['core' | 'security', string];
-  if (group === 'core') (core as Record<string, number | null>)[part] = value;
-  else (security as Record<string, number | null>)[part] = value;
+const setAmount = (core: Core, security: Security, field: AmountPath, value: number): void => {
+  const group = groupOf(field);
+  if (group === null) return;
+  const amounts: Record<string, number | null | undefined> = group === 'core' ? core : security;
+  amounts[field.slice(group.length + 1)] = value;
 };
 
 const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draft: DraftRecord; findings: Finding[] } => {
@@ -111,15 +104,15 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
   const currencyOf = (b: Binding): string | null =>
     yearCurrency ?? b.unit?.currency ?? b.unitRowUnit?.currency ?? context.currency;
   const sourceCurrency =
-    yearCurrency ?? table.bindings.map((b) => (isAmount(b.field) ? (b.unit?.currency ?? b.unitRowUnit?.currency ?? null) : null)).find((c) => c) ?? context.currency;
+    yearCurrency ?? table.bindings.map((b) => (isAmountPath(b.field) ? (b.unit?.currency ?? b.unitRowUnit?.currency ?? null) : null)).find((c) => c) ?? context.currency;
   const rateOf = (currency: string | null): number => conversionTo(currency, canonicalCurrency)?.rate ?? 1;
 
   // Amounts first, shares of GDP after, because they need the year's GDP in final form.
-  const amounts = new Map<AmountField, number>();
-  const shares: { b: Binding & { field: AmountField }; pct: number }[] = [];
+  const amounts = new Map<AmountPath, number>();
+  const shares: { b: Binding & { field: AmountPath }; pct: number }[] = [];
   for (const b of table.bindings) {
     const field = b.field;
-    if (!isAmount(field)) continue;
+    if (!isAmountPath(field)) continue;
     const cell = at(b);
     if (cell.mergedCopy) continue;
     if (b.unknownUnit !== null || context.unknownUnit) continue;

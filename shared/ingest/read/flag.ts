@@ -1,5 +1,5 @@
 // Yes/no cells in English and French (the Illustrative column): a table lookup, like statuses.
-import { normaliseLabel } from '../fields.ts';
+import { normaliseLabel } from '../../text/index.ts';
 
 const FLAG_WORDS: Readonly<Record<string, boolean>> = {
   yes: true,

@@ -2,6 +2,7 @@
 // addresses. Worksheets and CSV files both become grids, so table finding is written once; a
 // transposed view lets the same code read years across the columns.
 import type ExcelJS from 'exceljs';
+import { a1 } from '../../text/index.ts';
 
 /** What a cell holds once exceljs' value shapes are flattened. */
 type CellContent =
@@ -28,19 +29,6 @@ interface Grid {
   /** 1-based row and column; never throws, out-of-range cells are empty. */
   at: (row: number, column: number) => GridCell;
 }
-
-const columnLetters = (column: number): string => {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
-
-const a1 = (row: number, column: number): string => `${columnLetters(column)}${row}`;
 
 const EMPTY: CellContent = { kind: 'empty' };
 
@@ -102,13 +90,6 @@ const gridOfRows = (sheet: string, data: readonly (readonly string[])[]): Grid =
   return { sheet, rows, columns, at };
 };
 
-/** Row and column of an A1 address, or null when the text is not one. */
-const rowColumnOf = (address: string): { row: number; column: number } | null => {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
-  if (!m?.[1] || !m[2]) return null;
-  return { row: Number(m[2]), column: [...m[1]].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) };
-};
-
 /** Rows become columns; addresses stay those of the real cells. */
 const transpose = (g: Grid): Grid => ({
   sheet: g.sheet,
@@ -135,5 +116,5 @@ const textOf = (cell: GridCell): string => {
   }
 };
 
-export { columnLetters, a1, rowColumnOf, contentOf, gridOfWorksheet, gridOfRows, transpose, textOf };
+export { contentOf, gridOfWorksheet, gridOfRows, transpose, textOf };
 export type { CellContent, GridCell, Grid };

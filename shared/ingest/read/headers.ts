@@ -1,12 +1,14 @@
 // One header cell → the field it names, whether it holds shares of GDP, and any unit it
 // declares: "GDP (EUR bn)", "Defence expenditure in EUR million", "Dépenses de défense en % du
 // PIB", "Total" under a "Security-related" banner.
-import { fieldForLabel, normaliseLabel } from '../fields.ts';
-import type { FieldPath } from '../fields.ts';
+import { fieldForLabel, groupOf } from '../../submission/index.ts';
+import type { FieldGroup, FieldPath } from '../../submission/index.ts';
+import { normaliseLabel } from '../../text/index.ts';
 import { CURRENCY_CODES, CURRENCY_NAMES, SCALE_WORDS, isPercentOfGdp, parseUnitText, saysUnit } from './units.ts';
 import type { UnitSpec } from './units.ts';
 
-type Section = 'core' | 'security';
+/** The block of a table a header sits in: under a core or a security-related banner. */
+type Section = FieldGroup;
 
 interface HeaderMeaning {
   field: FieldPath;
@@ -94,13 +96,8 @@ const sectionOf = (text: string): Section | null => {
     if (/\b(security|securite)\b/.test(n)) return 'security';
     return null;
   }
-  if (h.field.startsWith('core.')) return 'core';
-  if (h.field.startsWith('security.')) return 'security';
-  return null;
+  return groupOf(h.field);
 };
 
-const sectionOfField = (field: FieldPath): Section | null =>
-  field.startsWith('core.') ? 'core' : field.startsWith('security.') ? 'security' : null;
-
-export { parseHeader, sectionOf, sectionOfField, trimUnitWords };
+export { parseHeader, sectionOf, trimUnitWords };
 export type { HeaderMeaning, Section };

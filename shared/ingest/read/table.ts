@@ -1,14 +1,13 @@
 // Finding the table in a grid: the header row whose cells name the most fields, the column
 // holding the years beneath it, and the rows that carry a year. Written for years down the
 // rows; years across the columns are read through a transposed grid.
-import { YearSchema } from '../../model/record.ts';
-import type { FieldPath } from '../fields.ts';
+import { groupOf, isAmountPath, YearSchema } from '../../submission/index.ts';
+import type { FigureStatus } from '../../submission/index.ts';
 import type { Grid } from './grid.ts';
 import { textOf } from './grid.ts';
-import { parseHeader, sectionOf, sectionOfField } from './headers.ts';
+import { parseHeader, sectionOf } from './headers.ts';
 import type { HeaderMeaning, Section } from './headers.ts';
-import { parseYearText } from './status.ts';
-import type { FigureStatus } from '../../model/vocab.ts';
+import { parseYearText } from './year-text.ts';
 import { parseUnitText, saysUnit } from './units.ts';
 import type { UnitSpec } from './units.ts';
 
@@ -92,7 +91,7 @@ const headerCandidates = (grid: Grid, row: number, allow: ReadonlySet<number> | 
     const near = (step: number): Section | null => {
       for (let c = column + step; c >= 1 && c <= lastColumn; c += step) {
         const f = found.get(c);
-        const s = f ? sectionOfField(f.field) : null;
+        const s = f ? groupOf(f.field) : null;
         if (s) return s;
       }
       return null;
@@ -102,7 +101,7 @@ const headerCandidates = (grid: Grid, row: number, allow: ReadonlySet<number> | 
     if (meaning) found.set(column, meaning);
   }
   // One column per field: the first wins, except that amounts beat shares of GDP.
-  const byField = new Map<FieldPath, Binding>();
+  const byField = new Map<Binding['field'], Binding>();
   for (const [column, meaning] of [...found.entries()].sort((a, b) => a[0] - b[0])) {
     const known = byField.get(meaning.field);
     if (known && (known.percent === meaning.percent || !known.percent)) continue;
@@ -110,8 +109,6 @@ const headerCandidates = (grid: Grid, row: number, allow: ReadonlySet<number> | 
   }
   return [...byField.values()].sort((a, b) => a.column - b.column);
 };
-
-const isAmountField = (f: FieldPath): boolean => f === 'gdp' || f.startsWith('core.') || f.startsWith('security.');
 
 /** The column under the header with the most year-like cells (the "Year" column if there is one). */
 const findYearColumn = (grid: Grid, headerRow: number, bindings: Binding[]): number | null => {
@@ -135,7 +132,7 @@ const findYearColumn = (grid: Grid, headerRow: number, bindings: Binding[]): num
  * table. A row is only examined as a header when its first amount cell names a field.
  */
 const collectRows = (grid: Grid, headerRow: number, yearColumn: number, bindings: Binding[], allow: ReadonlySet<number> | null): YearRow[] => {
-  const probe = bindings.find((b) => isAmountField(b.field) && b.column !== yearColumn)?.column ?? null;
+  const probe = bindings.find((b) => isAmountPath(b.field) && b.column !== yearColumn)?.column ?? null;
   const rows: YearRow[] = [];
   for (let row = headerRow + 1; row <= grid.rows; row += 1) {
     const y = yearIn(grid, row, yearColumn);
@@ -146,7 +143,7 @@ const collectRows = (grid: Grid, headerRow: number, yearColumn: number, bindings
     if (rows.length === 0 || probe === null) continue;
     const probeCell = grid.at(row, probe);
     if (probeCell.content.kind !== 'text' || !parseHeader(probeCell.content.value, null)) continue;
-    if (headerCandidates(grid, row, allow).filter((b) => isAmountField(b.field)).length >= 2) break;
+    if (headerCandidates(grid, row, allow).filter((b) => isAmountPath(b.field)).length >= 2) break;
   }
   return rows;
 };
@@ -173,7 +170,7 @@ const findTable = (grid: Grid, allow: ReadonlySet<number> | null = null): Table 
   const lastRow = Math.min(grid.rows, HEADER_SEARCH_ROWS);
   for (let row = 1; row <= lastRow; row += 1) {
     const bindings = headerCandidates(grid, row, allow);
-    const amounts = bindings.filter((b) => isAmountField(b.field)).length;
+    const amounts = bindings.filter((b) => isAmountPath(b.field)).length;
     if (amounts < 1 || bindings.length < 2) continue;
     if (best && bindings.length <= best.score) continue;
     const yearColumn = findYearColumn(grid, row, bindings);
@@ -187,5 +184,5 @@ const findTable = (grid: Grid, allow: ReadonlySet<number> | null = null): Table 
   return best;
 };
 
-export { findTable, isAmountField, HEADER_SEARCH_ROWS, HEADER_SEARCH_COLUMNS };
+export { findTable, HEADER_SEARCH_ROWS, HEADER_SEARCH_COLUMNS };
 export type { Binding, YearRow, Table };

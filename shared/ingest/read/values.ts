@@ -5,7 +5,7 @@ import { parseNumberText } from './numbers.ts';
 import type { DecimalMark } from './numbers.ts';
 import { ReadCode } from './codes.ts';
 import { CURRENCY_CODES, CURRENCY_NAMES } from './units.ts';
-import { normaliseLabel } from '../fields.ts';
+import { normaliseLabel } from '../../text/index.ts';
 
 type CellReading =
   | { kind: 'number'; value: number; percent: boolean }

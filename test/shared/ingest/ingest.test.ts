@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnLetters } from '../../../shared/ingest/messages.ts';
 import type { Receipt } from '../../../shared/model/index.ts';
 import { ReceiptSchema, SubmissionRecordSchema } from '../../../shared/model/index.ts';
 import { buildTemplate } from '../../../shared/template/index.ts';
+import { columnLetters, sheetCell } from '../../../shared/text/index.ts';
 import { csvOf, fillTemplate, workbookOf } from '../../helpers/workbooks.ts';
 import type { CellInput } from '../../helpers/workbooks.ts';
 import { buildCfb } from './helpers/cfb.ts';
@@ -13,7 +13,7 @@ import { buildZip, rawWorkbook, sheetXmlOf, workbookLikeZip } from './helpers/zi
 
 /** (code, "Sheet!Cell" or sheet or null) of every error, the compact form rejections are asserted in. */
 const errorsOf = (receipt: Receipt) =>
-  receipt.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet]);
+  receipt.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.sheet && f.cell ? sheetCell(f.sheet, f.cell) : f.sheet]);
 
 const HEADERS: CellInput[] = ['Year', 'Status', 'GDP', 'Core defence expenditure', 'Security-related expenditure'];
 /** A foreign layout: ally and unit above a years-down table on sheet "Budget" (header on row 3). */

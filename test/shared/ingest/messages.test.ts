@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetters, findingOf, messageFor, rowColumnOf } from '../../../shared/ingest/messages.ts';
+import { findingOf, messageFor } from '../../../shared/ingest/messages.ts';
 import { ReadCode } from '../../../shared/ingest/read/codes.ts';
 import { FindingSchema } from '../../../shared/model/index.ts';
 
@@ -61,22 +61,5 @@ describe('findingOf', () => {
       message: finding.message,
     });
     expect(finding.message).toContain('from 2024 to 2025 (Data!AB12)');
-  });
-});
-
-describe('A1 helpers', () => {
-  it.each([
-    [1, 'A'],
-    [26, 'Z'],
-    [27, 'AA'],
-    [501, 'SG'],
-    [16384, 'XFD'],
-  ])('writes column %i as %s, and reads it back', (n, letters) => {
-    expect(columnLetters(n)).toBe(letters);
-    expect(rowColumnOf(`Data!$${letters}$7`)).toEqual({ row: 7, column: n });
-  });
-
-  it('reads no place from text that is not an address', () => {
-    expect([rowColumnOf('Data'), rowColumnOf(null), rowColumnOf('A0')]).toEqual([null, null, null]);
   });
 });

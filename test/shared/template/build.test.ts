@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { FIELDS } from '../../../shared/ingest/fields.ts';
 import { HAGUE_2025 } from '../../../shared/model/rules.ts';
 import { allyByIso3 } from '../../../shared/reference/index.ts';
-import { INPUT_FIELDS, InvalidYearsError, UnknownAllyError, buildTemplate, parseMetaRows } from '../../../shared/template/index.ts';
+import { FIELDS, TEMPLATE_FIELDS, parseMetaRows } from '../../../shared/submission/index.ts';
+import { InvalidYearsError, UnknownAllyError, buildTemplate } from '../../../shared/template/index.ts';
 
 const load = async (bytes: Buffer): Promise<ExcelJS.Workbook> => {
   const wb = new ExcelJS.Workbook();
@@ -39,7 +39,27 @@ describe('the submission template', () => {
       to: 2035,
       sheet: 'Data',
       headerRow: 5,
-      columns: Object.fromEntries(INPUT_FIELDS.map((f, i) => [f, String.fromCharCode(65 + i)])),
+      columns: {
+        year: 'A',
+        status: 'B',
+        currency: 'C',
+        gdp: 'D',
+        'core.total': 'E',
+        'core.personnel': 'F',
+        'core.equipment': 'G',
+        'core.infrastructure': 'H',
+        'core.operations': 'I',
+        'core.other': 'J',
+        'security.total': 'K',
+        'security.criticalInfrastructure': 'L',
+        'security.cyber': 'M',
+        'security.civilPreparedness': 'N',
+        'security.innovation': 'O',
+        'security.industrialBase': 'P',
+        'security.militaryMobility': 'Q',
+        'security.other': 'R',
+        notes: 'S',
+      },
     });
   });
 
@@ -66,8 +86,8 @@ describe('the submission template', () => {
     const ws = sheet(await load(await buildTemplate({ ally: 'PRT', from: 2024, to: 2025, lang })), lang === 'en' ? 'Data' : 'Données');
 
     // Assess
-    const headers = INPUT_FIELDS.map((_, i) => ws.getCell(5, i + 1).value);
-    expect(headers).toEqual(INPUT_FIELDS.map((f) => (FIELDS[f].kind === 'amount' ? `${FIELDS[f].label[lang]} (${unit})` : FIELDS[f].label[lang])));
+    const headers = TEMPLATE_FIELDS.map((_, i) => ws.getCell(5, i + 1).value);
+    expect(headers).toEqual(TEMPLATE_FIELDS.map((f) => (FIELDS[f].kind === 'amount' ? `${FIELDS[f].label[lang]} (${unit})` : FIELDS[f].label[lang])));
   });
 
   it('validates inputs: a status list, and amounts that refuse negatives and text with a stop message', async () => {
@@ -94,7 +114,7 @@ describe('the submission template', () => {
     const ws = sheet(await load(await buildTemplate({ ally: 'BEL', from: 2024, to: 2024, lang: 'fr' })), 'Données');
 
     // Assess
-    const columns = INPUT_FIELDS.length + 5;
+    const columns = TEMPLATE_FIELDS.length + 5;
     const missing = Array.from({ length: columns }, (_, i) => i + 1).filter((c) => {
       const v = ws.getCell(6, c).dataValidation;
       return !v?.showInputMessage || !v.prompt;

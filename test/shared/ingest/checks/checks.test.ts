@@ -13,11 +13,12 @@ import {
 } from '../../../../shared/ingest/checks/index.ts';
 import type { Finding } from '../../../../shared/model/finding.ts';
 import { HAGUE_2025, RulesSchema } from '../../../../shared/model/rules.ts';
+import { sheetCell } from '../../../../shared/text/index.ts';
 import { contextOf, draftOf } from '../helpers/drafts.ts';
 
 /** Compact (severity, code, place) triples, the way findings are asserted throughout. */
 const brief = (findings: Finding[]) =>
-  findings.map((f) => [f.severity, f.code, f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? null)]);
+  findings.map((f) => [f.severity, f.code, f.sheet && f.cell ? sheetCell(f.sheet, f.cell) : (f.sheet ?? null)]);
 
 describe('runChecks', () => {
   it('finds nothing in consistent figures for the filed-under ally', () => {

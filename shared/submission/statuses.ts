@@ -1,6 +1,14 @@
-// Status words in English and French, and the "2024e" way of marking an estimate on a year.
-import { FigureStatus } from '../../model/vocab.ts';
-import { normaliseLabel } from '../fields.ts';
+// Figure statuses: the closed vocabulary, the words officers write for each (English and
+// French, looked up on a normalised form), and the words of the template's drop-down.
+import type { Lang } from '../text/index.ts';
+import { normaliseLabel } from '../text/index.ts';
+
+const FigureStatus = {
+  actual: 'actual',
+  estimate: 'estimate',
+  plan: 'plan',
+} as const;
+type FigureStatus = (typeof FigureStatus)[keyof typeof FigureStatus];
 
 const STATUS_WORDS: Readonly<Record<string, FigureStatus>> = {
   actual: FigureStatus.actual,
@@ -60,31 +68,6 @@ const statusOf = (text: string): FigureStatus | null => STATUS_WORDS[normaliseLa
 const STATUS_CHOICES = {
   en: { actual: 'actual', estimate: 'estimate', plan: 'plan' },
   fr: { actual: 'réalisé', estimate: 'estimé', plan: 'prévu' },
-} as const satisfies Record<'en' | 'fr', Record<FigureStatus, string>>;
+} as const satisfies Record<Lang, Record<FigureStatus, string>>;
 
-/**
- * Fiscal years that straddle two calendar years ("2024/25", "2024-2025", "FY2024-25") are
- * reported under the year they start in. NATO names a fiscal year after the calendar year that
- * holds most of its months, which is the starting year for the April-March years of Canada and
- * the United Kingdom; the United States writes its October-September years as "FY2024", read
- * as 2024.
- */
-const FISCAL_YEAR = /^\s*(?:FY\s*)?(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})\s*$/iu;
-
-/** A year as written in a header or year cell: 2024, "2024", "2024e", "2024 (est.)", "2027 plan", "2024/25". */
-const parseYearText = (text: string): { year: number; status: FigureStatus | null } | null => {
-  const fiscal = FISCAL_YEAR.exec(text);
-  if (fiscal?.[1] && fiscal[2]) {
-    const start = Number(fiscal[1]);
-    const end = fiscal[2].length === 2 ? Math.floor(start / 100) * 100 + Number(fiscal[2]) : Number(fiscal[2]);
-    return end === start + 1 || (fiscal[2] === '00' && start % 100 === 99) ? { year: start, status: null } : null;
-  }
-  const m = /^\s*(?:FY\s*)?(\d{4})\s*(?:[*†]|\(?\s*([\p{L}.\s]{1,20}?)\s*\)?)?\s*$/u.exec(text);
-  if (!m?.[1]) return null;
-  const suffix = m[2]?.trim();
-  if (!suffix) return { year: Number(m[1]), status: null };
-  const status = statusOf(suffix);
-  return status ? { year: Number(m[1]), status } : null;
-};
-
-export { STATUS_WORDS, STATUS_CHOICES, statusOf, parseYearText };
+export { FigureStatus, STATUS_WORDS, STATUS_CHOICES, statusOf };

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { FIELD_PATHS, FIELDS, fieldForLabel, fieldLabel, normaliseLabel } from '../../../shared/ingest/fields.ts';
+import { FIELD_PATHS, FIELDS, fieldForLabel, fieldLabel } from '../../../shared/submission/index.ts';
+import { normaliseLabel } from '../../../shared/text/index.ts';
 
 describe('fields', () => {
   it('finds every field by its English label, its French label and its path', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { parseYearText, statusOf } from '../../../../shared/ingest/read/status.ts';
+import { parseYearText } from '../../../../shared/ingest/read/year-text.ts';
 
-describe('years and statuses', () => {
+describe('years as written in a header or year cell', () => {
   it.each([
     ['2024', 2024, null],
     ['2024e', 2024, 'estimate'],
@@ -26,23 +26,5 @@ describe('years and statuses', () => {
       null,
       null,
     ]);
-  });
-
-  it.each([
-    ['Actual', 'actual'],
-    ['outturn', 'actual'],
-    ['Réalisé', 'actual'],
-    ['exécuté', 'actual'],
-    ['Estimate', 'estimate'],
-    ['estimé', 'estimate'],
-    ['Prévision', 'estimate'],
-    ['Plan', 'plan'],
-    ['planned', 'plan'],
-    ['Budget', 'plan'],
-    ['programmation', 'plan'],
-    ['prévu', 'plan'],
-  ] as const)('reads the status "%s" as %s', (text, status) => {
-    // Act / Assess
-    expect(statusOf(text)).toBe(status);
   });
 });

@@ -1,58 +1,38 @@
-// The canonical fields of a submission: the template's labels in English and French, and the
-// words finance offices actually put in their headers. Matching is a table lookup on a
-// normalised form (case, accents and punctuation ignored), so a new synonym is one line.
+// The submission's fields, spelt once: each one's path in the record (`core.total`), what it
+// holds, its labels and hints in English and French, and the words finance offices actually put
+// in their headers. The order is the record's and the template's column order. The field paths,
+// the parts of each breakdown, the record schema, the reader's header lookup and the template's
+// columns all derive from this table.
+import type { Lang } from '../text/index.ts';
 
-const Lang = { en: 'en', fr: 'fr' } as const;
-type Lang = (typeof Lang)[keyof typeof Lang];
-
-const FIELD_PATHS = [
-  'year',
-  'status',
-  'currency',
-  'gdp',
-  'core.total',
-  'core.personnel',
-  'core.equipment',
-  'core.infrastructure',
-  'core.operations',
-  'core.other',
-  'security.total',
-  'security.criticalInfrastructure',
-  'security.cyber',
-  'security.civilPreparedness',
-  'security.innovation',
-  'security.industrialBase',
-  'security.militaryMobility',
-  'security.other',
-  'notes',
-  'illustrative',
-] as const;
-type FieldPath = (typeof FIELD_PATHS)[number];
-
-/** What a field holds, which decides how its cells are parsed. */
+/** What a field holds, which decides how its cells are parsed and what the record keeps. */
 const FieldKind = { year: 'year', status: 'status', currency: 'currency', amount: 'amount', text: 'text', flag: 'flag' } as const;
 type FieldKind = (typeof FieldKind)[keyof typeof FieldKind];
 
 interface FieldDef {
-  path: FieldPath;
   kind: FieldKind;
-  label: Record<Lang, string>;
+  label: Readonly<Record<Lang, string>>;
   /** Short explanation, shown as the template's input message. */
-  hint: Record<Lang, string>;
+  hint: Readonly<Record<Lang, string>>;
   /** Other ways people write the header, in either language (normalised before lookup). */
   synonyms: readonly string[];
+  /**
+   * Left out of a record when not given (the parts of a breakdown, notes, the flag). A field
+   * that is not optional is always there; an amount that is not given is then null.
+   */
+  optional?: boolean;
+  /** False for the one field the submission template has no input column for. */
+  template?: boolean;
 }
 
-const FIELDS: Record<FieldPath, FieldDef> = {
+const FIELDS = {
   year: {
-    path: 'year',
     kind: 'year',
     label: { en: 'Year', fr: 'Année' },
     hint: { en: 'Calendar year of the figures.', fr: 'Année civile des chiffres.' },
     synonyms: ['yr', 'years', 'fiscal year', 'calendar year', 'annee', 'annees', 'exercice', 'annee budgetaire'],
   },
   status: {
-    path: 'status',
     kind: 'status',
     label: { en: 'Status', fr: 'Statut' },
     hint: {
@@ -62,14 +42,12 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     synonyms: ['statut', 'figure status', 'data status', 'type of figure', 'type of data', 'nature', 'nature des donnees', 'etat'],
   },
   currency: {
-    path: 'currency',
     kind: 'currency',
     label: { en: 'Currency', fr: 'Devise' },
     hint: { en: 'ISO 4217 code of the amounts (e.g. EUR).', fr: 'Code ISO 4217 des montants (p. ex. EUR).' },
     synonyms: ['ccy', 'cur', 'curr', 'currency code', 'devise', 'monnaie', 'code devise'],
   },
   gdp: {
-    path: 'gdp',
     kind: 'amount',
     label: { en: 'GDP', fr: 'PIB' },
     hint: {
@@ -89,7 +67,6 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'core.total': {
-    path: 'core.total',
     kind: 'amount',
     label: { en: 'Core defence expenditure (total)', fr: 'Dépenses de défense de base (total)' },
     hint: {
@@ -130,8 +107,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'core.personnel': {
-    path: 'core.personnel',
     kind: 'amount',
+    optional: true,
     label: { en: 'Personnel', fr: 'Personnel' },
     hint: { en: 'Pay, allowances and pensions.', fr: 'Soldes, indemnités et pensions.' },
     synonyms: [
@@ -148,8 +125,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'core.equipment': {
-    path: 'core.equipment',
     kind: 'amount',
+    optional: true,
     label: { en: 'Major equipment incl. R&D', fr: 'Équipements majeurs, y compris R-D' },
     hint: {
       en: 'Major equipment and the research and development for it.',
@@ -179,15 +156,15 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'core.infrastructure': {
-    path: 'core.infrastructure',
     kind: 'amount',
+    optional: true,
     label: { en: 'Infrastructure', fr: 'Infrastructures' },
     hint: { en: 'Military infrastructure.', fr: 'Infrastructures militaires.' },
     synonyms: ['infrastructures', 'infra', 'military infrastructure', 'infrastructures militaires', 'infrastructure militaire'],
   },
   'core.operations': {
-    path: 'core.operations',
     kind: 'amount',
+    optional: true,
     label: { en: 'Operations and maintenance', fr: 'Fonctionnement et entretien' },
     hint: { en: 'Operations and maintenance (O&M).', fr: 'Fonctionnement et entretien.' },
     synonyms: [
@@ -208,8 +185,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'core.other': {
-    path: 'core.other',
     kind: 'amount',
+    optional: true,
     label: { en: 'Other core expenditure', fr: 'Autres dépenses de base' },
     hint: { en: 'Core defence expenditure not in the four parts before.', fr: 'Dépenses de base hors des quatre postes précédents.' },
     synonyms: [
@@ -226,7 +203,6 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'security.total': {
-    path: 'security.total',
     kind: 'amount',
     label: { en: 'Security-related expenditure (total)', fr: 'Dépenses liées à la sécurité (total)' },
     hint: {
@@ -257,8 +233,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'security.criticalInfrastructure': {
-    path: 'security.criticalInfrastructure',
     kind: 'amount',
+    optional: true,
     label: { en: 'Critical infrastructure protection', fr: 'Protection des infrastructures critiques' },
     hint: { en: 'Protecting critical infrastructure.', fr: 'Protection des infrastructures critiques.' },
     synonyms: [
@@ -274,8 +250,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'security.cyber': {
-    path: 'security.cyber',
     kind: 'amount',
+    optional: true,
     label: { en: 'Cyber defence', fr: 'Cyberdéfense' },
     hint: { en: 'Defending networks (cyber).', fr: 'Défense des réseaux (cyber).' },
     synonyms: [
@@ -293,8 +269,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'security.civilPreparedness': {
-    path: 'security.civilPreparedness',
     kind: 'amount',
+    optional: true,
     label: { en: 'Civil preparedness and resilience', fr: 'Préparation civile et résilience' },
     hint: { en: 'Civil preparedness and resilience.', fr: 'Préparation civile et résilience.' },
     synonyms: [
@@ -311,15 +287,15 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'security.innovation': {
-    path: 'security.innovation',
     kind: 'amount',
+    optional: true,
     label: { en: 'Innovation', fr: 'Innovation' },
     hint: { en: 'Defence and security innovation.', fr: 'Innovation de défense et de sécurité.' },
     synonyms: ['defence innovation', 'defense innovation', 'innovation de defense'],
   },
   'security.industrialBase': {
-    path: 'security.industrialBase',
     kind: 'amount',
+    optional: true,
     label: { en: 'Defence industrial base', fr: 'Base industrielle de défense' },
     hint: { en: 'Strengthening the defence industrial base.', fr: 'Renforcement de la base industrielle de défense.' },
     synonyms: [
@@ -334,8 +310,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   'security.militaryMobility': {
-    path: 'security.militaryMobility',
     kind: 'amount',
+    optional: true,
     label: { en: 'Military mobility', fr: 'Mobilité militaire' },
     hint: {
       en: 'Roads, bridges, railways and ports able to carry heavy military transport.',
@@ -344,8 +320,8 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     synonyms: ['mobility', 'mobilite militaire', 'mobilite', 'mil mobility'],
   },
   'security.other': {
-    path: 'security.other',
     kind: 'amount',
+    optional: true,
     label: { en: 'Other security-related expenditure', fr: 'Autres dépenses liées à la sécurité' },
     hint: { en: 'Other security-related expenditure.', fr: 'Autres dépenses liées à la sécurité.' },
     synonyms: [
@@ -358,16 +334,18 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     ],
   },
   notes: {
-    path: 'notes',
     kind: 'text',
+    optional: true,
     label: { en: 'Notes', fr: 'Remarques' },
     hint: { en: 'Anything a reader of the figures should know.', fr: 'Tout ce qu’un lecteur des chiffres doit savoir.' },
     synonyms: ['note', 'comments', 'comment', 'remarks', 'remarques', 'commentaires', 'observations'],
   },
-  // Figures that are not official (e.g. sample plans) say so, and reports flag them.
+  // Figures that are not official (e.g. sample plans) say so, and reports flag them. The flag
+  // marks sample figures and has no place in an ally's return, so the template has no column for it.
   illustrative: {
-    path: 'illustrative',
     kind: 'flag',
+    optional: true,
+    template: false,
     label: { en: 'Illustrative', fr: 'Illustratif' },
     hint: {
       en: 'yes when the figures of the row are illustrative, not official; no (or empty) otherwise.',
@@ -375,52 +353,24 @@ const FIELDS: Record<FieldPath, FieldDef> = {
     },
     synonyms: ['illustrative figure', 'illustrative figures', 'illustrative only', 'chiffre illustratif', 'chiffres illustratifs', 'illustratifs'],
   },
-};
+} as const satisfies Record<string, FieldDef>;
 
-/**
- * Headers that mean a different field depending on the block they sit in ("Other" under the
- * core breakdown is core.other, under the security breakdown security.other).
- */
-const CONTEXTUAL_LABELS: Record<string, { core: FieldPath; security: FieldPath }> = {
-  other: { core: 'core.other', security: 'security.other' },
-  others: { core: 'core.other', security: 'security.other' },
-  autres: { core: 'core.other', security: 'security.other' },
-  autre: { core: 'core.other', security: 'security.other' },
-  total: { core: 'core.total', security: 'security.total' },
-  'sous total': { core: 'core.total', security: 'security.total' },
-  subtotal: { core: 'core.total', security: 'security.total' },
-};
+type Fields = typeof FIELDS;
+type FieldPath = keyof Fields;
 
-/** Case, accents, ligatures and punctuation ignored; words separated by single spaces. */
-const normaliseLabel = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** Every field path, in the table's order. */
+const FIELD_PATHS = Object.keys(FIELDS) as [FieldPath, ...FieldPath[]];
 
-const LABEL_INDEX: ReadonlyMap<string, FieldPath> = new Map(
-  FIELD_PATHS.flatMap((path) => {
-    const f = FIELDS[path];
-    return [f.label.en, f.label.fr, path, ...f.synonyms].map((s) => [normaliseLabel(s), path] as const);
-  }),
-);
+/** A field's definition, seen through the common shape (the table's entries differ in their optional keys). */
+const fieldDef = (path: FieldPath): FieldDef => FIELDS[path];
 
-/** The field a header names, or null; `section` resolves words like "Other" or "Total". */
-const fieldForLabel = (text: string, section: 'core' | 'security' | null = null): FieldPath | null => {
-  const key = normaliseLabel(text);
-  const direct = LABEL_INDEX.get(key);
-  if (direct) return direct;
-  const contextual = CONTEXTUAL_LABELS[key];
-  return contextual && section ? contextual[section] : null;
-};
+const isFieldPath = (text: string): text is FieldPath => Object.hasOwn(FIELDS, text);
 
 const fieldLabel = (path: FieldPath, lang: Lang = 'en'): string => FIELDS[path].label[lang];
 
-const isFieldPath = (text: string): text is FieldPath => (FIELD_PATHS as readonly string[]).includes(text);
+/** The fields whose cells hold amounts (GDP, the totals and every part). */
+type AmountPath = { [P in FieldPath]: Fields[P]['kind'] extends 'amount' ? P : never }[FieldPath];
+const isAmountPath = (path: FieldPath): path is AmountPath => FIELDS[path].kind === FieldKind.amount;
 
-export { Lang, FIELD_PATHS, FieldKind, FIELDS, CONTEXTUAL_LABELS, normaliseLabel, fieldForLabel, fieldLabel, isFieldPath };
-export type { FieldPath, FieldDef };
+export { FieldKind, FIELDS, FIELD_PATHS, fieldDef, fieldLabel, isFieldPath, isAmountPath };
+export type { FieldDef, FieldPath, Fields, AmountPath };

@@ -1,8 +1,10 @@
 // The hidden marker that makes a workbook recognisable as our template, and which version of
-// it. The reader trusts the column map it holds, so computed columns are never read as inputs.
+// it. The template writes it and the reader trusts the column map it holds, so computed
+// columns are never read as inputs.
 import { z } from 'zod';
-import { Iso3Schema, YearSchema } from '../model/record.ts';
-import { FIELD_PATHS } from '../ingest/fields.ts';
+import { COLUMN_LETTERS, LANGS } from '../text/index.ts';
+import { Iso3Schema, YearSchema } from './field-schemas.ts';
+import { FIELD_PATHS } from './fields.ts';
 
 const META_SHEET = '_meta';
 const TEMPLATE_ID = 'dualtrack-submission';
@@ -12,13 +14,13 @@ const TemplateMetaSchema = z.strictObject({
   template: z.literal(TEMPLATE_ID),
   version: z.coerce.number().int().positive(),
   ally: Iso3Schema,
-  lang: z.enum(['en', 'fr']),
+  lang: z.enum(LANGS),
   from: z.coerce.number().pipe(YearSchema),
   to: z.coerce.number().pipe(YearSchema),
   sheet: z.string().min(1),
   headerRow: z.coerce.number().int().positive(),
   /** Field path → column letters of its input column on the data sheet. */
-  columns: z.partialRecord(z.enum(FIELD_PATHS), z.string().regex(/^[A-Z]{1,3}$/)),
+  columns: z.partialRecord(z.enum(FIELD_PATHS), z.string().regex(COLUMN_LETTERS)),
 });
 
 type TemplateMeta = z.infer<typeof TemplateMetaSchema>;
