@@ -4,6 +4,7 @@
 // shows the first few findings of each; a single receipt shows them all.
 import type { Finding, Receipt } from '../../shared/model/index.ts';
 import { ReceiptStatus, Severity } from '../../shared/model/index.ts';
+import { sheetCell } from '../../shared/text/index.ts';
 
 /** What the printer needs: a stored receipt, or a refusal made before any receipt existed. */
 type ShownReceipt = Pick<Receipt, 'status' | 'ally' | 'years' | 'records' | 'counts' | 'findings'>;
@@ -31,7 +32,7 @@ const yearsText = (years: readonly number[]): string => {
   return sorted.length === 1 ? String(sorted[0]) : `${sorted[0]}-${sorted.at(-1)}`;
 };
 
-const placeOf = (f: Finding): string => (f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''}` : (f.cell ?? '-'));
+const placeOf = (f: Finding): string => (f.sheet ? (f.cell ? sheetCell(f.sheet, f.cell) : f.sheet) : (f.cell ?? '-'));
 
 const detailOf = (f: Finding): string => {
   const parts = [f.found ? `found ${f.found}` : '', f.expected ? `expected ${f.expected}` : ''].filter((p) => p !== '');

@@ -5,6 +5,7 @@
 // receipt already written.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { findingOf } from '../../shared/findings/index.ts';
 import { DEFAULT_LIMITS, guardUpload, readSubmission } from '../../shared/ingest/index.ts';
 import type { Finding, Receipt, Rules } from '../../shared/model/index.ts';
 import { processUpload } from '../../shared/pipeline/index.ts';
@@ -19,21 +20,14 @@ type Filing =
   /** Ingested: the receipt, and whether it had been written before. */
   | { kind: 'checked'; receipt: Receipt; duplicate: boolean };
 
-const NO_ALLY: Finding = {
-  severity: 'error',
-  code: 'no-ally',
-  sheet: null,
-  cell: null,
-  message: 'The file names no ally: put the ally (name or ISO3 code) beside an "Ally" label above the table.',
-};
-
 const fileSubmission = async (path: string, storage: Storage, rules: Rules, now: Date): Promise<Filing> => {
   const fileName = basename(path);
   const bytes = await readFile(path);
   const guarded = await guardUpload(bytes, fileName, DEFAULT_LIMITS);
   if (!guarded.ok) return { kind: 'refused', findings: guarded.findings };
   const peek = await readSubmission(bytes, fileName, { limits: DEFAULT_LIMITS });
-  if (!peek.ally) return { kind: 'refused', findings: [NO_ALLY] };
+  // Filed by the ally it names, so a workbook naming none cannot be filed (and none was given).
+  if (!peek.ally) return { kind: 'refused', findings: [findingOf('ally-unknown')] };
   const key = uploadsKeys.submission(peek.ally, fileName);
   const { mtime } = await stat(path);
   await storage.put(BucketRole.uploads, key, bytes);

@@ -2,13 +2,12 @@
 // and the reader and field vocabulary they build on.
 export { ingestSubmission } from './ingest.ts';
 export type { IngestInput, IngestOutcome } from './ingest.ts';
-export { guardUpload, UploadKind } from './guard/index.ts';
+export { guardUpload, tooLargeFinding, UploadKind } from './guard/index.ts';
 export type { GuardResult } from './guard/index.ts';
 export { CHECKS, runChecks, defaultStatus, SHIPPED_REFERENCE } from './checks/index.ts';
 export type { Check, CheckContext, CheckReference } from './checks/index.ts';
-export { buildReceipt, countFindings, receiptStatusOf, sortFindings, submissionIdFor, recordsOf } from './receipt.ts';
+export { buildReceipt, countFindings, receiptStatusOf, sortFindings, submissionIdFor, recordsOf, rewordReceipt } from './receipt.ts';
 export { annotateWorkbook, receiptWorkbook, RECEIPT_SHEET } from './annotate.ts';
-export { messageFor, findingOf } from './messages.ts';
 export { IngestError, WorkbookUnreadableError, IngestInputError } from './errors.ts';
 export { IngestLimitsSchema, DEFAULT_LIMITS } from './limits.ts';
 export type { IngestLimits } from './limits.ts';

@@ -2,7 +2,9 @@
 // reader and checks run in turn, every finding is collected before answering, and a hostile or
 // broken file always ends in a receipt rather than an exception.
 import { z } from 'zod';
-import type { Finding, Receipt } from '../model/finding.ts';
+import { findingOf } from '../findings/index.ts';
+import type { Finding } from '../findings/index.ts';
+import type { Receipt } from '../model/finding.ts';
 import type { Rules } from '../model/rules.ts';
 import { Severity } from '../model/vocab.ts';
 import { annotateWorkbook, receiptWorkbook } from './annotate.ts';
@@ -14,7 +16,6 @@ import { guardUpload, UploadKind } from './guard/index.ts';
 import type { UploadKind as UploadKindType } from './guard/index.ts';
 import type { IngestLimits } from './limits.ts';
 import { IngestLimitsSchema } from './limits.ts';
-import { findingOf } from './messages.ts';
 import { readSubmission } from './read/index.ts';
 import { buildReceipt, recordsOf } from './receipt.ts';
 import { sheetCell } from '../text/index.ts';
@@ -65,7 +66,7 @@ const read = async (input: IngestInput, limits: IngestLimits): Promise<ReadOutco
     const unreadable = new WorkbookUnreadableError(input.fileName, { cause: error });
     return {
       drafts: [],
-      findings: [findingOf({ severity: Severity.error, code: 'workbook-unreadable', found: describe(unreadable) })],
+      findings: [findingOf('workbook-unreadable', { found: describe(unreadable) })],
       ally: null,
       readable: false,
     };

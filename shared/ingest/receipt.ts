@@ -1,7 +1,9 @@
 // The receipt an upload gets: a verdict, counts, every finding (sorted by place), a section per
 // sheet, and the canonical records when accepted. Also the deterministic submission id.
 import { createHash } from 'node:crypto';
-import type { Finding, Receipt } from '../model/finding.ts';
+import { findingOf, rewordFinding } from '../findings/index.ts';
+import type { Finding } from '../findings/index.ts';
+import type { Receipt } from '../model/finding.ts';
 import { ReceiptSchema } from '../model/finding.ts';
 import { Iso3Schema, SubmissionRecordSchema } from '../model/record.ts';
 import type { SubmissionRecord } from '../model/record.ts';
@@ -9,8 +11,8 @@ import { ReceiptStatus, Severity } from '../model/vocab.ts';
 import { defaultStatus } from './checks/status.ts';
 import type { DraftRecord } from './draft.ts';
 import { IngestInputError } from './errors.ts';
-import { findingOf } from './messages.ts';
 import { sheetCell } from '../text/index.ts';
+import type { Lang } from '../text/index.ts';
 
 interface Counts {
   errors: number;
@@ -152,9 +154,7 @@ const recordsOf = (
     const issue = parsed.error.issues[0];
     const field = issue ? issue.path.map(String).join('.') : null;
     findings.push(
-      findingOf({
-        severity: Severity.error,
-        code: 'invalid-record',
+      findingOf('invalid-record', {
         sheet: d.sheet,
         cell: field ? (d.cells[field] ?? d.cells.year ?? null) : (d.cells.year ?? null),
         ally,
@@ -167,5 +167,12 @@ const recordsOf = (
   return { records: records.sort((a, b) => a.year - b.year), findings };
 };
 
-export { buildReceipt, countFindings, receiptStatusOf, sortFindings, submissionIdFor, recordsOf };
+/**
+ * The receipt with every finding worded in `lang`, from the code and facts each one carries.
+ * Stored receipts keep English messages; a receipt, annotated copy or page in another language
+ * is rendered from this. Findings written before they kept their params may name fewer facts.
+ */
+const rewordReceipt = (receipt: Receipt, lang: Lang): Receipt => ({ ...receipt, findings: receipt.findings.map((f) => rewordFinding(f, lang)) });
+
+export { buildReceipt, countFindings, receiptStatusOf, sortFindings, submissionIdFor, recordsOf, rewordReceipt };
 export type { ReceiptInput, Counts, RecordProvenance };

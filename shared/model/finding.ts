@@ -1,26 +1,10 @@
-// Findings and receipts: a submitter's mistakes are data, with a stable code and a place.
+// Receipts: the answer to an upload, with every finding. A submitter's mistakes are data, with a
+// stable code and a place; the finding's shape and its codes live in shared/findings.
 import { z } from 'zod';
+import { FindingSchema } from '../findings/index.ts';
+import type { Finding } from '../findings/index.ts';
 import { Iso3Schema, SubmissionRecordSchema, YearSchema } from './record.ts';
-import { ReceiptStatus, Severity, valuesOf } from './vocab.ts';
-
-const FindingSchema = z.strictObject({
-  severity: z.enum(valuesOf(Severity)),
-  /** Stable machine code, kebab-case (e.g. `negative-value`); wording may change, codes do not. */
-  code: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  sheet: z.string().nullable(),
-  /** A1 address of the cell in question, or null when the finding is about the whole file. */
-  cell: z.string().nullable(),
-  row: z.number().int().positive().nullable().optional(),
-  column: z.number().int().positive().nullable().optional(),
-  ally: Iso3Schema.nullable().optional(),
-  year: YearSchema.nullable().optional(),
-  field: z.string().nullable().optional(),
-  /** What was found, as the submitter would recognise it. */
-  found: z.string().nullable().optional(),
-  /** What was expected instead. */
-  expected: z.string().nullable().optional(),
-  message: z.string().min(1),
-});
+import { ReceiptStatus, valuesOf } from './vocab.ts';
 
 const ReceiptSchema = z.strictObject({
   receiptVersion: z.literal(1),
@@ -49,7 +33,6 @@ const ReceiptSchema = z.strictObject({
   records: z.array(SubmissionRecordSchema),
 });
 
-type Finding = z.infer<typeof FindingSchema>;
 type Receipt = z.infer<typeof ReceiptSchema>;
 
 export { FindingSchema, ReceiptSchema };

@@ -1,9 +1,10 @@
 // Every closed vocabulary of the project, spelt once. Union types derive from these objects,
 // so a stray string literal elsewhere fails to type-check. The submission's own vocabulary
-// (figure statuses, the parts of each breakdown) is spelt in shared/submission and re-exported
-// here for the code that reads records.
+// (figure statuses, the parts of each breakdown) is spelt in shared/submission, and finding
+// severities in shared/findings; both are re-exported here for the code that reads records.
 import { CORE_PARTS, FigureStatus, SECURITY_PARTS } from '../submission/index.ts';
 import type { CorePart, SecurityPart } from '../submission/index.ts';
+import { Severity } from '../findings/index.ts';
 
 const TrackStatus = {
   preCommitment: 'pre_commitment',
@@ -27,13 +28,6 @@ const ReceiptStatus = {
   rejected: 'rejected',
 } as const;
 type ReceiptStatus = (typeof ReceiptStatus)[keyof typeof ReceiptStatus];
-
-const Severity = {
-  error: 'error',
-  warning: 'warning',
-  info: 'info',
-} as const;
-type Severity = (typeof Severity)[keyof typeof Severity];
 
 const ReleaseTrigger = {
   upload: 'upload',

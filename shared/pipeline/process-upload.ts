@@ -2,14 +2,12 @@
 // when accepted, a stored submission the publisher will merge. Idempotent per object version:
 // the private receipt in the data bucket is written last and is the "already done" mark, so a
 // duplicate event writes nothing and a crash half-way is simply redone.
-import { buildReceipt, findingOf, IngestLimitsSchema, ingestSubmission, receiptWorkbook, submissionIdFor } from '../ingest/index.ts';
+import { buildReceipt, IngestLimitsSchema, ingestSubmission, receiptWorkbook, submissionIdFor, tooLargeFinding } from '../ingest/index.ts';
 import type { IngestLimits } from '../ingest/index.ts';
-import { ReceiptSchema, ReceiptStatus, Severity } from '../model/index.ts';
+import { ReceiptSchema, ReceiptStatus } from '../model/index.ts';
 import type { Receipt, Rules } from '../model/index.ts';
 import { BucketRole, dataKeys, uploadsKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
-// The guard's wording of sizes, so a refusal reads the same whether or not the file was downloaded.
-import { formatBytes } from '../text/index.ts';
 import { CorruptStoreError } from './errors.ts';
 import { StoredSubmissionSchema } from './stored-submission.ts';
 import type { StoredSubmission } from './stored-submission.ts';
@@ -68,11 +66,12 @@ const processUpload = async (input: ProcessUploadInput): Promise<ProcessUploadOu
 
   const source = { key, versionId, etag };
   const checkedAt = now.toISOString();
-  const size = head.size;
+  // The guard's own size rule, applied to the listed size: an object refused for its size alone
+  // is never downloaded, and its receipt reads as if the guard had measured the bytes.
+  const tooLarge = tooLargeFinding(head.size, limits);
   let receipt: Receipt;
   let annotated: Buffer | null;
-  if (size > limits.maxBytes) {
-    // Refused from its size alone: the object is never downloaded.
+  if (tooLarge) {
     receipt = buildReceipt({
       submissionId,
       fileName: filed.fileName,
@@ -81,7 +80,7 @@ const processUpload = async (input: ProcessUploadInput): Promise<ProcessUploadOu
       source,
       ally: filed.ally,
       years: [],
-      findings: [findingOf({ severity: Severity.error, code: 'file-too-large', found: formatBytes(size), expected: formatBytes(limits.maxBytes) })],
+      findings: [tooLarge],
       records: [],
     });
     annotated = await receiptWorkbook(receipt);

@@ -89,7 +89,7 @@ describe('dualtrack process', () => {
     // Assess
     expect(code).toBe(1);
     expect(text()).toMatch(/^\S*anonymous\.xlsx: REJECTED \(no ally, no years, 0 record\(s\); 1 error\(s\)/m);
-    expect(text()).toMatch(/no-ally/);
+    expect(text()).toMatch(/ally-unknown/);
   });
 
   it('computes under the rules file and for the reporting year it is given', async () => {

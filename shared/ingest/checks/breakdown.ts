@@ -1,16 +1,17 @@
 // The parts of core and of security-related spending must add up to their total, within the
 // tolerance the rules allow for rounding. A partial breakdown (some parts left empty, as when a
 // ministry does not split O&M from "other") is fine as long as its parts do not exceed the total.
-import type { Finding } from '../../model/finding.ts';
+import { findingOf } from '../../findings/index.ts';
+import type { Finding } from '../../findings/index.ts';
 import type { Rules } from '../../model/rules.ts';
-import { CORE_PARTS, SECURITY_PARTS, Severity } from '../../model/vocab.ts';
+import { CORE_PARTS, SECURITY_PARTS } from '../../submission/index.ts';
+import { formatAmount } from '../../text/index.ts';
 import type { DraftRecord } from '../draft.ts';
-import { findingOf, formatAmount } from '../messages.ts';
 import type { Check } from './context.ts';
 
 const SECTIONS = [
-  { key: 'core', parts: CORE_PARTS, label: 'core defence expenditure' },
-  { key: 'security', parts: SECURITY_PARTS, label: 'security-related expenditure' },
+  { key: 'core', parts: CORE_PARTS },
+  { key: 'security', parts: SECURITY_PARTS },
 ] as const;
 
 /** The larger of the relative and the absolute tolerance, in millions. */
@@ -29,9 +30,7 @@ const checkSection = (d: DraftRecord, section: (typeof SECTIONS)[number], rules:
   if (complete ? Math.abs(sum - total) <= tolerance : sum <= total + tolerance) return [];
   const field = `${section.key}.total`;
   return [
-    findingOf({
-      severity: Severity.error,
-      code: complete ? 'breakdown-mismatch' : 'breakdown-exceeds-total',
+    findingOf(complete ? 'breakdown-mismatch' : 'breakdown-exceeds-total', {
       sheet: d.sheet,
       cell: d.cells[field] ?? null,
       ally: d.ally,
@@ -39,7 +38,8 @@ const checkSection = (d: DraftRecord, section: (typeof SECTIONS)[number], rules:
       field,
       found: formatAmount(sum),
       expected: `${formatAmount(total)} ± ${formatAmount(tolerance)}`,
-      params: { part: section.label, total: formatAmount(total), tolerance: formatAmount(tolerance) },
+      // Rounded as the message writes them, so the receipt carries the figures it quotes.
+      params: { group: section.key, sum: Number(sum.toFixed(3)), total: Number(total.toFixed(3)), tolerance: Number(tolerance.toFixed(3)) },
     }),
   ];
 };

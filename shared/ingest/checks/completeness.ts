@@ -1,9 +1,10 @@
 // A year whose shares of GDP cannot be computed is accepted (the engine reports it as no data),
 // but the submitter is told why: GDP missing beside expenditure, or parts given without a total.
-import type { Finding } from '../../model/finding.ts';
-import { CORE_PARTS, SECURITY_PARTS, Severity } from '../../model/vocab.ts';
+import { findingOf } from '../../findings/index.ts';
+import type { Finding } from '../../findings/index.ts';
+import { CORE_PARTS, SECURITY_PARTS } from '../../submission/index.ts';
+import { formatAmount } from '../../text/index.ts';
 import type { DraftRecord } from '../draft.ts';
-import { findingOf, formatAmount } from '../messages.ts';
 import type { Check } from './context.ts';
 
 const SECTIONS = [
@@ -14,9 +15,7 @@ const SECTIONS = [
 const gdpMissing = (d: DraftRecord): Finding[] =>
   d.gdp === null && (d.core.total !== null || d.security.total !== null)
     ? [
-        findingOf({
-          severity: Severity.warning,
-          code: 'gdp-missing',
+        findingOf('gdp-missing', {
           sheet: d.sheet,
           cell: d.cells.gdp ?? d.cells.year ?? null,
           ally: d.ally,
@@ -33,17 +32,17 @@ const totalsMissing = (d: DraftRecord): Finding[] =>
     const given = parts.map((p) => amounts[p]).filter((v): v is number => typeof v === 'number');
     if (amounts.total !== null || given.length === 0) return [];
     const field = `${key}.total`;
+    const partsSum = Number(given.reduce((a, b) => a + b, 0).toFixed(3));
     return [
-      findingOf({
-        severity: Severity.warning,
-        code: 'total-missing',
+      findingOf('total-missing', {
         sheet: d.sheet,
         cell: d.cells[field] ?? d.cells.year ?? null,
         ally: d.ally,
         year: d.year,
         field,
-        found: `parts adding up to ${formatAmount(given.reduce((a, b) => a + b, 0))}`,
+        found: `parts adding up to ${formatAmount(partsSum)}`,
         expected: 'the total beside its breakdown',
+        params: { partsSum },
       }),
     ];
   });

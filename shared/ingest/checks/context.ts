@@ -2,11 +2,13 @@
 import type { Finding } from '../../model/finding.ts';
 import type { Rules } from '../../model/rules.ts';
 import { allyByIso3, currencyInYear, currentCurrency } from '../../reference/index.ts';
+import type { Lang } from '../../text/index.ts';
 import type { DraftRecord } from '../draft.ts';
 
 /** The slice of the reference data the checks use; injectable so tests can pin it. */
 interface CheckReference {
-  allyName: (iso3: string) => string | null;
+  /** The ally's name in a language (English by default), or null for a code that is no ally's. */
+  allyName: (iso3: string, lang?: Lang) => string | null;
   /** The currency the ally used in that year; null before its recorded history. */
   currencyInYear: (iso3: string, year: number) => string | null;
   currentCurrency: (iso3: string) => string | null;
@@ -24,7 +26,10 @@ interface CheckContext {
 type Check = (drafts: readonly DraftRecord[], context: CheckContext) => Finding[];
 
 const SHIPPED_REFERENCE: CheckReference = {
-  allyName: (iso3) => allyByIso3(iso3)?.nameEn ?? null,
+  allyName: (iso3, lang = 'en') => {
+    const ally = allyByIso3(iso3);
+    return ally ? (lang === 'fr' ? ally.nameFr : ally.nameEn) : null;
+  },
   currencyInYear,
   currentCurrency,
 };

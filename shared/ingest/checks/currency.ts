@@ -1,7 +1,6 @@
 // Amounts must be in the currency the ally used that year (a legacy euro currency in its own
 // era is fine, the reader converts it) or in the ally's currency of today.
-import { Severity } from '../../model/vocab.ts';
-import { findingOf } from '../messages.ts';
+import { findingOf } from '../../findings/index.ts';
 import type { Check } from './context.ts';
 import { effectiveAlly } from './context.ts';
 
@@ -17,9 +16,7 @@ const currencyOfAlly: Check = (drafts, context) => {
     if (!ofTheYear || !ofToday) return [];
     if (declared === ofTheYear || declared === ofToday) return [];
     return [
-      findingOf({
-        severity: Severity.error,
-        code: 'currency-not-ally',
+      findingOf('currency-not-ally', {
         sheet: d.sheet,
         cell: d.cells.currency ?? d.cells.year ?? null,
         ally,
@@ -27,7 +24,12 @@ const currencyOfAlly: Check = (drafts, context) => {
         field: 'currency',
         found: declared,
         expected: ofTheYear === ofToday ? ofToday : `${ofTheYear} or ${ofToday}`,
-        params: { allyName: context.reference.allyName(ally) ?? ally },
+        params: {
+          allyName: context.reference.allyName(ally) ?? ally,
+          allyNameFr: context.reference.allyName(ally, 'fr') ?? ally,
+          yearCurrency: ofTheYear,
+          todayCurrency: ofToday,
+        },
       }),
     ];
   });

@@ -1,8 +1,6 @@
 // Two rows (or columns) for the same year leave it ambiguous which figure is meant.
-import { Severity } from '../../model/vocab.ts';
+import { findingOf } from '../../findings/index.ts';
 import type { DraftRecord } from '../draft.ts';
-import { findingOf } from '../messages.ts';
-import { sheetCell } from '../../text/index.ts';
 import type { Check } from './context.ts';
 
 const yearCell = (d: DraftRecord): string | null => d.cells.year ?? null;
@@ -15,18 +13,15 @@ const duplicateYears: Check = (drafts) => {
       first.set(d.year, d);
       return [];
     }
-    const earlierCell = yearCell(earlier);
     return [
-      findingOf({
-        severity: Severity.error,
-        code: 'duplicate-year',
+      findingOf('duplicate-year', {
         sheet: d.sheet,
         cell: yearCell(d),
         year: d.year,
         field: 'year',
         found: String(d.year),
         expected: 'each year once',
-        params: { firstPlace: earlierCell ? sheetCell(earlier.sheet, earlierCell) : `sheet "${earlier.sheet}"` },
+        params: { firstSheet: earlier.sheet, firstCell: yearCell(earlier) },
       }),
     ];
   });

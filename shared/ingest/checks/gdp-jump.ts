@@ -1,8 +1,8 @@
 // A GDP that moves by more than the rules' threshold from one year to the next is usually a
 // unit slip (thousands for millions); it is flagged, not refused, as real shocks happen.
-import { Severity } from '../../model/vocab.ts';
+import { findingOf } from '../../findings/index.ts';
+import { formatAmount } from '../../text/index.ts';
 import type { DraftRecord } from '../draft.ts';
-import { findingOf, formatAmount } from '../messages.ts';
 import type { Check } from './context.ts';
 
 const gdpJump: Check = (drafts, { rules }) => {
@@ -15,9 +15,7 @@ const gdpJump: Check = (drafts, { rules }) => {
     const changePct = (100 * (d.gdp - previous.gdp)) / previous.gdp;
     if (Math.abs(changePct) <= threshold) return [];
     return [
-      findingOf({
-        severity: Severity.warning,
-        code: 'gdp-jump',
+      findingOf('gdp-jump', {
         sheet: d.sheet,
         cell: d.cells.gdp ?? null,
         ally: d.ally,
@@ -25,7 +23,7 @@ const gdpJump: Check = (drafts, { rules }) => {
         field: 'gdp',
         found: `${changePct > 0 ? '+' : ''}${changePct.toFixed(1)}%`,
         expected: `at most ±${formatAmount(threshold)}%`,
-        params: { previousYear: previous.year, threshold: formatAmount(threshold) },
+        params: { previousYear: previous.year, threshold, change: Number(changePct.toFixed(1)) },
       }),
     ];
   });

@@ -1,9 +1,9 @@
 // A figure's status must fit its year relative to the upload: actuals cannot lie in the future,
 // plans for past years are suspicious, and a missing status gets a documented default.
-import type { Finding } from '../../model/finding.ts';
-import { FigureStatus, Severity } from '../../model/vocab.ts';
+import { findingOf } from '../../findings/index.ts';
+import type { Finding } from '../../findings/index.ts';
+import { FigureStatus } from '../../submission/index.ts';
 import type { DraftRecord } from '../draft.ts';
-import { findingOf } from '../messages.ts';
 import type { Check } from './context.ts';
 import { uploadYear } from './context.ts';
 
@@ -25,19 +25,17 @@ const statusFinding = (d: DraftRecord, currentYear: number): Finding | null => {
   };
   if (d.status === null) {
     const assumed = defaultStatus(d.year, currentYear);
-    return findingOf({
+    return findingOf('status-missing', {
       ...base,
-      severity: Severity.warning,
-      code: 'status-missing',
       expected: 'actual, estimate or plan',
       params: { ...base.params, assumed },
     });
   }
   if (d.status === FigureStatus.actual && d.year > currentYear) {
-    return findingOf({ ...base, severity: Severity.error, code: 'actual-in-future', found: d.status, expected: 'estimate or plan' });
+    return findingOf('actual-in-future', { ...base, found: d.status, expected: 'estimate or plan' });
   }
   if (d.status === FigureStatus.plan && d.year < currentYear) {
-    return findingOf({ ...base, severity: Severity.warning, code: 'plan-in-past', found: d.status, expected: 'actual' });
+    return findingOf('plan-in-past', { ...base, found: d.status, expected: 'actual' });
   }
   return null;
 };

@@ -1,4 +1,4 @@
-export { guardUpload, UploadKind } from './guard.ts';
+export { guardUpload, tooLargeFinding, UploadKind } from './guard.ts';
 export type { GuardResult } from './guard.ts';
 export { sniff, Sniffed, isEncryptedOfficeFile } from './sniff.ts';
 export { inspectZip } from './zip.ts';

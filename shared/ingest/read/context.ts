@@ -1,11 +1,11 @@
 // What the cells around a table say about it: the ally ("Country: Türkiye", a title naming
 // Bulgaria), and the unit and currency ("Units: thousands", "millions d'euros", "EUR bn").
-import type { Finding } from '../../model/finding.ts';
+import { findingOf } from '../../findings/index.ts';
+import type { Finding } from '../../findings/index.ts';
 import type { Grid } from './grid.ts';
 import { parseA1 } from '../../text/index.ts';
 import { allyInText, allyNamed, isAllyLabel, labelledValue } from './ally.ts';
 import { HEADER_SEARCH_COLUMNS, HEADER_SEARCH_ROWS } from './table.ts';
-import { ReadCode, readFinding } from './codes.ts';
 import { parseUnitText, saysUnit } from './units.ts';
 import type { Scale } from './units.ts';
 
@@ -77,7 +77,7 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>, body: Box): Ta
     const u = parseUnitText(body, true);
     if (!saysUnit(u)) {
       ctx.unknownUnit = true;
-      ctx.findings.push(readFinding(ReadCode.unknownUnit, { sheet: grid.sheet, cell: address, found: body.trim(), expected: EXPECTED_UNIT }));
+      ctx.findings.push(findingOf('unknown-unit', { sheet: grid.sheet, cell: address, found: body.trim(), expected: EXPECTED_UNIT }));
       return;
     }
     declared.scale ??= u.scale;

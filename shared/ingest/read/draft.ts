@@ -1,6 +1,7 @@
 // One table row (a year) → a DraftRecord: values scaled to millions, legacy euro currencies
 // converted at their irrevocable rate, shares of GDP turned into amounts with that year's GDP.
-import type { Finding } from '../../model/finding.ts';
+import { findingOf } from '../../findings/index.ts';
+import type { Finding, FindingCode, FindingParams } from '../../findings/index.ts';
 import type { Core, Security } from '../../model/record.ts';
 import { groupOf, isAmountPath, statusOf, YearSchema } from '../../submission/index.ts';
 import type { AmountPath, FigureStatus } from '../../submission/index.ts';
@@ -10,7 +11,6 @@ import type { Binding, Table, YearRow } from './table.ts';
 import type { TableContext } from './context.ts';
 import type { DecimalMark } from './numbers.ts';
 import { isMissingMarker } from './numbers.ts';
-import { ReadCode, readFinding } from './codes.ts';
 import { readCurrencyCell, readNumberCell, readTextCell } from './values.ts';
 import { EXPECTED_FLAG, flagOf } from './flag.ts';
 import { toMillions } from './units.ts';
@@ -73,8 +73,8 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
   const findings: Finding[] = [];
   const cells: Record<string, string> = { year: yr.yearCell };
   const at = (b: Binding) => table.grid.at(yr.row, b.column);
-  const problem = (code: ReadCode, b: Binding, found: string, expected: string): void => {
-    findings.push(readFinding(code, { sheet, cell: at(b).address, year: yr.year, field: b.field, found, expected }));
+  const problem = (code: FindingCode, b: Binding, found: string, expected: string, params?: FindingParams): void => {
+    findings.push(findingOf(code, { sheet, cell: at(b).address, year: yr.year, field: b.field, found, expected, ...(params ? { params } : {}) }));
   };
 
   let status: FigureStatus | null = yr.yearStatus;
@@ -89,7 +89,7 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
       if (text === null || isMissingMarker(text)) continue;
       const s = statusOf(text);
       if (s) status = s;
-      else problem(ReadCode.unknownStatus, b, text, EXPECTED_STATUS);
+      else problem('unknown-status', b, text, EXPECTED_STATUS);
     } else if (b.field === 'currency') yearCurrency = readCurrencyCell(at(b));
     else if (b.field === 'notes') notes = readTextCell(at(b)) ?? undefined;
     else if (b.field === 'illustrative') {
@@ -97,7 +97,7 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
       if (text === null || isMissingMarker(text)) continue;
       const flag = flagOf(text);
       if (flag !== null) illustrative = flag;
-      else problem(ReadCode.unknownFlag, b, text, EXPECTED_FLAG);
+      else problem('unknown-flag', b, text, EXPECTED_FLAG);
     }
   }
 
@@ -119,12 +119,12 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
     const r = readNumberCell(cell, decimalMark);
     if (r.kind === 'missing') continue;
     if (r.kind === 'problem') {
-      problem(r.code, b, r.found, r.expected);
+      problem(r.code, b, r.found, r.expected, r.value === undefined ? undefined : { value: r.value });
       continue;
     }
     const columnPercent = b.percent || b.unit?.percentOfGdp === true || b.unitRowUnit?.percentOfGdp === true || (context.percentOfGdp && field !== 'gdp');
     if (r.percent || columnPercent) {
-      if (field === 'gdp') problem(ReadCode.notANumber, b, `${r.value} %`, 'GDP as an amount, not a percentage');
+      if (field === 'gdp') problem('not-a-number', b, `${r.value} %`, 'GDP as an amount, not a percentage', { share: true });
       else shares.push({ b: { ...b, field }, pct: r.value });
       continue;
     }
@@ -133,7 +133,7 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
   }
   const gdp = amounts.get('gdp') ?? null;
   for (const { b, pct } of shares) {
-    if (gdp === null) problem(ReadCode.pctWithoutGdp, b, `${pct} %`, 'a GDP figure for the same year');
+    if (gdp === null) problem('pct-without-gdp', b, `${pct} %`, 'a GDP figure for the same year', { share: pct });
     else amounts.set(b.field, (pct / 100) * gdp);
   }
 
@@ -164,17 +164,18 @@ const draftsOfTable = (inputs: DraftInputs): { drafts: DraftRecord[]; findings: 
   const findings: Finding[] = inputs.table.bindings.flatMap((b) =>
     b.unknownUnit === null
       ? []
-      : [readFinding(ReadCode.unknownUnit, { sheet: inputs.table.grid.sheet, cell: b.headerCell, field: b.field, found: b.unknownUnit, expected: EXPECTED_UNIT })],
+      : [findingOf('unknown-unit', { sheet: inputs.table.grid.sheet, cell: b.headerCell, field: b.field, found: b.unknownUnit, expected: EXPECTED_UNIT })],
   );
   for (const yr of inputs.table.rows) {
     if (!rowHasContent(inputs.table, yr.row)) continue;
     if (yr.year === null) {
       findings.push(
-        readFinding(ReadCode.yearOutOfRange, {
+        findingOf('year-out-of-range', {
           sheet: inputs.table.grid.sheet,
           cell: yr.yearCell,
           found: yr.outOfRange,
           expected: `a year from ${YearSchema.minValue ?? ''} to ${YearSchema.maxValue ?? ''}`,
+          params: { min: YearSchema.minValue, max: YearSchema.maxValue },
         }),
       );
       continue;

@@ -2,7 +2,8 @@
 // findings out. Pure: no I/O beyond parsing the bytes it is given.
 import ExcelJS from 'exceljs';
 import { basename, extname } from 'node:path';
-import type { Finding } from '../../model/finding.ts';
+import { findingOf } from '../../findings/index.ts';
+import type { Finding } from '../../findings/index.ts';
 import { currentCurrency } from '../../reference/index.ts';
 import type { DraftRecord } from '../draft.ts';
 import type { IngestLimits } from '../limits.ts';
@@ -15,7 +16,6 @@ import { parseCsv } from './csv.ts';
 import { columnLetters, columnNumber, parseA1 } from '../../text/index.ts';
 import { gridOfRows, gridOfWorksheet, textOf, transpose } from './grid.ts';
 import type { Grid } from './grid.ts';
-import { ReadCode, readFinding } from './codes.ts';
 import { decimalMarkOf } from './numbers.ts';
 import type { DecimalMark } from './numbers.ts';
 import { findTable } from './table.ts';
@@ -57,22 +57,22 @@ const withinLimits = (sheet: string, rows: number, columns: number, limits: Inge
   const out: Finding[] = [];
   if (rows > limits.maxRows)
     out.push(
-      readFinding(ReadCode.tooManyRows, {
+      findingOf('too-many-rows', {
         sheet,
         cell: `A${limits.maxRows + 1}`,
         found: String(rows),
         expected: String(limits.maxRows),
-        params: SHEET_REFUSED,
+        params: { ...SHEET_REFUSED, count: rows, max: limits.maxRows },
       }),
     );
   if (columns > limits.maxColumns)
     out.push(
-      readFinding(ReadCode.tooManyColumns, {
+      findingOf('too-many-columns', {
         sheet,
         cell: `${columnLetters(limits.maxColumns + 1)}1`,
         found: String(columns),
         expected: String(limits.maxColumns),
-        params: SHEET_REFUSED,
+        params: { ...SHEET_REFUSED, count: columns, max: limits.maxColumns },
       }),
     );
   return out;
@@ -198,11 +198,10 @@ const readSubmission = async (bytes: Buffer, fileName: string, options: ReadOpti
   if (chosen.length === 0) {
     if (findings.length === 0)
       findings.push(
-        readFinding(ReadCode.noTable, {
-          sheet: null,
-          cell: null,
+        findingOf('no-table', {
           found: source.grids.length > 0 ? `sheets read: ${source.grids.map((g) => g.sheet).join(', ')}` : null,
           expected: EXPECTED_TABLE,
+          params: { sheets: source.grids.map((g) => g.sheet).join(', ') || null },
         }),
       );
     return { drafts: [], findings, ally: meta?.ally ?? null, layout: null };

@@ -3,14 +3,14 @@
 import type { GridCell } from './grid.ts';
 import { parseNumberText } from './numbers.ts';
 import type { DecimalMark } from './numbers.ts';
-import { ReadCode } from './codes.ts';
+import type { FindingCode } from '../../findings/index.ts';
 import { CURRENCY_CODES, CURRENCY_NAMES } from './units.ts';
 import { normaliseLabel } from '../../text/index.ts';
 
 type CellReading =
   | { kind: 'number'; value: number; percent: boolean }
   | { kind: 'missing' }
-  | { kind: 'problem'; code: ReadCode; found: string; expected: string };
+  | { kind: 'problem'; code: FindingCode; found: string; expected: string; value?: number };
 
 const EXPECTED_NUMBER = 'a number such as 1234.5 or 1 234,5 (or "..", "n/a" or an empty cell when there is no figure)';
 
@@ -27,22 +27,22 @@ const readNumberCell = (cell: GridCell, decimalMark: DecimalMark | null): CellRe
     case 'text': {
       const parsed = parseNumberText(c.value, decimalMark);
       if (parsed.kind === 'missing') return parsed;
-      if (parsed.kind === 'invalid') return { kind: 'problem', code: ReadCode.notANumber, found: c.value.trim(), expected: EXPECTED_NUMBER };
+      if (parsed.kind === 'invalid') return { kind: 'problem', code: 'not-a-number', found: c.value.trim(), expected: EXPECTED_NUMBER };
       reading = parsed;
       break;
     }
     case 'formula-no-value':
       return {
         kind: 'problem',
-        code: ReadCode.formulaWithoutValue,
+        code: 'formula-without-value',
         found: 'a formula without a calculated value',
         expected: 'a calculated value (open and save the file in Excel/LibreOffice so values are calculated)',
       };
     default:
-      return { kind: 'problem', code: ReadCode.notANumber, found: c.value, expected: EXPECTED_NUMBER };
+      return { kind: 'problem', code: 'not-a-number', found: c.value, expected: EXPECTED_NUMBER };
   }
   if (reading.value < 0)
-    return { kind: 'problem', code: ReadCode.negativeValue, found: String(reading.value), expected: 'an amount of zero or more' };
+    return { kind: 'problem', code: 'negative-value', found: String(reading.value), expected: 'an amount of zero or more', value: reading.value };
   return reading;
 };
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { annotateWorkbook, receiptWorkbook } from '../../../shared/ingest/annotate.ts';
 import { buildReceipt } from '../../../shared/ingest/receipt.ts';
-import { findingOf } from '../../../shared/ingest/messages.ts';
+import { findingOf } from '../../../shared/findings/index.ts';
 import type { Finding, Receipt } from '../../../shared/model/index.ts';
 import { workbookOf } from '../../helpers/workbooks.ts';
 import { consistentYear, consistentYears, filledTemplate, ingest } from './helpers/submissions.ts';
@@ -76,7 +76,7 @@ describe('annotateWorkbook', () => {
   it('writes text that starts like a formula so it can never run as one', async () => {
     // Prepare: a finding quoting hostile submitted text.
     const original = await workbookOf([{ name: 'Data', rows: [['Year'], [2024]] }]);
-    const finding = findingOf({ severity: 'error', code: 'not-a-number', sheet: 'Data', cell: 'A2', found: '=HYPERLINK("http://evil.example")', expected: '+1' });
+    const finding = findingOf('not-a-number', { sheet: 'Data', cell: 'A2', found: '=HYPERLINK("http://evil.example")', expected: '+1' });
     // Act
     const wb = await load(await annotateWorkbook(original, receiptWith([finding], '@evil.xlsx')));
     // Assess
@@ -98,7 +98,7 @@ describe('annotateWorkbook', () => {
   it('leaves the uploaded bytes untouched', async () => {
     const original = await workbookOf([{ name: 'Data', rows: [['Year'], [2024]] }]);
     const copy = Buffer.from(original);
-    await annotateWorkbook(original, receiptWith([findingOf({ severity: 'error', code: 'x-y', sheet: 'Data', cell: 'A2' })]));
+    await annotateWorkbook(original, receiptWith([findingOf('negative-value', { sheet: 'Data', cell: 'A2' })]));
     expect(original.equals(copy)).toBe(true);
   });
 });
@@ -116,7 +116,7 @@ describe('receiptWorkbook', () => {
   });
 
   it('writes the verdict and counts at the top', async () => {
-    const wb = await load(await receiptWorkbook(receiptWith([findingOf({ severity: 'warning', code: 'gdp-jump' })])));
+    const wb = await load(await receiptWorkbook(receiptWith([findingOf('gdp-jump')])));
     const ws = wb.getWorksheet('Receipt');
     expect([ws?.getCell('A2').value, ws?.getCell('B2').value, ws?.getCell('B5').value, ws?.getCell('B6').value]).toEqual([
       'Verdict',

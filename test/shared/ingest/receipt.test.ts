@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findingOf } from '../../../shared/ingest/messages.ts';
+import { findingOf } from '../../../shared/findings/index.ts';
+import type { FindingCode } from '../../../shared/findings/index.ts';
 import { buildReceipt, receiptStatusOf, recordsOf, sortFindings, submissionIdFor } from '../../../shared/ingest/receipt.ts';
 import { IngestInputError } from '../../../shared/ingest/errors.ts';
 import { draftOf } from './helpers/drafts.ts';
 
-const error = (code: string, sheet: string | null = null, cell: string | null = null) => findingOf({ severity: 'error', code, sheet, cell });
-const warning = (code: string) => findingOf({ severity: 'warning', code });
-const info = (code: string) => findingOf({ severity: 'info', code });
+// A code of each severity, and a few errors to sort.
+const finding = (code: FindingCode, sheet: string | null = null, cell: string | null = null) => findingOf(code, { sheet, cell });
+const WARNING = 'gdp-jump';
+const INFO = 'ally-missing';
 
 describe('submissionIdFor', () => {
   it('gives the same id for the same object version, however often it is delivered', () => {
@@ -37,9 +39,9 @@ describe('submissionIdFor', () => {
 
 describe('receiptStatusOf', () => {
   it.each([
-    [[error('a'), warning('b')], 'rejected'],
-    [[warning('b'), info('c')], 'accepted_with_warnings'],
-    [[info('c')], 'accepted'],
+    [[finding('no-years'), finding(WARNING)], 'rejected'],
+    [[finding(WARNING), finding(INFO)], 'accepted_with_warnings'],
+    [[finding(INFO)], 'accepted'],
     [[], 'accepted'],
   ] as const)('judges %j as %s', (findings, status) => {
     expect(receiptStatusOf([...findings])).toBe(status);
@@ -48,8 +50,14 @@ describe('receiptStatusOf', () => {
 
 describe('sortFindings', () => {
   it('puts errors first, then orders by sheet, row and column', () => {
-    const sorted = sortFindings([warning('w'), error('b', 'Data', 'C9'), error('a', 'Data', 'B10'), error('f'), error('c', 'Data', 'A9')]);
-    expect(sorted.map((f) => f.code)).toEqual(['f', 'c', 'b', 'a', 'w']);
+    const sorted = sortFindings([
+      finding(WARNING),
+      finding('not-a-number', 'Data', 'C9'),
+      finding('unknown-flag', 'Data', 'B10'),
+      finding('empty-file'),
+      finding('negative-value', 'Data', 'A9'),
+    ]);
+    expect(sorted.map((f) => f.code)).toEqual(['empty-file', 'negative-value', 'not-a-number', 'unknown-flag', WARNING]);
   });
 });
 
@@ -65,12 +73,12 @@ describe('buildReceipt', () => {
   const { records } = recordsOf([draftOf({ year: 2024 })], { submissionId: 's-1', fileName: 'france.xlsx', uploadedAt: base.uploadedAt, ally: 'FRA', currentYear: 2026, currencyOf: () => 'EUR' });
 
   it('drops the records of a rejected upload', () => {
-    const receipt = buildReceipt({ ...base, findings: [error('no-years')], records });
+    const receipt = buildReceipt({ ...base, findings: [finding('no-years')], records });
     expect([receipt.status, receipt.records, receipt.years, receipt.counts]).toEqual(['rejected', [], [2024, 2025], { errors: 1, warnings: 0, infos: 0 }]);
   });
 
   it('keeps the records of an accepted upload and counts each sheet', () => {
-    const receipt = buildReceipt({ ...base, findings: [warning('w'), info('i')], records });
+    const receipt = buildReceipt({ ...base, findings: [finding(WARNING), finding(INFO)], records });
     expect(receipt.records).toHaveLength(1);
     expect(receipt.sheets).toEqual([{ sheet: null, counts: { errors: 0, warnings: 1, infos: 1 } }]);
   });
