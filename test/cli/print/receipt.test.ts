@@ -21,7 +21,7 @@ describe('the receipt printer', () => {
     // Prepare
     const shown = receipt([
       finding({ sheet: 'Data', cell: 'D6', found: '-5', expected: 'a positive amount' }),
-      finding({ code: 'plan-missing', message: 'No plan.' }),
+      finding({ code: 'plan-in-past', message: 'No plan.' }),
     ]);
     // Act
     const lines = receiptLines(shown, { label: 'france.xlsx' });
@@ -29,7 +29,7 @@ describe('the receipt printer', () => {
     expect(lines).toEqual([
       'france.xlsx: ACCEPTED WITH WARNINGS (FRA, 2024-2027, 0 record(s); 0 error(s), 2 warning(s), 0 note(s))',
       '  warning  Data!D6  gdp-jump      GDP jumps. (found -5; expected a positive amount)',
-      '  warning  -        plan-missing  No plan.',
+      '  warning  -        plan-in-past  No plan.',
     ]);
   });
 
