@@ -3,10 +3,9 @@
 // guard, the reader and the checks only pick a code and fill in facts. `FindingCode` derives
 // from this table, so a code that is not here does not compile, and a language added to `Lang`
 // must be given to every entry.
-import { sheetCell } from '../text/index.ts';
 import type { Lang } from '../text/index.ts';
 import type { FindingParams } from './params.ts';
-import { en, fr, str } from './phrasing.ts';
+import { en, fr, placeIn, str } from './phrasing.ts';
 import { Severity } from './severity.ts';
 
 type Sentence = (p: FindingParams) => string;
@@ -62,14 +61,9 @@ const csvProblemFr = (p: FindingParams): string => {
   }
 };
 
-/** Where a year first appeared: "Data!A5", or 'sheet "Data"' when its cell is unknown. */
-const firstPlace = (p: FindingParams, lang: Lang): string => {
-  const sheet = str(p.firstSheet);
-  const cell = str(p.firstCell);
-  if (sheet && cell) return `${lang === 'en' ? 'in' : 'dans'} ${sheetCell(sheet, cell)}`;
-  if (sheet) return lang === 'en' ? `in sheet "${sheet}"` : `dans la feuille ${q(sheet)}`;
-  return lang === 'en' ? `in ${str(p.firstPlace)}` : `dans ${str(p.firstPlace)}`;
-};
+/** Where a year first appeared (a receipt written before `firstSheet` kept the place as text). */
+const firstPlace = (p: FindingParams, lang: Lang): string =>
+  placeIn(p.firstSheet, p.firstCell, lang) || `${lang === 'en' ? 'in' : 'dans'} ${str(p.firstPlace)}`;
 
 const GROUPS_EN: Readonly<Record<string, string>> = { core: 'core defence expenditure', security: 'security-related expenditure' };
 const groupEn = (p: FindingParams): string => GROUPS_EN[str(p.group)] ?? str(p.part);

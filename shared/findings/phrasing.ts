@@ -5,6 +5,7 @@
 import { fieldLabel, isFieldPath, STATUS_CHOICES } from '../submission/index.ts';
 import type { FigureStatus } from '../submission/index.ts';
 import { formatAmount, formatBytes, formatPercent, sheetCell } from '../text/index.ts';
+import type { Lang } from '../text/index.ts';
 import type { FindingParams } from './params.ts';
 
 type P = FindingParams;
@@ -30,19 +31,27 @@ const q = (text: string): string => `«\u00a0${text}\u00a0»`;
 /** The no-break space French puts before : ; ? ! */
 const NB = '\u00a0';
 
+/**
+ * The reader's way of placing a cell: "in Data!D7", or 'in sheet "Data"' when only the sheet
+ * is known ("dans Data!D7", "dans la feuille « Data »"); empty when neither is.
+ */
+const placeIn = (sheetFact: P[string], cellFact: P[string], lang: Lang): string => {
+  const sheet = str(sheetFact);
+  const cell = str(cellFact);
+  const [word, sheetOnly] = lang === 'en' ? ['in', `sheet "${sheet}"`] : ['dans', `la feuille ${q(sheet)}`];
+  if (sheet && cell) return `${word} ${sheetCell(sheet, cell)}`;
+  return sheet ? `${word} ${sheetOnly}` : '';
+};
+/** A place as the tail of a sentence: " in Data!D7", or nothing. */
+const tail = (text: string): string => (text ? ` ${text}` : '');
+
 const en = {
   str,
   or,
   at,
   place,
   forYear: (p: P): string => (p.year !== null && p.year !== undefined ? ` for ${p.year}` : ''),
-  /** " in Data!D7", or ' in sheet "Data"' when only the sheet is known: the reader's way of placing a cell. */
-  inPlace: (p: P): string => {
-    const sheet = str(p.sheet);
-    const cell = str(p.cell);
-    if (sheet && cell) return ` in ${sheetCell(sheet, cell)}`;
-    return sheet ? ` in sheet "${sheet}"` : '';
-  },
+  inPlace: (p: P): string => tail(placeIn(p.sheet, p.cell, 'en')),
   /** The field a cell holds, as the subject of a sentence. */
   subject: (p: P): string => {
     const field = str(p.field);
@@ -93,12 +102,7 @@ const fr = {
   at,
   place,
   forYear: (p: P): string => (p.year !== null && p.year !== undefined ? ` pour ${p.year}` : ''),
-  inPlace: (p: P): string => {
-    const sheet = str(p.sheet);
-    const cell = str(p.cell);
-    if (sheet && cell) return ` dans ${sheetCell(sheet, cell)}`;
-    return sheet ? ` dans la feuille ${q(sheet)}` : '';
-  },
+  inPlace: (p: P): string => tail(placeIn(p.sheet, p.cell, 'fr')),
   /** "La cellule Données!C5 (PIB, 2024)": the subject of a sentence about one cell. */
   cell: (p: P): string => {
     const field = str(p.field);
@@ -145,4 +149,4 @@ const fr = {
   group: (v: P[string]): string => GROUPS_FR[str(v)] ?? 'dépenses',
 };
 
-export { str, num, en, fr };
+export { str, num, placeIn, en, fr };

@@ -2,8 +2,7 @@
 // cell in question coloured and commented, behind a first sheet listing all findings. Works on
 // a parsed copy; the uploaded bytes are never touched.
 import ExcelJS from 'exceljs';
-import type { Finding, Receipt } from '../model/finding.ts';
-import type { Severity } from '../model/vocab.ts';
+import type { Finding, Receipt, Severity } from '../model/index.ts';
 // The text of findings quotes submitted values, so every string cell of the receipt sheet is neutralised.
 import { cellOf, safeText } from '../text/index.ts';
 

@@ -1,8 +1,7 @@
 // What the reader hands to the checks: one year of one table, already normalised to millions
 // of the ally's canonical currency, still carrying the cells each value came from so that
 // every finding can name its sheet and cell.
-import type { Core, Security } from '../model/record.ts';
-import type { FigureStatus } from '../model/vocab.ts';
+import type { Core, FigureStatus, Security } from '../model/index.ts';
 
 interface DraftRecord {
   /** ISO3 of the ally the table names, or null when it names none. */

@@ -4,9 +4,8 @@
 import { z } from 'zod';
 import { findingOf } from '../findings/index.ts';
 import type { Finding } from '../findings/index.ts';
-import type { Receipt } from '../model/finding.ts';
-import type { Rules } from '../model/rules.ts';
-import { Severity } from '../model/vocab.ts';
+import { Severity } from '../model/index.ts';
+import type { Receipt, Rules } from '../model/index.ts';
 import { annotateWorkbook, receiptWorkbook } from './annotate.ts';
 import { runChecks, SHIPPED_REFERENCE, uploadYear } from './checks/index.ts';
 import type { CheckContext, CheckReference } from './checks/index.ts';

@@ -3,11 +3,8 @@
 import { createHash } from 'node:crypto';
 import { findingOf, rewordFinding } from '../findings/index.ts';
 import type { Finding } from '../findings/index.ts';
-import type { Receipt } from '../model/finding.ts';
-import { ReceiptSchema } from '../model/finding.ts';
-import { Iso3Schema, SubmissionRecordSchema } from '../model/record.ts';
-import type { SubmissionRecord } from '../model/record.ts';
-import { ReceiptStatus, Severity } from '../model/vocab.ts';
+import { Iso3Schema, ReceiptSchema, ReceiptStatus, Severity, SubmissionRecordSchema } from '../model/index.ts';
+import type { Receipt, SubmissionRecord } from '../model/index.ts';
 import { defaultStatus } from './checks/status.ts';
 import type { DraftRecord } from './draft.ts';
 import { IngestInputError } from './errors.ts';

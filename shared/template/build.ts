@@ -2,8 +2,8 @@
 // currency pre-filled, validated inputs, computed check columns, protected formulas) and a
 // hidden `_meta` sheet by which the reader recognises it.
 import ExcelJS from 'exceljs';
-import { HAGUE_2025 } from '../model/rules.ts';
-import type { Rules } from '../model/rules.ts';
+import { HAGUE_2025 } from '../model/index.ts';
+import type { Rules } from '../model/index.ts';
 import { allyByIso3, currencyInYear, currentCurrency } from '../reference/index.ts';
 import type { AllyRef } from '../reference/index.ts';
 import {

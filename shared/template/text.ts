@@ -1,6 +1,6 @@
 // The template's own wording, per language. Field labels come from the submission's field
 // table; this holds the sentences around them.
-import type { Rules } from '../model/rules.ts';
+import type { Rules } from '../model/index.ts';
 import type { Lang } from '../text/index.ts';
 
 interface TemplateText {

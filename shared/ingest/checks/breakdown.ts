@@ -3,7 +3,7 @@
 // ministry does not split O&M from "other") is fine as long as its parts do not exceed the total.
 import { findingOf } from '../../findings/index.ts';
 import type { Finding } from '../../findings/index.ts';
-import type { Rules } from '../../model/rules.ts';
+import type { Rules } from '../../model/index.ts';
 import { CORE_PARTS, SECURITY_PARTS } from '../../submission/index.ts';
 import { formatAmount } from '../../text/index.ts';
 import type { DraftRecord } from '../draft.ts';

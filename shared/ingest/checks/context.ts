@@ -1,6 +1,5 @@
 // What every record-level check receives besides the drafts, and the shape of a check.
-import type { Finding } from '../../model/finding.ts';
-import type { Rules } from '../../model/rules.ts';
+import type { Finding, Rules } from '../../model/index.ts';
 import { allyByIso3, currencyInYear, currentCurrency } from '../../reference/index.ts';
 import type { Lang } from '../../text/index.ts';
 import type { DraftRecord } from '../draft.ts';

@@ -9,7 +9,7 @@ import { gdpJump } from './gdp-jump.ts';
 import { noYears } from './no-years.ts';
 import { statusFitsYear } from './status.ts';
 import type { DraftRecord } from '../draft.ts';
-import type { Finding } from '../../model/finding.ts';
+import type { Finding } from '../../model/index.ts';
 
 const CHECKS: readonly Check[] = [
   noYears,

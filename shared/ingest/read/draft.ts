@@ -2,7 +2,7 @@
 // converted at their irrevocable rate, shares of GDP turned into amounts with that year's GDP.
 import { findingOf } from '../../findings/index.ts';
 import type { Finding, FindingCode, FindingParams } from '../../findings/index.ts';
-import type { Core, Security } from '../../model/record.ts';
+import type { Core, Security } from '../../model/index.ts';
 import { groupOf, isAmountPath, statusOf, YearSchema } from '../../submission/index.ts';
 import type { AmountPath, FigureStatus } from '../../submission/index.ts';
 import { legacyEuroRate } from '../../reference/index.ts';
