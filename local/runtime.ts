@@ -142,7 +142,10 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     buckets,
   });
   const { endpoint, client } = server;
-  const storage = createS3Storage({ client, buckets });
+  // s3rver ignores conditional headers; this process is its one writer, so conditional puts
+  // are made atomic here (shared/storage/s3.ts).
+  const conditionalWrites = 'in-process';
+  const storage = createS3Storage({ client, buckets, conditionalWrites });
   const deadLetterList = createDeadLetterList(join(options.dir, LocalFiles.deadLetters));
   const functionLogFile = join(options.dir, LocalFiles.functionLog);
   const lane = createLane();
@@ -172,7 +175,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     settings,
     handler: (() => {
       const handle = createPublishHandler({
-        storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }),
+        storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }, { conditionalWrites }),
         rules,
         reference,
         logger: functionLog('publish'),
@@ -199,7 +202,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
   };
 
   const ingest = createIngestHandler({
-    storage: createFunctionStorage(client, { uploads: buckets.uploads, data: buckets.data }),
+    storage: createFunctionStorage(client, { uploads: buckets.uploads, data: buckets.data }, { conditionalWrites }),
     requestPublish,
     rules,
     ...(options.limits ? { limits: options.limits } : {}),
@@ -209,7 +212,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
   });
 
   const recomputeHandler = createRecomputeHandler({
-    storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }),
+    storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }, { conditionalWrites }),
     rules,
     reference,
     logger: functionLog('recompute'),

@@ -3,15 +3,24 @@
 // message instead of an AccessDenied from a bucket named by accident.
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Storage } from '../../shared/storage/index.ts';
-import type { BucketRole, Storage } from '../../shared/storage/index.ts';
+import type { BucketRole, S3StorageOptions, Storage } from '../../shared/storage/index.ts';
 import { FunctionError } from './errors.ts';
 
 type FunctionBuckets = Partial<Record<BucketRole, string>>;
 
-const createFunctionStorage = (client: S3Client, buckets: FunctionBuckets): Storage => {
+/**
+ * `conditionalWrites` stays 'server' on AWS; the local cloud, whose server is s3rver, passes
+ * 'in-process' (see shared/storage/s3.ts).
+ */
+const createFunctionStorage = (
+  client: S3Client,
+  buckets: FunctionBuckets,
+  options: Pick<S3StorageOptions, 'conditionalWrites'> = {},
+): Storage => {
   const inner = createS3Storage({
     client,
     buckets: { uploads: buckets.uploads ?? '', data: buckets.data ?? '', public: buckets.public ?? '' },
+    ...options,
   });
   const allowed = (role: BucketRole): void => {
     if (!buckets[role]) throw new FunctionError(`This function is not configured for the ${role} bucket`);

@@ -30,5 +30,31 @@ class InvalidKeyError extends StorageError {
   }
 }
 
-export { StorageError, InvalidKeyError };
-export type { StorageOperation };
+/** Which condition of a conditional put did not hold. */
+type WriteConditionName = 'ifNoneMatch' | 'ifMatch';
+
+/**
+ * A conditional put whose condition did not hold: with `ifNoneMatch: '*'` an object already
+ * exists under the key; with `ifMatch` the object is gone or is no longer the version whose
+ * ETag was given (someone else wrote it in between). Nothing was written. The caller lost a
+ * race: it re-reads and decides again.
+ */
+class PreconditionFailedError extends StorageError {
+  override name = 'PreconditionFailedError';
+  readonly condition: WriteConditionName;
+
+  constructor(bucket: BucketRole, key: string, condition: WriteConditionName, options?: { cause?: unknown; detail?: string }) {
+    const what =
+      condition === 'ifNoneMatch'
+        ? 'an object already exists under that key (create only)'
+        : 'the object is not the version it was read as (replace only that version)';
+    super('put', bucket, key, {
+      cause: options?.cause,
+      message: `conditional put refused for ${bucket}:${key}: ${options?.detail ?? what}`,
+    });
+    this.condition = condition;
+  }
+}
+
+export { StorageError, InvalidKeyError, PreconditionFailedError };
+export type { StorageOperation, WriteConditionName };

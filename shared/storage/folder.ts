@@ -12,11 +12,16 @@
 //   the same name (`a` beside `a/b`), which S3 allows and a file system does not.
 // - No versions: versionId is never set. The ETag is the MD5 of the bytes, as S3 gives for a
 //   single-part upload.
+// - A conditional put (ifNoneMatch/ifMatch) holds a per-key lock file under DIR/.locks while it
+//   compares the current object and writes the new one (folder-lock.ts), so it is atomic across
+//   processes sharing the folder, and a lock left by a killed process is broken, not waited on.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { checkCondition, conditionOf, storedOptionsOf } from './condition.ts';
 import { InvalidKeyError, StorageError } from './errors.ts';
+import { createKeyLocks } from './folder-lock.ts';
 import type { StorageOperation } from './errors.ts';
 import { BucketRole } from './port.ts';
 import type { ObjectInfo, PutOptions, Storage, StoredObject } from './port.ts';
@@ -30,6 +35,15 @@ const SidecarSchema = z.strictObject({
 
 const META_DIR = '.meta';
 const TMP_DIR = '.tmp';
+/** Where conditional puts keep their per-key lock files (outside the bucket folders). */
+const LOCK_DIR = '.locks';
+
+interface FolderStorageOptions {
+  /** A conditional put's lock older than this is broken whoever holds it (default 30 s). */
+  lockStaleMs?: number;
+  /** How long a conditional put waits for a live holder's lock before failing (default 60 s). */
+  lockWaitMs?: number;
+}
 
 const keyProblem = (key: string, { allowPrefix }: { allowPrefix: boolean }): string | null => {
   if (key.includes('\0')) return 'contains a NUL character';
@@ -53,7 +67,13 @@ const isFileFolderClash = (error: unknown): boolean => ['EEXIST', 'ENOTDIR', 'EI
 
 const byKey = (a: ObjectInfo, b: ObjectInfo): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-const createFolderStorage = (dir: string): Storage => {
+const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): Storage => {
+  const locks = createKeyLocks({
+    lockDir: join(dir, LOCK_DIR),
+    tmpDir: join(dir, TMP_DIR),
+    ...(options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs }),
+    ...(options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs }),
+  });
   const checkKey = (op: StorageOperation, role: BucketRole, key: string, allowPrefix = false): void => {
     if (!Object.values(BucketRole).includes(role)) throw new InvalidKeyError(op, role, key, 'unknown bucket');
     const problem = keyProblem(key, { allowPrefix });
@@ -153,11 +173,19 @@ const createFolderStorage = (dir: string): Storage => {
     put: (role, key, body, options: PutOptions = {}) =>
       attempt('put', role, key, async () => {
         checkKey('put', role, key);
-        const side = SidecarSchema.parse(options);
-        try {
+        const condition = conditionOf(role, key, options);
+        const side = SidecarSchema.parse(storedOptionsOf(options));
+        const write = async (): Promise<void> => {
+          if (condition) {
+            const current = await readObject(role, key);
+            checkCondition(role, key, condition, current ? infoOf(key, current.body, current.mtime).etag ?? null : null);
+          }
           if (Object.keys(side).length > 0) await writeAtomically(sidecarPath(role, key), JSON.stringify(side));
           else await rm(sidecarPath(role, key), { force: true });
           await writeAtomically(objectPath(role, key), body);
+        };
+        try {
+          await (condition ? locks.withLock(`${role}/${key}`, write) : write());
         } catch (error) {
           if (isFileFolderClash(error)) {
             throw new InvalidKeyError('put', role, key, 'a file and a folder of the same name cannot coexist in a folder store');
@@ -186,4 +214,5 @@ const createFolderStorage = (dir: string): Storage => {
   };
 };
 
-export { createFolderStorage };
+export { createFolderStorage, LOCK_DIR, TMP_DIR };
+export type { FolderStorageOptions };

@@ -2,9 +2,10 @@
 export { BucketRole } from './port.ts';
 export type { ObjectInfo, StoredObject, PutOptions, Storage } from './port.ts';
 export { uploadsKeys, dataKeys, publicKeys, SUBMISSIONS_PREFIX, RECEIPTS_PREFIX, RELEASES_PREFIX, LATEST_PREFIX } from './keys.ts';
-export { StorageError, InvalidKeyError } from './errors.ts';
-export type { StorageOperation } from './errors.ts';
+export { StorageError, InvalidKeyError, PreconditionFailedError } from './errors.ts';
+export type { StorageOperation, WriteConditionName } from './errors.ts';
 export { createS3Storage } from './s3.ts';
 export type { S3StorageOptions } from './s3.ts';
 export { createFolderStorage } from './folder.ts';
+export type { FolderStorageOptions } from './folder.ts';
 export { createMemoryStorage } from './memory.ts';

@@ -1,6 +1,8 @@
 // An in-memory Storage for unit tests: same contract as the S3 and folder adapters (bodies are
-// copied in and out, so a caller mutating a Buffer never changes what is stored).
+// copied in and out, so a caller mutating a Buffer never changes what is stored). A conditional
+// put checks and writes in one synchronous step, so of racing writers exactly one wins.
 import { createHash } from 'node:crypto';
+import { checkCondition, conditionOf, storedOptionsOf } from './condition.ts';
 import type { BucketRole, ObjectInfo, PutOptions, Storage, StoredObject } from './port.ts';
 
 interface MemoryEntry {
@@ -41,7 +43,10 @@ const createMemoryStorage = (): Storage => {
       const e = bucket(role).get(key);
       return e ? infoOf(key, e) : null;
     },
-    put: async (role, key, body, options = {}) => {
+    put: async (role, key, body, putOptions = {}) => {
+      const condition = conditionOf(role, key, putOptions);
+      if (condition) checkCondition(role, key, condition, bucket(role).get(key)?.etag ?? null);
+      const options = storedOptionsOf(putOptions);
       const bytes = Buffer.from(body);
       bucket(role).set(key, {
         body: bytes,

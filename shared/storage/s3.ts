@@ -1,5 +1,13 @@
 // The Storage port over Amazon S3 (or anything that speaks its API, e.g. s3rver). The client
 // is passed in, so the caller decides region, endpoint and credentials.
+//
+// Conditional puts send S3's own headers (`If-None-Match: *`, `If-Match: <etag>`): S3 answers
+// 412 PreconditionFailed when the condition does not hold and 409 ConditionalRequestConflict
+// when another write to the key won meanwhile; both become PreconditionFailedError. s3rver
+// ignores those headers and would let every racer win, so a store whose server is s3rver (the
+// local cloud, tests) asks for `conditionalWrites: 'in-process'`: every conditional put to a
+// key then runs alone in one lane per key in this process (head, compare, put). That is exact
+// only while this process is the server's one writer, which is how the local cloud runs it.
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -8,7 +16,9 @@ import {
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { StorageError } from './errors.ts';
+import { checkCondition, conditionOf } from './condition.ts';
+import type { WriteCondition } from './condition.ts';
+import { PreconditionFailedError, StorageError } from './errors.ts';
 import type { StorageOperation } from './errors.ts';
 import type { BucketRole, ObjectInfo, Storage, StoredObject } from './port.ts';
 
@@ -16,7 +26,39 @@ interface S3StorageOptions {
   client: S3Client;
   /** Real bucket name for each role. */
   buckets: Record<BucketRole, string>;
+  /**
+   * `'server'` (the default, for S3): the server enforces a put's condition. `'in-process'`:
+   * for servers that ignore conditional headers (s3rver); see the note at the top.
+   */
+  conditionalWrites?: 'server' | 'in-process';
 }
+
+/**
+ * One lane per bucket and key, for this whole process: every store built on the same server
+ * shares it (the local cloud builds one per function), so their conditional puts take turns.
+ */
+const keyLanes = new Map<string, Promise<unknown>>();
+
+const inKeyLane = <T>(laneKey: string, job: () => Promise<T>): Promise<T> => {
+  const before = keyLanes.get(laneKey) ?? Promise.resolve();
+  const result = before.then(job, job);
+  const tail = result.catch(() => undefined);
+  keyLanes.set(laneKey, tail);
+  // The last job out removes the lane, so the map holds only keys being written.
+  void tail.then(() => {
+    if (keyLanes.get(laneKey) === tail) keyLanes.delete(laneKey);
+  });
+  return result;
+};
+
+/** The S3 answers that mean "your condition did not hold" (a missing object for If-Match too). */
+const refusedCondition = (error: unknown, condition: WriteCondition): boolean => {
+  if (!(error instanceof Error)) return false;
+  const status = '$metadata' in error ? (error.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode : undefined;
+  if (error.name === 'PreconditionFailed' || status === 412) return true;
+  if (error.name === 'ConditionalRequestConflict') return true;
+  return condition.kind === 'replace' && (error.name === 'NoSuchKey' || status === 404);
+};
 
 // S3 stores metadata keys in lower case and gives them back so: callers use lower-case keys, and
 // every adapter then returns metadata exactly as it was put.
@@ -28,11 +70,12 @@ const isMissingObject = (error: unknown): boolean =>
 // S3 quotes ETags in responses but not in event notifications; strip them so both agree.
 const bareEtag = (etag: string | undefined): string | undefined => etag?.replace(/^"|"$/g, '');
 
-const createS3Storage = ({ client, buckets }: S3StorageOptions): Storage => {
+const createS3Storage = ({ client, buckets, conditionalWrites = 'server' }: S3StorageOptions): Storage => {
   const attempt = async <T>(op: StorageOperation, role: BucketRole, key: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
     } catch (error) {
+      if (error instanceof StorageError) throw error;
       throw new StorageError(op, role, key, {
         cause: error,
         message: `S3 ${op} failed for s3://${buckets[role]}/${key}: ${error instanceof Error ? error.message : String(error)}`,
@@ -75,18 +118,50 @@ const createS3Storage = ({ client, buckets }: S3StorageOptions): Storage => {
       }),
     put: (role, key, body, options = {}) =>
       attempt('put', role, key, async () => {
-        // A Buffer, never a stream: the SDK cannot sign a stream of unknown length.
-        await client.send(
-          new PutObjectCommand({
-            Bucket: buckets[role],
-            Key: key,
-            Body: Buffer.from(body),
-            ContentType: options.contentType,
-            CacheControl: options.cacheControl,
-            ContentDisposition: options.contentDisposition,
-            Metadata: options.metadata,
-          }),
-        );
+        const condition = conditionOf(role, key, options);
+        const serverSide = conditionalWrites === 'server';
+        const send = () =>
+          client.send(
+            new PutObjectCommand({
+              Bucket: buckets[role],
+              Key: key,
+              // A Buffer, never a stream: the SDK cannot sign a stream of unknown length.
+              Body: Buffer.from(body),
+              ContentType: options.contentType,
+              CacheControl: options.cacheControl,
+              ContentDisposition: options.contentDisposition,
+              Metadata: options.metadata,
+              ...(serverSide && condition?.kind === 'create' ? { IfNoneMatch: '*' } : {}),
+              // S3 compares the quoted entity tag.
+              ...(serverSide && condition?.kind === 'replace' ? { IfMatch: `"${condition.etag}"` } : {}),
+            }),
+          );
+        if (!condition) {
+          await send();
+          return;
+        }
+        if (!serverSide) {
+          await inKeyLane(`${buckets[role]}\0${key}`, async () => {
+            const current = await client
+              .send(new HeadObjectCommand({ Bucket: buckets[role], Key: key }))
+              .then((r) => bareEtag(r.ETag) ?? null)
+              .catch((error: unknown) => {
+                if (isMissingObject(error)) return null;
+                throw error;
+              });
+            checkCondition(role, key, condition, current);
+            await send();
+          });
+          return;
+        }
+        try {
+          await send();
+        } catch (error) {
+          if (refusedCondition(error, condition)) {
+            throw new PreconditionFailedError(role, key, condition.kind === 'create' ? 'ifNoneMatch' : 'ifMatch', { cause: error });
+          }
+          throw error;
+        }
       }),
     list: (role, prefix) =>
       attempt('list', role, prefix, async () => {
