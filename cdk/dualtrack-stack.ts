@@ -12,8 +12,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-// The manifest module itself, not the report area's surface: the stack needs one file name, not
-// the renderers (and their zod and exceljs).
+// The report area's light surface (the manifest alone): the stack needs one file name, not the
+// renderers (and their zod and exceljs).
 import { ReleaseManifest } from '../shared/report/manifest.ts';
 import { BucketPrefix, BucketRole, EnvName, PUBLIC_PAGE, StackOutput, UploadTrigger } from '../shared/stack/index.ts';
 import { OperatorAlarms } from './constructs/alarms.ts';

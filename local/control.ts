@@ -4,8 +4,8 @@
 // answers with its outcome. This is the server side; the answers' shapes are in contract.ts
 // and the client is cli/clients/local-cloud.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ManualPayloadSchema } from '../functions/common/events.ts';
-import type { ManualPayload } from '../functions/common/events.ts';
+import { ManualPayloadSchema } from '../functions/common/index.ts';
+import type { ManualPayload } from '../functions/common/index.ts';
 import type { PublishOutcome } from '../shared/pipeline/index.ts';
 import { ControlPath } from './contract.ts';
 import type { Status } from './contract.ts';

@@ -3,7 +3,7 @@
 // the handlers' observer, never through these lines.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Log } from '../functions/common/logger.ts';
+import type { Log } from '../functions/common/index.ts';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 type Attributes = Record<string, unknown>;

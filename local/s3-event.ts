@@ -4,7 +4,7 @@
 // handler's decoding runs exactly as in the cloud. Only what the stack's notification delivers
 // is delivered, by the same rule (the stack contract's UploadTrigger): every object created
 // under submissions/ of the uploads bucket, whatever its suffix.
-import { encodeS3Key } from '../functions/common/s3-key.ts';
+import { encodeS3Key } from '../functions/common/index.ts';
 import { triggersIngest } from '../shared/stack/index.ts';
 import { LOCAL_REGION } from './settings.ts';
 import type { S3rverRecord } from './s3-server.ts';

@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { LocalCloud } from '../../local/runtime.ts';
+import type { LocalCloud } from '../../local/index.ts';
 import { readReleasesIndex } from '../../shared/pipeline/index.ts';
 import type { ReleaseSummary } from '../../shared/report/index.ts';
 import { uploadsKeys } from '../../shared/storage/index.ts';

@@ -2,7 +2,7 @@
 // state) and a recomputation run in the publisher's lane. Answers are checked against the
 // shapes the server promises (local/contract.ts; a recomputation's answer is the pipeline's
 // PublishOutcomeSchema, as the recompute function's).
-import type { ManualPayload } from '../../functions/common/events.ts';
+import type { ManualPayload } from '../../functions/common/index.ts';
 import { ControlPath, StatusSchema } from '../../local/contract.ts';
 import type { Status } from '../../local/contract.ts';
 import { PublishOutcomeSchema } from '../../shared/pipeline/index.ts';

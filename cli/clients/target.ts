@@ -8,7 +8,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvokeCommandOutput } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
-import type { ManualPayload } from '../../functions/common/events.ts';
+import type { ManualPayload } from '../../functions/common/index.ts';
 import { createLocalS3Client } from '../../local/contract.ts';
 import { PublishOutcomeSchema } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';

@@ -2,7 +2,7 @@
 // cloud (through its control route, in the publisher's single lane) or a deployed stack (by
 // invoking its recompute function). Prints what was published.
 import { z } from 'zod';
-import type { ManualPayload } from '../../functions/common/events.ts';
+import type { ManualPayload } from '../../functions/common/index.ts';
 import { resolveTarget } from '../clients/target.ts';
 import { UsageError } from '../command.ts';
 import type { CliIo, CommandModule } from '../command.ts';

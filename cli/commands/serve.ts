@@ -2,9 +2,7 @@
 // emulator lives in local/, what the terminal shows in cli/print/.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_RUNTIME_DIR, SAMPLES_DIR } from '../../local/project.ts';
-import { startLocalCloud } from '../../local/runtime.ts';
-import { DEFAULT_PORT } from '../../local/settings.ts';
+import { DEFAULT_RUNTIME_DIR, SAMPLES_DIR, startLocalCloud, DEFAULT_PORT } from '../../local/index.ts';
 import { runDemo } from '../clients/demo.ts';
 import { UsageError } from '../command.ts';
 import type { CliIo, CommandModule } from '../command.ts';

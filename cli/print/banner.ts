@@ -2,7 +2,7 @@
 // AWS CLI or the dualtrack tool, and where the reports appear.
 import { relative } from 'node:path';
 import { localCliEnv } from '../../local/contract.ts';
-import type { LocalCloud } from '../../local/runtime.ts';
+import type { LocalCloud } from '../../local/index.ts';
 import { SUBMISSIONS_PREFIX } from '../../shared/storage/index.ts';
 
 const bannerLines = (cloud: LocalCloud, dir: string, cwd: string): string[] => {

@@ -1,6 +1,6 @@
 // The local cloud's events as the operator reads them while `serve` runs: one tagged line each
 // (upload received, receipt, publish, retry, dead letter, warning, error).
-import type { LocalCloudEvent } from '../../local/events.ts';
+import type { LocalCloudEvent } from '../../local/index.ts';
 import { formatBytes } from '../../shared/text/index.ts';
 import { receiptHeadline } from './receipt.ts';
 import type { Terminal } from './terminal.ts';

@@ -2,10 +2,10 @@
 // names are the stack contract's EnvName); a missing or malformed one fails the cold start with
 // its name, rather than the first upload with an obscure S3 error.
 import { z } from 'zod';
-import { IngestLimitsSchema } from '../../shared/ingest/limits.ts';
-import type { IngestLimits } from '../../shared/ingest/limits.ts';
-import { HAGUE_2025, RulesSchema } from '../../shared/model/rules.ts';
-import type { Rules } from '../../shared/model/rules.ts';
+import { IngestLimitsSchema } from '../../shared/ingest/index.ts';
+import type { IngestLimits } from '../../shared/ingest/index.ts';
+import { HAGUE_2025, RulesSchema } from '../../shared/model/index.ts';
+import type { Rules } from '../../shared/model/index.ts';
 import { EnvName } from '../../shared/stack/index.ts';
 import { ConfigError } from './errors.ts';
 

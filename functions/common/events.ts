@@ -2,7 +2,7 @@
 // the fields we read (unknown fields pass through untouched). Every event is parsed before use.
 import { z } from 'zod';
 import { InvalidEventError } from './errors.ts';
-import { YearSchema } from '../../shared/model/record.ts';
+import { YearSchema } from '../../shared/model/index.ts';
 
 const S3EventRecordSchema = z.object({
   eventSource: z.literal('aws:s3'),

@@ -1,8 +1,7 @@
 // What a handler reports as it works, for a runtime that hosts it in-process (the local cloud
 // prints one line per outcome). Lambda passes no observer: there the structured logs are the
 // record. Hooks may be async and are awaited, so what they print comes before the handler ends.
-import type { Receipt } from '../../shared/model/index.ts';
-import type { ReleaseTrigger } from '../../shared/model/vocab.ts';
+import type { Receipt, ReleaseTrigger } from '../../shared/model/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 
 interface ReceiptReport {

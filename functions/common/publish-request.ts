@@ -2,7 +2,7 @@
 // release reason; the publisher always rebuilds from every stored submission, so the message
 // carries no figures.
 import { z } from 'zod';
-import { Iso3Schema } from '../../shared/model/record.ts';
+import { Iso3Schema } from '../../shared/model/index.ts';
 
 const PublishRequestSchema = z.strictObject({
   reason: z.literal('upload'),

@@ -1,6 +1,6 @@
 // What the publisher and the recompute function share: the same store, rules, reference data
 // and logger, and a publish flow a test can replace to make it fail.
-import type { Rules } from '../../shared/model/rules.ts';
+import type { Rules } from '../../shared/model/index.ts';
 import { referenceFromFx } from '../../shared/pipeline/index.ts';
 import type { PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
 import { loadFxTable } from '../../shared/reference/index.ts';

@@ -2,19 +2,14 @@
 // for each accepted submission. Idempotent per object version (processUpload keeps the "already
 // done" mark), so a redelivered event writes nothing; it does ask for a publish again, because
 // the first request may have been lost, and the publisher turns an unchanged dataset into a no-op.
-import type { IngestLimits } from '../../shared/ingest/limits.ts';
-import type { Rules } from '../../shared/model/rules.ts';
-import { ReceiptStatus } from '../../shared/model/vocab.ts';
+import type { IngestLimits } from '../../shared/ingest/index.ts';
+import type { Rules } from '../../shared/model/index.ts';
+import { ReceiptStatus } from '../../shared/model/index.ts';
 import { processUpload } from '../../shared/pipeline/index.ts';
 import { isFolderPlaceholder } from '../../shared/stack/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
-import { FunctionError, PublishRequestError, RecordFailedError } from '../common/errors.ts';
-import { S3EventSchema, S3TestEventSchema, parseEvent } from '../common/events.ts';
-import type { S3EventRecord } from '../common/events.ts';
-import type { Log } from '../common/logger.ts';
-import type { HandlerObserver } from '../common/observer.ts';
-import type { RequestPublish } from '../common/publish-queue.ts';
-import { decodeS3Key } from '../common/s3-key.ts';
+import { FunctionError, PublishRequestError, RecordFailedError, S3EventSchema, S3TestEventSchema, parseEvent, decodeS3Key } from '../common/index.ts';
+import type { S3EventRecord, Log, HandlerObserver, RequestPublish } from '../common/index.ts';
 
 interface IngestDeps {
   storage: Storage;

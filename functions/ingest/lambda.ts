@@ -1,11 +1,8 @@
 // Lambda entry of the ingest function: wiring from the environment, read once at cold start.
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import { readIngestConfig } from '../common/env.ts';
-import { createLogger } from '../common/logger.ts';
-import { createSqsPublishRequester } from '../common/publish-queue.ts';
-import { createS3Client } from '../common/s3-client.ts';
-import { createFunctionStorage } from '../common/storage.ts';
+import { createFunctionStorage } from '../common/index.ts';
+import { createLogger, createS3Client, createSqsPublishRequester, readIngestConfig } from '../common/lambda-wiring.ts';
 import { createIngestHandler } from './handler.ts';
 
 const config = readIngestConfig();

@@ -3,15 +3,11 @@
 // Malformed messages are reported back one by one (SQS partial batch response) so only they
 // are retried and, in the end, parked in the dead-letter queue.
 import type { SQSBatchResponse } from 'aws-lambda';
-import { ReleaseTrigger } from '../../shared/model/vocab.ts';
+import { ReleaseTrigger } from '../../shared/model/index.ts';
 import { publish as publishRelease } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
-import { SqsEventSchema, parseEvent } from '../common/events.ts';
-import type { SqsRecord } from '../common/events.ts';
-import type { HandlerObserver } from '../common/observer.ts';
-import type { PublisherDeps } from '../common/publisher-deps.ts';
-import { PublishRequestSchema } from '../common/publish-request.ts';
-import type { PublishRequest } from '../common/publish-request.ts';
+import { SqsEventSchema, parseEvent, PublishRequestSchema } from '../common/index.ts';
+import type { SqsRecord, HandlerObserver, PublisherDeps, PublishRequest } from '../common/index.ts';
 
 type PublishDeps = PublisherDeps & {
   /** Told of each publish and failure (the local cloud prints them); Lambda passes none. */

@@ -1,6 +1,6 @@
 // Lambda entry of the publisher: wiring from the environment, read once at cold start.
 import type { Context, SQSBatchResponse } from 'aws-lambda';
-import { publisherDepsFromEnv } from '../common/publisher-deps.ts';
+import { publisherDepsFromEnv } from '../common/lambda-wiring.ts';
 import { createPublishHandler } from './handler.ts';
 
 const deps = publisherDepsFromEnv();

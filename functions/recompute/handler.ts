@@ -2,12 +2,11 @@
 // invokes it, so standings follow the calendar, the reference data and the rules. It records
 // who asked (trigger `schedule` or `manual`) and why.
 import { z } from 'zod';
-import { ReleaseTrigger } from '../../shared/model/vocab.ts';
+import { ReleaseTrigger } from '../../shared/model/index.ts';
 import { PublishOutcomeSchema, publish as publishRelease } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
-import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/events.ts';
-import type { HandlerObserver } from '../common/observer.ts';
-import type { PublisherDeps } from '../common/publisher-deps.ts';
+import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/index.ts';
+import type { HandlerObserver, PublisherDeps } from '../common/index.ts';
 
 type RecomputeDeps = PublisherDeps & {
   /** Told of the outcome (the local cloud prints it); Lambda passes none. */

@@ -1,7 +1,7 @@
 // Lambda entry of the recompute function: wiring from the environment, read once at cold start.
 import type { Context } from 'aws-lambda';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
-import { publisherDepsFromEnv } from '../common/publisher-deps.ts';
+import { publisherDepsFromEnv } from '../common/lambda-wiring.ts';
 import { createRecomputeHandler } from './handler.ts';
 
 const deps = publisherDepsFromEnv();

@@ -1,6 +1,6 @@
 // One ally's sample file, name and bytes, from the source figures: what scripts/build-samples.ts
 // writes, and what the tests rebuild to check the committed files are up to date.
-import { HAGUE_2025 } from '../../shared/model/rules.ts';
+import { HAGUE_2025 } from '../../shared/model/index.ts';
 import { allyByIso3, euroChangeover } from '../../shared/reference/index.ts';
 import { SAMPLES_AS_OF_YEAR, layoutFor, sampleFileName } from './catalogue.ts';
 import type { SampleLayout } from './catalogue.ts';

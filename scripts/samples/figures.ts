@@ -1,7 +1,7 @@
 // Turns the NATO source figures and an illustrative plan profile into the rows a sample file
 // holds: one per year, amounts in millions of national currency, independent of any layout.
-import type { Rules } from '../../shared/model/rules.ts';
-import { FigureStatus } from '../../shared/model/vocab.ts';
+import type { Rules } from '../../shared/model/index.ts';
+import { FigureStatus } from '../../shared/model/index.ts';
 import type { PlanProfile } from './plans.ts';
 import { DEFAULT_CORE_STEP_PCT, SECURITY_SPLIT_PCT, describeShape, plannedRatio } from './plans.ts';
 import type { SourceAlly, SourceYear } from './source.ts';

@@ -2,7 +2,7 @@
 // than our template (years across the columns, French headers, billions or thousands, title
 // rows, extra sheets, a semicolon CSV with decimal commas). Each names its ally and its source.
 import ExcelJS from 'exceljs';
-import type { FigureStatus } from '../../shared/model/vocab.ts';
+import type { FigureStatus } from '../../shared/model/index.ts';
 import type { SampleYear } from './figures.ts';
 
 const Lang = { en: 'en', fr: 'fr' } as const;

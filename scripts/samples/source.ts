@@ -2,7 +2,7 @@
 // on load so a hand edit that breaks the file fails loudly instead of producing odd samples.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { CurrencySchema, Iso3Schema, YearSchema } from '../../shared/model/record.ts';
+import { CurrencySchema, Iso3Schema, YearSchema } from '../../shared/model/index.ts';
 
 const PctSchema = z.number().finite().nonnegative();
 

@@ -3,7 +3,7 @@
 // credibility of its plan. Also hands the aggregates its USD figures on both bases.
 import type { AllyCheckpoint, AllyResult, AllyYearResult, Rules, SubmissionRecord, Track } from '../model/index.ts';
 import { AggregateBasis, effectiveTargets, FigureStatus, TrackStatus } from '../model/index.ts';
-import type { AllyRef } from '../reference/types.ts';
+import type { AllyRef } from '../reference/index.ts';
 import type { AggregateEntry } from './aggregates.ts';
 import type { Measured } from './amounts.ts';
 import type { Exact } from './exact.ts';

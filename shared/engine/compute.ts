@@ -2,7 +2,7 @@
 // record for, and the alliance's aggregates for every year anyone reported. Pure: the same
 // records, rules and reference always give the same result, whatever the records' order.
 import type { ComplianceResult, Rules, SubmissionRecord } from '../model/index.ts';
-import type { AllyRef } from '../reference/types.ts';
+import type { AllyRef } from '../reference/index.ts';
 import type { AggregateEntry } from './aggregates.ts';
 import { aggregateYear } from './aggregates.ts';
 import type { UsdRate } from './exchange.ts';

@@ -6,7 +6,7 @@
 //   carried forward (never current: sums at current rates leave such a year out);
 // - the constant basis converts every year at the rates of one year: the latest year of the
 //   table in which every ally with figures has a rate.
-import type { AllyRef } from '../reference/types.ts';
+import type { AllyRef } from '../reference/index.ts';
 import type { Exact } from './exact.ts';
 import { div, fromNumber } from './exact.ts';
 

@@ -3,7 +3,7 @@ import { StackSettingsError } from '../../cdk/errors.ts';
 import { DEFAULT_SCHEDULE_EXPRESSION } from '../../cdk/settings.ts';
 import { ReleaseManifest } from '../../shared/report/index.ts';
 import { EnvName, StackOutput, UploadTrigger } from '../../shared/stack/index.ts';
-import { IngestEnvSchema, PublishEnvSchema } from '../../functions/common/env.ts';
+import { IngestEnvSchema, PublishEnvSchema } from '../../functions/common/lambda-wiring.ts';
 import { asArray, render, resourceOf, roleStatements, synthTemplate } from './template.ts';
 import type { Statement } from './template.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { startLocalCloud } from '../../local/runtime.ts';
+import { startLocalCloud } from '../../local/index.ts';
 import { capturingIo } from '../helpers/cli.ts';
 import { tempDirs } from '../helpers/temp.ts';
 

@@ -2,8 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSubmission } from '../../shared/ingest/read/index.ts';
-import { DEFAULT_LIMITS } from '../../shared/ingest/limits.ts';
+import { readSubmission, DEFAULT_LIMITS } from '../../shared/ingest/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDirs } from '../helpers/temp.ts';
 

@@ -7,7 +7,7 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { SAMPLES_DIR } from '../../local/project.ts';
+import { SAMPLES_DIR } from '../../local/index.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
 import { ReleaseManifest } from '../../shared/report/index.ts';
 import { BucketRole, publicKeys, uploadsKeys } from '../../shared/storage/index.ts';

@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSamples } from '../../cli/clients/demo.ts';
-import type { AwsS3Event } from '../../local/s3-event.ts';
-import { SAMPLES_DIR } from '../../local/project.ts';
+import type { AwsS3Event } from '../../local/index.ts';
+import { SAMPLES_DIR } from '../../local/index.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
 import type { Receipt } from '../../shared/model/index.ts';
 import { BucketRole, uploadsKeys } from '../../shared/storage/index.ts';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES_DIR } from '../../local/project.ts';
+import { SAMPLES_DIR } from '../../local/index.ts';
 import { DEFAULT_LIMITS, guardUpload } from '../../shared/ingest/index.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
 import type { Receipt } from '../../shared/model/index.ts';

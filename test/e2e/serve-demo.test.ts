@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSamples } from '../../cli/clients/demo.ts';
-import { PROJECT_ROOT, SAMPLES_DIR } from '../../local/project.ts';
+import { PROJECT_ROOT, SAMPLES_DIR } from '../../local/index.ts';
 import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
 import { publicKeys } from '../../shared/storage/index.ts';
 import { tempDirs } from '../helpers/temp.ts';

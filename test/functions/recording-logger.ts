@@ -1,5 +1,5 @@
 // A logger that keeps what the handlers log, so tests can assert what is (and is not) logged.
-import type { Log } from '../../functions/common/logger.ts';
+import type { Log } from '../../functions/common/index.ts';
 
 interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';

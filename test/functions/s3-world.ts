@@ -1,7 +1,7 @@
 // Fresh data and public buckets on one s3rver per test, so release numbers start at 1 each time,
 // seen through the same storage the publish and recompute functions build from their env.
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { createFunctionStorage } from '../../functions/common/storage.ts';
+import { createFunctionStorage } from '../../functions/common/index.ts';
 import { readReleasesIndex } from '../../shared/pipeline/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import type { S3rverHandle } from '../helpers/s3rver.ts';

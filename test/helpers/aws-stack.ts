@@ -5,7 +5,7 @@
 // identifiers replaced). Everything else in the project talks to real servers (s3rver).
 import type { DescribeStacksCommand, DescribeStacksCommandOutput } from '@aws-sdk/client-cloudformation';
 import type { InvokeCommand } from '@aws-sdk/client-lambda';
-import type { FunctionInvoker, StackDescriber } from '../../cli/clients/target.ts';
+import type { FunctionInvoker, StackDescriber } from '../../cli/clients/index.ts';
 
 const METADATA = { httpStatusCode: 200, requestId: '5c1f7a52-3f0e-4d6b-9a51-2f6c0d8e9b10', attempts: 1, totalRetryDelay: 0 };
 

@@ -1,6 +1,6 @@
 // Runs `dualtrack` commands in-process, capturing what they print instead of writing to the terminal.
-import type { CliIo } from '../../cli/command.ts';
-import { main } from '../../cli/main.ts';
+import type { CliIo } from '../../cli/index.ts';
+import { main } from '../../cli/index.ts';
 
 interface CapturedIo {
   io: CliIo;

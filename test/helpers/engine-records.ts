@@ -4,7 +4,7 @@
 import type { Rules, RulesInput, SubmissionRecord } from '../../shared/model/index.ts';
 import { HAGUE_2025, RulesSchema } from '../../shared/model/index.ts';
 import type { EngineReference } from '../../shared/engine/index.ts';
-import type { AllyRef } from '../../shared/reference/types.ts';
+import type { AllyRef } from '../../shared/reference/index.ts';
 
 type RecordInput = Partial<Omit<SubmissionRecord, 'core' | 'security'>> & {
   core?: Partial<SubmissionRecord['core']>;

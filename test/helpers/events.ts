@@ -2,7 +2,7 @@
 // nothing we parse): S3 notifications with URL-encoded keys, SQS batches, and the payloads of
 // the EventBridge Scheduler schedule and a manual invoke.
 import type { S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
-import { encodeS3Key } from '../../functions/common/s3-key.ts';
+import { encodeS3Key } from '../../functions/common/index.ts';
 
 interface S3ObjectRef {
   /** The key as stored; the factory URL-encodes it the way S3 does. */

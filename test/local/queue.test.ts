@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createLane } from '../../local/lane.ts';
 import { createLocalQueue } from '../../local/queue.ts';
 import type { LocalSqsEvent, SqsMessage } from '../../local/queue.ts';
-import { SqsEventSchema } from '../../functions/common/events.ts';
+import { SqsEventSchema } from '../../functions/common/index.ts';
 
 const fast = { batchWindowMs: 50, batchSize: 100, maxReceiveCount: 3, retryBaseMs: 10 };
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { fetchStatus } from '../../cli/clients/local-cloud.ts';
+import { fetchStatus } from '../../cli/clients/index.ts';
 import type { LocalCloudEvent } from '../../local/events.ts';
 import { SAMPLES_DIR } from '../../local/project.ts';
 import { startLocalCloud } from '../../local/runtime.ts';

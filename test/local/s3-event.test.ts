@@ -2,8 +2,7 @@
 // and only for what the stack's notification filter lets through.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeS3Key } from '../../functions/common/s3-key.ts';
-import { S3EventSchema } from '../../functions/common/events.ts';
+import { decodeS3Key, S3EventSchema } from '../../functions/common/index.ts';
 import { firesIngest, toAwsS3Event } from '../../local/s3-event.ts';
 import type { S3rverRecord } from '../../local/s3-server.ts';
 

@@ -1,7 +1,7 @@
 // The samples' figures before any layout: how official rows are derived from NATO's tables and
 // how the illustrative plans are shaped. Expectations are computed by hand from small inputs.
 import { describe, expect, it } from 'vitest';
-import { HAGUE_2025 } from '../../shared/model/rules.ts';
+import { HAGUE_2025 } from '../../shared/model/index.ts';
 import { illustrativeYears, officialYear, restateAfterChangeover, splitRounded } from '../../scripts/samples/figures.ts';
 import type { SampleYear } from '../../scripts/samples/figures.ts';
 import { PlanShape, plannedRatio } from '../../scripts/samples/plans.ts';

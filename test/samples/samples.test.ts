@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCompliance } from '../../shared/engine/index.ts';
 import { ingestSubmission } from '../../shared/ingest/index.ts';
-import { HAGUE_2025 } from '../../shared/model/rules.ts';
+import { HAGUE_2025 } from '../../shared/model/index.ts';
 import type { Receipt, SubmissionRecord } from '../../shared/model/index.ts';
 import { ALLIES, legacyEuroRate, loadFxTable, rateYears, usdRate } from '../../shared/reference/index.ts';
 import { sampleRows } from '../../scripts/samples/build.ts';

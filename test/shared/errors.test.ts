@@ -1,6 +1,6 @@
 // Every area's errors share one root, keep their own name, and carry the original as `cause`.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../cli/command.ts';
+import { UsageError } from '../../cli/index.ts';
 import { StackSettingsError } from '../../cdk/errors.ts';
 import { ConfigError } from '../../functions/common/errors.ts';
 import { PortInUseError } from '../../local/errors.ts';

@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestRecompute } from '../../../cli/clients/local-cloud.ts';
-import { createControlHandler } from '../../../local/control.ts';
-import type { ControlApi } from '../../../local/control.ts';
+import { createControlHandler } from '../../../local/index.ts';
+import type { ControlApi } from '../../../local/index.ts';
 import type { Status } from '../../../local/contract.ts';
 import type { PublishOutcome } from '../../../shared/pipeline/index.ts';
 

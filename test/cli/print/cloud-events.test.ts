@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cloudEventLine, printCloudEvents } from '../../../cli/print/cloud-events.ts';
 import { createTerminal } from '../../../cli/print/terminal.ts';
-import type { LocalCloudEvent } from '../../../local/events.ts';
+import type { LocalCloudEvent } from '../../../local/index.ts';
 import { ReceiptSchema } from '../../../shared/model/index.ts';
 
 const RECEIPT = ReceiptSchema.parse({

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { ConfigError } from '../../../functions/common/errors.ts';
 import { readIngestConfig, readPublishConfig } from '../../../functions/common/env.ts';
 import { EnvName } from '../../../shared/stack/index.ts';
-import { DEFAULT_LIMITS } from '../../../shared/ingest/limits.ts';
-import { HAGUE_2025 } from '../../../shared/model/rules.ts';
+import { DEFAULT_LIMITS } from '../../../shared/ingest/index.ts';
+import { HAGUE_2025 } from '../../../shared/model/index.ts';
 
 const ingestEnv = {
   [EnvName.uploadsBucket]: 'dt-uploads',

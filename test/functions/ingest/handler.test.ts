@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidEventError, PublishRequestError, RecordFailedError } from '../../../functions/common/errors.ts';
-import type { ReceiptReport } from '../../../functions/common/observer.ts';
-import type { PublishRequest } from '../../../functions/common/publish-request.ts';
-import { createFunctionStorage } from '../../../functions/common/storage.ts';
+import { InvalidEventError, PublishRequestError, RecordFailedError, createFunctionStorage } from '../../../functions/common/index.ts';
+import type { ReceiptReport, PublishRequest } from '../../../functions/common/index.ts';
 import { createIngestHandler } from '../../../functions/ingest/handler.ts';
 import { HAGUE_2025, ReceiptSchema } from '../../../shared/model/index.ts';
 import type { Receipt } from '../../../shared/model/index.ts';

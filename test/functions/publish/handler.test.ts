@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidEventError } from '../../../functions/common/errors.ts';
-import type { PublishRequest } from '../../../functions/common/publish-request.ts';
-import type { PublishReport } from '../../../functions/common/observer.ts';
+import { InvalidEventError } from '../../../functions/common/index.ts';
+import type { PublishRequest, PublishReport } from '../../../functions/common/index.ts';
 import { createPublishHandler } from '../../../functions/publish/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { ReleaseManifest } from '../../../shared/report/index.ts';

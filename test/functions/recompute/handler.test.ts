@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidEventError } from '../../../functions/common/errors.ts';
-import type { PublishReport } from '../../../functions/common/observer.ts';
+import { InvalidEventError } from '../../../functions/common/index.ts';
+import type { PublishReport } from '../../../functions/common/index.ts';
 import { createRecomputeHandler } from '../../../functions/recompute/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { PublishOutcomeSchema, publish } from '../../../shared/pipeline/index.ts';

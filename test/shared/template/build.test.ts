@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { HAGUE_2025 } from '../../../shared/model/rules.ts';
+import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { allyByIso3 } from '../../../shared/reference/index.ts';
 import { FIELDS, TEMPLATE_FIELDS, parseMetaRows } from '../../../shared/submission/index.ts';
 import { InvalidYearsError, UnknownAllyError, buildTemplate } from '../../../shared/template/index.ts';

@@ -11,8 +11,8 @@ import {
   runChecks,
   statusFitsYear,
 } from '../../../../shared/ingest/checks/index.ts';
-import type { Finding } from '../../../../shared/model/finding.ts';
-import { HAGUE_2025, RulesSchema } from '../../../../shared/model/rules.ts';
+import type { Finding } from '../../../../shared/model/index.ts';
+import { HAGUE_2025, RulesSchema } from '../../../../shared/model/index.ts';
 import { sheetCell } from '../../../../shared/text/index.ts';
 import { contextOf, draftOf } from '../helpers/drafts.ts';
 

@@ -3,7 +3,7 @@
 import type { DraftRecord } from '../../../../shared/ingest/draft.ts';
 import type { CheckContext } from '../../../../shared/ingest/checks/index.ts';
 import { SHIPPED_REFERENCE } from '../../../../shared/ingest/checks/index.ts';
-import { HAGUE_2025 } from '../../../../shared/model/rules.ts';
+import { HAGUE_2025 } from '../../../../shared/model/index.ts';
 
 /** A French year on sheet Data, years down the rows starting at row 5 for 2024 (row = year - 2019). */
 const draftOf = (overrides: Partial<DraftRecord> = {}): DraftRecord => {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { readSubmission } from '../../../../shared/ingest/read/index.ts';
 import type { FindingCode } from '../../../../shared/findings/index.ts';
 import { DEFAULT_LIMITS } from '../../../../shared/ingest/limits.ts';
-import { FindingSchema } from '../../../../shared/model/finding.ts';
+import { FindingSchema } from '../../../../shared/model/index.ts';
 import { csvOf } from '../../../helpers/workbooks.ts';
 
 /** The codes the reader words its findings by. */
