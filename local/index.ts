@@ -4,9 +4,9 @@
 export { startLocalCloud } from './runtime.ts';
 export type { LocalCloud, LocalCloudOptions } from './runtime.ts';
 export { PROJECT_ROOT, DEFAULT_RUNTIME_DIR, SAMPLES_DIR } from './project.ts';
-export { DEFAULT_PORT, LOCAL_BUCKETS } from './settings.ts';
+export { DEFAULT_PORT } from './settings.ts';
 export type { LocalCloudEvent, LocalCloudObserver } from './events.ts';
 export { createControlHandler } from './control.ts';
 export type { ControlApi } from './control.ts';
-export type { AwsS3Event, AwsS3Record } from './s3-event.ts';
+export type { AwsS3Event } from './s3-event.ts';
 export { LocalCloudError, PortInUseError, ControlRouteError } from './errors.ts';

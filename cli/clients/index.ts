@@ -3,6 +3,5 @@
 // apart from cli/index.ts.
 export { fetchStatus, requestRecompute } from './local-cloud.ts';
 export { resolveTarget } from './target.ts';
-export type { Target, TargetChoice, StackClients, StackDescriber, FunctionInvoker } from './target.ts';
+export type { StackDescriber, FunctionInvoker } from './target.ts';
 export { uploadAndWait } from './upload.ts';
-export { runDemo, listSamples } from './demo.ts';

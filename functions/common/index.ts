@@ -3,18 +3,8 @@
 // Lambda entry wires in (configuration from the environment, logger, AWS clients) is the second
 // surface lambda-wiring.ts, so the local cloud loads no SQS client or Lambda logger.
 export { FunctionError, ConfigError, InvalidEventError, RecordFailedError, PublishRequestError } from './errors.ts';
-export {
-  S3EventRecordSchema,
-  S3EventSchema,
-  S3TestEventSchema,
-  SqsRecordSchema,
-  SqsEventSchema,
-  SchedulerPayloadSchema,
-  ScheduledEventSchema,
-  ManualPayloadSchema,
-  parseEvent,
-} from './events.ts';
-export type { S3EventRecord, S3Event, SqsRecord, SqsEvent, SchedulerPayload, ScheduledEvent, ManualPayload } from './events.ts';
+export { S3EventSchema, S3TestEventSchema, SqsEventSchema, SchedulerPayloadSchema, ScheduledEventSchema, ManualPayloadSchema, parseEvent } from './events.ts';
+export type { S3EventRecord, SqsRecord, ManualPayload } from './events.ts';
 export type { Log } from './logger.ts';
 export type { HandlerObserver, ReceiptReport, PublishReport } from './observer.ts';
 export type { RequestPublish } from './publish-queue.ts';

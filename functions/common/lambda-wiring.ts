@@ -4,7 +4,7 @@
 // does without.
 export { IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig } from './env.ts';
 export type { IngestConfig, PublishConfig } from './env.ts';
-export { createLogger, DEFAULT_SERVICE_NAME } from './logger.ts';
+export { createLogger } from './logger.ts';
 export { createSqsPublishRequester } from './publish-queue.ts';
 export { publisherDepsFromEnv } from './publisher-deps.ts';
 export { createS3Client } from './s3-client.ts';
