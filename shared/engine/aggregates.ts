@@ -11,7 +11,7 @@
 // The expected allies are the group's members that year (accession year or earlier: NATO's
 // totals add Finland from 2023 and Sweden from 2024) with armed forces. A sum covering fewer than
 // the rules' share of them is not the group's figure, and reports must say so.
-import type { AllianceYear, GroupAggregate, GroupFigures, LeftOut, Track, TrackStatus } from '../model/index.ts';
+import type { AllianceYear, Coverage, GroupAggregate, GroupFigures, LeftOut, Track, TrackStatus } from '../model/index.ts';
 import { AggregateBasis, LeftOutReason, TrackStatus as Status } from '../model/index.ts';
 import type { Exact } from './exact.ts';
 import { add, frac, fromNumber, gte, isZero, sum, toNumber } from './exact.ts';
@@ -73,6 +73,12 @@ const leftOut = (e: AggregateEntry, year: number, basis: AggregateBasis): LeftOu
   return null;
 };
 
+/** included of expected, in %, and whether that reaches the rules' minimum. */
+const coverageOf = (included: number, expected: number, minCoveragePct: number): Coverage => {
+  const share = expected === 0 ? null : frac(BigInt(100 * included), BigInt(expected));
+  return { included, expected, pct: num(share), meetsRule: share !== null && gte(share, fromNumber(minCoveragePct)) };
+};
+
 const aggregateGroup = (
   year: number,
   members: readonly AggregateEntry[],
@@ -103,8 +109,6 @@ const aggregateGroup = (
       ? [`equipment figures missing for ${uncovered('equipment').join(', ')}: equipmentSharePct covers the other allies`]
       : []),
   ];
-  const included = summed.length;
-  const share = expected.length === 0 ? null : frac(BigInt(100 * included), BigInt(expected.length));
   const rateYear = basis === AggregateBasis.constant ? settings.constantRateYear : null;
   return {
     basis,
@@ -114,12 +118,7 @@ const aggregateGroup = (
     allies: summed.map((s) => s.iso3),
     leftOut: left,
     notYetMembers,
-    coverage: {
-      included,
-      expected: expected.length,
-      pct: num(share),
-      meetsRule: share !== null && gte(share, fromNumber(settings.minCoveragePct)),
-    },
+    coverage: coverageOf(summed.length, expected.length, settings.minCoveragePct),
     gdpUsd: num(gdpUsd),
     coreUsd: num(coreUsd),
     securityUsd: num(securityUsd),
@@ -173,5 +172,5 @@ const aggregateYear = (year: number, entries: readonly AggregateEntry[], setting
   },
 });
 
-export { aggregateYear, presentedBasis };
+export { aggregateYear, presentedBasis, coverageOf, basisLabel };
 export type { AggregateEntry, AggregateSettings, UsdFigures };

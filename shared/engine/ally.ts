@@ -1,6 +1,7 @@
 // One ally's standing: every year's amounts, ratios, tracks, gaps and legacy checks, its
 // baselines, its security-related target, its checkpoint in the review year, and the
-// credibility of its plan. Also hands the aggregates its USD figures on both bases.
+// credibility of its plan, its plans against outturn and its money gap to the target year.
+// Also hands the aggregates its USD figures on both bases and its money gap in USD.
 import type { AllyCheckpoint, AllyResult, AllyYearResult, Rules, SubmissionRecord, Track } from '../model/index.ts';
 import { AggregateBasis, effectiveTargets, FigureStatus, TrackStatus } from '../model/index.ts';
 import type { AllyRef } from '../reference/index.ts';
@@ -10,14 +11,18 @@ import type { Exact } from './exact.ts';
 import { fromNumber, gte, sub, toNumber } from './exact.ts';
 import type { Conversion, Rates } from './exchange.ts';
 import { conversionFor, observedConversion } from './exchange.ts';
+import type { MoneyGapAssessment } from './money-gap.ts';
+import { assessMoneyGap } from './money-gap.ts';
 import type { PlanYearView } from './plan-credibility.ts';
 import { assessPlan } from './plan-credibility.ts';
-import { reasonList } from './ratios.ts';
+import type { Comparison, FigureVintage } from './plan-outturn.ts';
+import { deliveryOf, yearOutturn } from './plan-outturn.ts';
+import { reasonList, yearAmounts, yearRatios } from './ratios.ts';
 import { securityNeed, securityTarget } from './security-need.ts';
 import type { TrackContext, YearTrack } from './track-result.ts';
 import { yearTrack } from './track-result.ts';
 import type { Baseline } from './trajectory.ts';
-import { findBaseline } from './trajectory.ts';
+import { findBaseline, pathAt } from './trajectory.ts';
 import type { YearWork } from './year-work.ts';
 import { prepareYear, usdAt } from './year-work.ts';
 
@@ -25,6 +30,14 @@ interface AllyAssessment {
   result: AllyResult;
   /** The ally's part of each year's aggregates, by year (only years it has a record for). */
   aggregates: Map<number, NonNullable<AggregateEntry['year']>>;
+  /** The money gap with its exact USD sums; null when the ally has none (no armed forces, no figures). */
+  moneyGap: MoneyGapAssessment | null;
+}
+
+/** The constant basis as the ally sees it. */
+interface ConstantBasis {
+  rateYear: number | null;
+  basisLabel: string;
 }
 
 const TRACKS: readonly Track[] = ['core', 'security', 'combined'];
@@ -56,7 +69,7 @@ const usdOut = (w: YearWork): AllyYearResult['usd'] => {
 
 type YearTracks = Record<Track, YearTrack> & { need: Measured };
 
-const yearResult = (w: YearWork, tracks: YearTracks, legacy: AllyYearResult['legacy']): AllyYearResult => {
+const yearResult = (w: YearWork, tracks: YearTracks, legacy: AllyYearResult['legacy'], earlierFigures: AllyYearResult['earlierFigures']): AllyYearResult => {
   const { record, amounts, ratios } = w;
   const reasons = reasonList(amounts.gdp, amounts.core, amounts.security, amounts.equipment, ratios.equipmentSharePct, {
     value: null,
@@ -84,6 +97,7 @@ const yearResult = (w: YearWork, tracks: YearTracks, legacy: AllyYearResult['leg
     illustrative: record.illustrative ?? false,
     ...(record.notes !== undefined ? { notes: record.notes } : {}),
     source: { submissionId: record.provenance.submissionId, file: record.provenance.file, uploadedAt: record.provenance.uploadedAt },
+    earlierFigures,
     ...(reasons.length > 0 ? { reasons } : {}),
   };
 };
@@ -118,9 +132,18 @@ const checkpointOf = (year: number | undefined, judged: ReadonlyMap<number, { w:
 };
 
 /**
- * @param constantRateYear the year whose rates convert every year on the constant basis, or null
+ * @param vintages every accepted submission's figures for this ally (the records' own included or not)
+ * @param constant the constant basis: the year whose rates convert every year, or null, and its label
  */
-const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: Rules, rates: Rates, constantRateYear: number | null): AllyAssessment => {
+const assessAlly = (
+  ref: AllyRef,
+  records: readonly SubmissionRecord[],
+  vintages: readonly FigureVintage[],
+  rules: Rules,
+  rates: Rates,
+  constant: ConstantBasis,
+): AllyAssessment => {
+  const constantRateYear = constant.rateYear;
   const targets = effectiveTargets(rules, ref.iso3);
   const noArmedForces = ref.noArmedForces === true;
   const assessed = (track: Track) => !noArmedForces || track === 'security';
@@ -142,6 +165,8 @@ const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: R
   const aggregates: AllyAssessment['aggregates'] = new Map();
   const judged = new Map<number, { w: YearWork; tracks: YearTracks }>();
   const planViews: PlanYearView[] = [];
+  const comparisons: Comparison[] = [];
+  const ratiosOf = (figures: Parameters<typeof yearAmounts>[0]) => yearRatios(yearAmounts(figures, cap, rules.eligibleSecurityCategories), cap);
   const years = work.map((w): AllyYearResult => {
     const need = securityNeed(w.ratios.corePct, targets, noArmedForces);
     const tracks: YearTracks = {
@@ -168,15 +193,43 @@ const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: R
         })),
       });
     }
-    return yearResult(w, tracks, legacy);
+    const outturn = yearOutturn(w, vintages.filter((v) => v.year === w.record.year), ratiosOf);
+    comparisons.push(...outturn.comparisons);
+    return yearResult(w, tracks, legacy, outturn.figures);
   });
+
+  const currency = ref.currencies.at(-1)?.currency ?? '';
+  const lastCurrency = work.at(-1)?.record.currency ?? currency;
+  const moneyGap =
+    noArmedForces || work.length === 0
+      ? null
+      : assessMoneyGap({
+          currency: lastCurrency,
+          work,
+          fromYear: targets.baselineYear,
+          toYear: targets.targetYear,
+          pathAt: {
+            core: (year) => pathAt(contexts.core.baseline, contexts.core.target, targets.baselineYear, targets.targetYear, year),
+            combined: (year) => pathAt(contexts.combined.baseline, contexts.combined.target, targets.baselineYear, targets.targetYear, year),
+          },
+          constant: {
+            rateYear: constantRateYear,
+            basisLabel: constant.basisLabel,
+            conversion: constantRateYear === null ? null : observedConversion(ref, lastCurrency, constantRateYear, rates.usdRate),
+            noRate:
+              constantRateYear === null
+                ? 'no year of the rate table has a rate for every ally'
+                : `no exchange rate for ${lastCurrency} in ${constantRateYear}`,
+          },
+        });
 
   const shownTargets = { core: targets.core, security: num(security.pct) ?? targets.securityCap, combined: targets.combined };
   return {
     result: {
       iso3: ref.iso3,
       name: ref.nameEn,
-      currency: ref.currencies.at(-1)?.currency ?? '',
+      nameFr: ref.nameFr,
+      currency,
       noArmedForces,
       ...(noArmedForces
         ? { note: `${ref.nameEn} has no armed forces: its core and combined tracks and the Wales 2014 guidelines are not assessed` }
@@ -189,9 +242,12 @@ const assessAlly = (ref: AllyRef, records: readonly SubmissionRecord[], rules: R
       securityTarget: { year: targets.targetYear, pct: shownTargets.security, corePct: num(security.corePct), from: security.from },
       plan: assessPlan(planViews, targets.targetYear, fromNumber(rules.planTolerancePct)),
       checkpoint: checkpointOf(rules.reviewYear, judged, shownTargets),
+      delivery: deliveryOf(comparisons),
+      moneyGap: moneyGap?.result ?? null,
       years,
     },
     aggregates,
+    moneyGap,
   };
 };
 
@@ -224,4 +280,4 @@ const aggregateEntryYear = (
 };
 
 export { assessAlly };
-export type { AllyAssessment };
+export type { AllyAssessment, ConstantBasis };

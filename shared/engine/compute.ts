@@ -4,9 +4,13 @@
 import type { ComplianceResult, Rules, SubmissionRecord } from '../model/index.ts';
 import type { AllyRef } from '../reference/index.ts';
 import type { AggregateEntry } from './aggregates.ts';
-import { aggregateYear } from './aggregates.ts';
+import { aggregateYear, basisLabel } from './aggregates.ts';
+import { allianceMoneyGap } from './money-gap-sums.ts';
+import type { FigureVintage } from './plan-outturn.ts';
+import { vintagesOfRecords } from './plan-outturn.ts';
 import type { UsdRate } from './exchange.ts';
 import { constantRateYear } from './exchange.ts';
+import { AggregateBasis } from '../model/index.ts';
 import { assessAlly } from './ally.ts';
 import { DuplicateRecordError, UnknownAllyError } from './errors.ts';
 
@@ -34,10 +38,19 @@ const recordsByAlly = (records: readonly SubmissionRecord[], allies: readonly Al
   return byAlly;
 };
 
+interface ComputeOptions {
+  /**
+   * Every accepted submission's figures (the history behind the merged records), for plans
+   * against outturn. Without it only the records themselves are known: no earlier figures.
+   */
+  vintages?: readonly FigureVintage[];
+}
+
 const computeCompliance = (
   records: readonly SubmissionRecord[],
   rules: Rules,
   reference: EngineReference,
+  options: ComputeOptions = {},
 ): ComplianceResult => {
   const allies = [...reference.allies].sort((a, b) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0));
   const byAlly = recordsByAlly(records, allies);
@@ -48,9 +61,11 @@ const computeCompliance = (
     return latest && ally.noArmedForces !== true ? [{ ally, currency: latest.currency }] : [];
   });
   const constantYear = constantRateYear(withFigures, rates);
+  const constant = { rateYear: constantYear, basisLabel: basisLabel(AggregateBasis.constant, constantYear) };
+  const vintages = options.vintages ?? vintagesOfRecords(records);
   const assessed = allies.map((ref) => ({
     ref,
-    ...assessAlly(ref, [...(byAlly.get(ref.iso3)?.values() ?? [])], rules, rates, constantYear),
+    ...assessAlly(ref, [...(byAlly.get(ref.iso3)?.values() ?? [])], vintages.filter((v) => v.ally === ref.iso3), rules, rates, constant),
   }));
   const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
   const settings = { constantRateYear: constantYear, minCoveragePct: rules.aggregates.minCoveragePct };
@@ -73,9 +88,19 @@ const computeCompliance = (
           settings,
         ),
       ),
+      moneyGap: allianceMoneyGap(
+        assessed.map((a) => ({
+          iso3: a.ref.iso3,
+          europeCanada: a.ref.europeCanada,
+          noArmedForces: a.ref.noArmedForces === true,
+          accession: a.ref.accession,
+          gap: a.moneyGap,
+        })),
+        { fromYear: rules.baselineYear, toYear: rules.targetYear, constantRateYear: constantYear, minCoveragePct: rules.aggregates.minCoveragePct },
+      ),
     },
   };
 };
 
 export { computeCompliance };
-export type { EngineReference };
+export type { EngineReference, ComputeOptions };

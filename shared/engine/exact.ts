@@ -58,6 +58,12 @@ const lt = (a: Exact, b: Exact): boolean => cmp(a, b) < 0;
 const min = (a: Exact, b: Exact): Exact => (cmp(a, b) <= 0 ? a : b);
 const max = (a: Exact, b: Exact): Exact => (cmp(a, b) >= 0 ? a : b);
 const isZero = (a: Exact): boolean => a.n === 0n;
+const absolute = (a: Exact): Exact => (a.n < 0n ? { n: -a.n, d: a.d } : a);
+/** a to a non-negative integer power (growth compounded over years). */
+const pow = (a: Exact, k: number): Exact => {
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`not a non-negative integer power: ${k}`);
+  return { n: a.n ** BigInt(k), d: a.d ** BigInt(k) };
+};
 const sum = (xs: readonly Exact[]): Exact => xs.reduce(add, ZERO);
 
 const ZERO: Exact = integer(0);
@@ -81,5 +87,5 @@ const toNumber = (a: Exact): number | null => {
   return Number.isFinite(x) ? x : null;
 };
 
-export { frac, integer, fromNumber, add, sub, mul, div, cmp, gte, lt, min, max, isZero, sum, toNumber, ZERO, HUNDRED };
+export { frac, integer, fromNumber, add, sub, mul, div, cmp, gte, lt, min, max, isZero, absolute, pow, sum, toNumber, ZERO, HUNDRED };
 export type { Exact };

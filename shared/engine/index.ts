@@ -18,7 +18,15 @@
 //   year), each over the members expected that year with figures, GDP, core spending and a rate,
 //   naming its coverage and who is left out and why; security and equipment ratios cover the
 //   subset reporting them, as `reasons` then says. Status counts cover the allies reporting.
+// - Plans against outturn (plan-outturn.ts): each year lists what earlier accepted submissions
+//   planned or estimated for it; a per-ally summary averages how far plans made 1 and 2 years
+//   ahead missed the outturn. The history comes as figure vintages; without them only the
+//   merged records are known.
+// - The money gap (money-gap.ts, money-gap-sums.ts): per ally, Σ (path − ratio)·GDP/100 over the
+//   baseline to target years for the plan and for the latest actual ratio held flat, GDP as
+//   submitted and grown at the latest submitted growth beyond; summed in USD at constant rates.
 export { computeCompliance } from './compute.ts';
-export type { EngineReference } from './compute.ts';
+export type { EngineReference, ComputeOptions } from './compute.ts';
+export type { FigureVintage } from './plan-outturn.ts';
 export type { UsdRate } from './exchange.ts';
 export { EngineError, DuplicateRecordError, UnknownAllyError } from './errors.ts';

@@ -46,7 +46,10 @@ const lift = (f: (...xs: Exact[]) => Exact | null, whenNull: string, ...ms: Meas
   return reason ? { value, reason } : { value };
 };
 
-const gdpOf = (record: SubmissionRecord): Measured => {
+/** The amounts of a year's figures: any record-shaped figures (a record, or an earlier submission's). */
+type YearFigures = Pick<SubmissionRecord, 'gdp' | 'core' | 'security'>;
+
+const gdpOf = (record: YearFigures): Measured => {
   if (record.gdp === null) return { value: null, reason: 'GDP not reported' };
   if (record.gdp === 0) return { value: null, reason: 'GDP is zero' };
   return { value: fromNumber(record.gdp) };
@@ -58,7 +61,7 @@ const pctOf = (part: Exact, whole: Exact): Exact | null => div(mul(HUNDRED, part
 const amountAt = (pct: Exact, whole: Exact): Exact => mul(mul(pct, whole), ONE_HUNDREDTH);
 const ONE_HUNDREDTH = frac(1n, 100n);
 
-const yearAmounts = (record: SubmissionRecord, cap: Exact, eligible: readonly SecurityPart[]): YearAmounts => {
+const yearAmounts = (record: YearFigures, cap: Exact, eligible: readonly SecurityPart[]): YearAmounts => {
   const gdp = gdpOf(record);
   const security = securityEligibleAmount(record.security, eligible);
   return {
@@ -84,4 +87,4 @@ const yearRatios = (amounts: YearAmounts, cap: Exact): YearRatios => {
 };
 
 export { yearAmounts, yearRatios, joinReasons, reasonList, amountAt, pctOf };
-export type { YearAmounts, YearRatios };
+export type { YearAmounts, YearRatios, YearFigures };

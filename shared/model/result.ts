@@ -1,8 +1,11 @@
 // What the compliance engine computes: per ally and year, and for the alliance per year.
 // Every number is finite or null; a null always comes with a status or reason that says why.
 import { z } from 'zod';
+import { CoverageSchema, LeftOutSchema } from './coverage.ts';
+import { DeliverySchema, EarlierFigureSchema } from './delivery.ts';
+import { AllianceMoneyGapSchema, AllyMoneyGapSchema } from './money-gap.ts';
 import { CoreSchema, CurrencySchema, Iso3Schema, SecuritySchema, YearSchema } from './record.ts';
-import { AggregateBasis, FigureStatus, LeftOutReason, SecurityTargetFrom, TrackStatus, valuesOf } from './vocab.ts';
+import { AggregateBasis, FigureStatus, SecurityTargetFrom, TrackStatus, valuesOf } from './vocab.ts';
 
 const MaybeNumber = z.number().finite().nullable();
 
@@ -79,6 +82,11 @@ const AllyYearResultSchema = z.strictObject({
   illustrative: z.boolean(),
   notes: z.string().optional(),
   source: z.strictObject({ submissionId: z.string(), file: z.string(), uploadedAt: z.string() }),
+  /**
+   * What each earlier accepted submission (uploaded before `source`) planned or estimated for
+   * this year, in upload order; this year's corePct and combinedPct are what was reported.
+   */
+  earlierFigures: z.array(EarlierFigureSchema),
   /** Why some figure of this year is null or rests on a partial breakdown. */
   reasons: z.array(z.string()).optional(),
 });
@@ -105,6 +113,8 @@ const PlanCredibilitySchema = z.strictObject({
 const AllyResultSchema = z.strictObject({
   iso3: Iso3Schema,
   name: z.string(),
+  /** The ally's name in French. */
+  nameFr: z.string(),
   currency: CurrencySchema,
   /** True for an ally without armed forces (Iceland): its core and combined tracks are not assessed. */
   noArmedForces: z.boolean().optional(),
@@ -144,6 +154,10 @@ const AllyResultSchema = z.strictObject({
       }),
     })
     .nullable(),
+  /** How far plans made one and two years ahead missed the outturn (see years[].earlierFigures). */
+  delivery: DeliverySchema,
+  /** The money gap over the commitment's years; null for an ally without armed forces or without figures. */
+  moneyGap: AllyMoneyGapSchema.nullable(),
   years: z.array(AllyYearResultSchema),
 });
 
@@ -160,19 +174,10 @@ const GroupAggregateSchema = z.strictObject({
   /** Allies whose figures entered the sums (ISO3). */
   allies: z.array(Iso3Schema),
   /** Expected allies left out of the sums, each with why. */
-  leftOut: z.array(
-    z.strictObject({ iso3: Iso3Schema, reason: z.enum(valuesOf(LeftOutReason)), detail: z.string().min(1) }),
-  ),
+  leftOut: z.array(LeftOutSchema),
   /** Allies with figures for a year before they joined: published per ally, not summed (as in NATO's totals). */
   notYetMembers: z.array(Iso3Schema),
-  coverage: z.strictObject({
-    included: z.number().int().nonnegative(),
-    expected: z.number().int().nonnegative(),
-    /** included / expected in %; null when no ally is expected. */
-    pct: MaybeNumber,
-    /** The rules' aggregates.minCoveragePct is reached: only then is the figure the group's. */
-    meetsRule: z.boolean(),
-  }),
+  coverage: CoverageSchema,
   gdpUsd: MaybeNumber,
   coreUsd: MaybeNumber,
   securityUsd: MaybeNumber,
@@ -214,6 +219,8 @@ const ComplianceResultSchema = z.strictObject({
     /** The latest year of the rate table with a rate for every ally with figures: the constant basis. null when none has. */
     constantRateYear: YearSchema.nullable(),
     years: z.array(AllianceYearSchema),
+    /** The money gap over the commitment's years, summed in USD at constant rates, with coverage. */
+    moneyGap: AllianceMoneyGapSchema,
   }),
 });
 
@@ -222,7 +229,6 @@ type SecurityTrackResult = z.infer<typeof SecurityTrackResultSchema>;
 type CheckpointTrack = z.infer<typeof CheckpointTrackSchema>;
 type AllyCheckpoint = NonNullable<z.infer<typeof AllyResultSchema>['checkpoint']>;
 type GroupFigures = z.infer<typeof GroupFiguresSchema>;
-type LeftOut = GroupAggregate['leftOut'][number];
 type AllyYearResult = z.infer<typeof AllyYearResultSchema>;
 type AllyResult = z.infer<typeof AllyResultSchema>;
 type AllianceYear = z.infer<typeof AllianceYearSchema>;
@@ -252,6 +258,5 @@ export type {
   AllianceYear,
   GroupAggregate,
   GroupFigures,
-  LeftOut,
   ComplianceResult,
 };

@@ -50,6 +50,10 @@ const LeftOutReason = {
   noRate: 'no_rate',
   noGdp: 'no_gdp',
   noCore: 'no_core',
+  /** No ratio in the baseline year or before it: no path to measure against (money gap). */
+  noBaseline: 'no_baseline',
+  /** Security-related figures missing, so the combined ratio is unknown (money gap). */
+  noSecurity: 'no_security',
 } as const;
 type LeftOutReason = (typeof LeftOutReason)[keyof typeof LeftOutReason];
 
@@ -64,6 +68,20 @@ const SecurityTargetFrom = {
 } as const;
 type SecurityTargetFrom = (typeof SecurityTargetFrom)[keyof typeof SecurityTargetFrom];
 
+/** Where a money-gap year's GDP comes from: the ally's figures, or grown from its last one at its latest growth. */
+const GdpFrom = {
+  submitted: 'submitted',
+  grown: 'grown',
+} as const;
+type GdpFrom = (typeof GdpFrom)[keyof typeof GdpFrom];
+
+/** Where a money-gap year's ratio comes from: the ally's figures for it, or its latest earlier ratio held flat. */
+const RatioFrom = {
+  figures: 'figures',
+  held: 'held',
+} as const;
+type RatioFrom = (typeof RatioFrom)[keyof typeof RatioFrom];
+
 const valuesOf = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
 
 export {
@@ -71,6 +89,8 @@ export {
   AggregateBasis,
   LeftOutReason,
   SecurityTargetFrom,
+  GdpFrom,
+  RatioFrom,
   TrackStatus,
   Track,
   ReceiptStatus,

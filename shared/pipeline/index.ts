@@ -2,6 +2,7 @@
 export { StoredSubmissionSchema } from './stored-submission.ts';
 export type { StoredSubmission } from './stored-submission.ts';
 export { mergeSubmissions, uploadOrder } from './merge.ts';
+export { vintagesOf } from './vintages.ts';
 export { defaultReportingYear } from './reporting-year.ts';
 export { writeRelease, readReleasesIndex } from './release-writer.ts';
 export type { WriteReleaseInput } from './release-writer.ts';

@@ -16,6 +16,7 @@ import { readReleasesIndex, writeRelease } from './release-writer.ts';
 import { defaultReportingYear } from './reporting-year.ts';
 import { StoredSubmissionSchema } from './stored-submission.ts';
 import type { StoredSubmission } from './stored-submission.ts';
+import { vintagesOf } from './vintages.ts';
 
 /** What the engine needs to know beyond the records, plus where the exchange rates come from. */
 interface PublishReference {
@@ -106,9 +107,15 @@ const storedReleaseFiles = async (storage: Storage, n: number, rendered: readonl
 const publish = async (input: PublishInput): Promise<PublishOutcome> => {
   const { storage, rules, reference, trigger, reason, now } = input;
   const index = await readReleasesIndex(storage);
-  const records = await currentRecords(storage);
+  const submissions = await readStoredSubmissions(storage);
+  const records = mergeSubmissions(submissions);
   const reportingYear = input.reportingYear ?? defaultReportingYear(records, reference.allies, now.getUTCFullYear());
-  const result = computeCompliance(records, rules, { allies: reference.allies, usdRate: reference.usdRate, rateYears: reference.rateYears });
+  const result = computeCompliance(
+    records,
+    rules,
+    { allies: reference.allies, usdRate: reference.usdRate, rateYears: reference.rateYears },
+    { vintages: vintagesOf(submissions) },
+  );
   const latest = index.releases.at(-1);
   const number = (latest?.number ?? 0) + 1;
   const dataset = buildDataset({

@@ -17,7 +17,9 @@ import { buildNotes, NoteSchema } from './notes.ts';
 
 // 2: alliance sums on two exchange-rate bases with their coverage; the security-related track's
 // need and contribution; the review-year checkpoint; USD rates carried forward or legacy flagged.
-const DATASET_SCHEMA_VERSION = 2;
+// 3: plans against outturn (years[].earlierFigures, delivery), the money gap to the target year
+// (moneyGap per ally, alliance.moneyGap), the ally's French name (nameFr).
+const DATASET_SCHEMA_VERSION = 3;
 
 const ReleaseHeaderSchema = z.strictObject({
   /** Release number: 1, 2, 3, … one more than the previous release. */
@@ -80,7 +82,7 @@ const byYear = (a: { year: number }, b: { year: number }) => a.year - b.year;
  */
 const buildDataset = ({ result, rules, release, fxSource }: BuildDatasetInput): ComplianceDataset => {
   const allies = [...result.allies].sort(byIso3).map((a) => ({ ...a, years: [...a.years].sort(byYear) }));
-  const alliance = { constantRateYear: result.alliance.constantRateYear, years: [...result.alliance.years].sort(byYear) };
+  const alliance = { ...result.alliance, years: [...result.alliance.years].sort(byYear) };
   const draft = {
     schemaVersion: DATASET_SCHEMA_VERSION,
     release: {

@@ -14,6 +14,8 @@ const REASON_TEXT: Record<LeftOut['reason'], string> = {
   [LeftOutReason.noRate]: 'no exchange rate',
   [LeftOutReason.noGdp]: 'no GDP',
   [LeftOutReason.noCore]: 'no core expenditure',
+  [LeftOutReason.noBaseline]: 'no baseline',
+  [LeftOutReason.noSecurity]: 'no security-related expenditure',
 };
 
 /** The figures a report shows for a group in a year: the presented basis. */

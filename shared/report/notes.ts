@@ -61,6 +61,14 @@ const buildNotes = ({ allies, rules, fxSource }: { allies: readonly NotesAlly[];
           },
         ]),
     {
+      code: 'plans-outturn',
+      text: "Plans against outturn: each year lists what every earlier accepted submission (uploaded before the one its figures come from) planned or estimated for it, with reported minus planned in percentage points (negative: less than planned). A figure was made k years ahead when its year minus the calendar year of its upload is k. The delivery summary averages, for plans made 1 and 2 years ahead, the difference for each year whose latest figure is an actual or an estimate, taking the last plan uploaded in each year.",
+    },
+    {
+      code: 'money-gap',
+      text: `The money gap sums (path − ratio) × GDP / 100 over ${rules.baselineYear}–${rules.targetYear}, for the ally's plan (its figures, its last ratio held flat where they stop) and for its latest actual ratio held flat after its latest actual year; the shortfall counts only years below the path, the net sum lets years above it offset them. GDP is as submitted; beyond the last GDP given it grows at the ally's latest submitted growth (its last two consecutive years with GDP), or stays flat without them. Millions of national currency, and of USD at constant exchange rates (the rates of alliance.constantRateYear), so allies can be summed.`,
+    },
+    {
       code: 'citation',
       text: 'Cite a release by its number, date and digest. Files under releases/<n>/ never change; latest/ always holds the newest release.',
     },

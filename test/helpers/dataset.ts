@@ -18,6 +18,8 @@ interface YearSpec {
   notes?: string;
   file?: string;
   submissionId?: string;
+  /** What earlier submissions said about the year. */
+  earlier?: AllyYearResult['earlierFigures'];
 }
 
 /**
@@ -79,20 +81,75 @@ const allyYear = (s: YearSpec): AllyYearResult => {
       file: s.file ?? 'submission.xlsx',
       uploadedAt: '2026-03-01T10:00:00.000Z',
     },
+    earlierFigures: s.earlier ?? [],
   };
 };
 
 const ally = (iso3: string, name: string, currency: string, years: YearSpec[], extra: Partial<DatasetAlly> = {}): AllyResult => ({
   iso3,
   name,
+  nameFr: `${name} (fr)`,
   currency,
   baseline: { core: null, security: null, combined: null },
   securityTarget: { year: HAGUE_2025.targetYear, pct: HAGUE_2025.tracks.security.cap, corePct: null, from: 'core_target' },
   plan: { credible: null, planYears: [], reasons: [] },
   checkpoint: checkpoint(years.map(allyYear)),
+  delivery: delivery(years.map(allyYear)),
+  moneyGap: years.length === 0 ? null : moneyGap(currency, years.at(-1)?.rate ?? 1),
   years: years.map(allyYear),
   ...extra,
 });
+
+/** The delivery summary over the years' earlier figures made 1 and 2 years ahead (last of their upload year). */
+const delivery = (years: readonly AllyYearResult[]): AllyResult['delivery'] => {
+  const miss = (diffs: number[]) =>
+    diffs.length === 0
+      ? { comparisons: 0, meanDiffPct: null, meanAbsDiffPct: null }
+      : {
+          comparisons: diffs.length,
+          meanDiffPct: diffs.reduce((a, b) => a + b, 0) / diffs.length,
+          meanAbsDiffPct: diffs.reduce((a, b) => a + Math.abs(b), 0) / diffs.length,
+        };
+  return {
+    leads: [1, 2].map((aheadYears) => {
+      const counted = years
+        .filter((y) => y.status !== 'plan')
+        .flatMap((y) => y.earlierFigures.filter((e) => e.aheadYears === aheadYears && e.lastOfUploadYear));
+      return {
+        aheadYears,
+        core: miss(counted.flatMap((e) => (e.coreDiffPct === null ? [] : [e.coreDiffPct]))),
+        combined: miss(counted.flatMap((e) => (e.combinedDiffPct === null ? [] : [e.combinedDiffPct]))),
+      };
+    }),
+  };
+};
+
+/**
+ * A money gap of fixed shape: GDP 1000 every year 2025-2035, plans at the path but 0.5 points
+ * below it on core in 2035 (a shortfall of 5 there), the latest actual 1 point below the path
+ * every year (10 a year).
+ */
+const moneyGap = (currency: string, rate: number): NonNullable<AllyResult['moneyGap']> => {
+  const years = Array.from({ length: 11 }, (_, i) => 2025 + i);
+  const sum = (national: number) => ({ shortfallNational: national, shortfallUsd: national / rate, netNational: national, netUsd: national / rate });
+  return {
+    fromYear: 2025,
+    toYear: 2035,
+    currency,
+    usd: { rateYear: 2024, rate, basisLabel: 'at 2024 exchange rates' },
+    gdpGrowth: { pct: 0, years: [2034, 2035] },
+    latestActual: { year: 2025, corePct: 2, combinedPct: 3 },
+    years: years.map((year) => ({
+      year,
+      gdp: 1000,
+      gdpFrom: 'submitted' as const,
+      core: { pathPct: 3, planPct: year === 2035 ? 2.5 : 3, planFrom: 'figures' as const, planGapNational: year === 2035 ? 5 : 0, latestActualGapNational: 10 },
+      combined: { pathPct: 4, planPct: 4, planFrom: 'figures' as const, planGapNational: 0, latestActualGapNational: 10 },
+    })),
+    core: { plan: sum(5), latestActual: sum(110) },
+    combined: { plan: sum(0), latestActual: sum(110) },
+  };
+};
 
 /** The review year as the engine reports it; these fixtures have no 2029 figures. */
 const checkpoint = (years: readonly AllyYearResult[]): AllyResult['checkpoint'] => {
@@ -131,6 +188,15 @@ const makeResult = (): ComplianceResult => ({
   ],
   alliance: {
     constantRateYear: 2024,
+    moneyGap: {
+      fromYear: 2025,
+      toYear: 2035,
+      basis: 'constant',
+      rateYear: 2024,
+      basisLabel: 'at 2024 exchange rates',
+      all: groupGap(['ALB', 'DEU', 'USA']),
+      europeCanada: groupGap(['ALB', 'DEU']),
+    },
     years: [2026, 2024, 2025].map((year) => ({
       year,
       all: groupFigures(year, ['ALB', 'DEU', 'USA']),
@@ -146,6 +212,21 @@ const makeResult = (): ComplianceResult => ({
     })),
   },
 });
+
+/** A group's money gap: every ally's fixture gap (5 and 110 national) in USD, all covered. */
+const groupGap = (allies: string[]): ComplianceResult['alliance']['moneyGap']['all'] => {
+  const rates: Record<string, number> = { ALB: 91, DEU: 0.88, USA: 1 };
+  const usd = (national: number) => allies.reduce((a, iso3) => a + national / (rates[iso3] ?? 1), 0);
+  const scenario = (national: number) => ({
+    allies,
+    leftOut: [],
+    coverage: { included: allies.length, expected: allies.length, pct: 100, meetsRule: true },
+    shortfallUsd: usd(national),
+    netUsd: usd(national),
+  });
+  const track = (plan: number) => ({ plan: scenario(plan), latestActual: scenario(110) });
+  return { expected: allies, core: track(5), combined: track(0) };
+};
 
 /**
  * A group's sums on both bases. After 2024 the current basis lacks the rates of all but the

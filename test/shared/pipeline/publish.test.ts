@@ -172,10 +172,47 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
       records: [{ year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core: 100_000, security: 25_000 }],
     });
     const late = await publish(publishInput(storage));
-    // Assess
-    expect(late).toMatchObject({ published: false, release: 1, digest: first.digest });
-    expect((await yearOf(storage, 'POL', 2025))?.core.total).toBe(190_000);
-    expect((await yearOf(storage, 'POL', 2025))?.source.submissionId).toBe('pol-newer');
+    // Assess: the figures stay the newer upload's; the older one joins the history of what was
+    // estimated before (a new release), exactly as if it had arrived first.
+    expect(first).toMatchObject({ published: true, release: 1 });
+    expect(late).toMatchObject({ published: true, release: 2 });
+    const pol = await yearOf(storage, 'POL', 2025);
+    expect(pol?.core.total).toBe(190_000);
+    expect(pol?.source.submissionId).toBe('pol-newer');
+    expect(pol?.earlierFigures.map((e) => e.submissionId)).toEqual(['pol-1', 'pol-older']);
+    const inOrder = await make();
+    await seed(inOrder);
+    for (const [submissionId, uploadedAt, core] of [['pol-older', '2026-04-01T00:00:00Z', 100_000], ['pol-newer', '2026-05-01T00:00:00Z', 190_000]] as const) {
+      await storeSubmission(inOrder, {
+        ally: 'POL',
+        submissionId,
+        uploadedAt,
+        records: [{ year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core, security: 25_000 }],
+      });
+    }
+    expect((await publish(publishInput(inOrder))).digest).toBe(late.digest);
+  });
+
+  it('lists what an earlier stored submission planned for a year beside the figure that followed, and the ally\'s delivery', async () => {
+    // Prepare: in 2024 Estonia planned 1 200 of a GDP of 40 000 for 2025 (3.0%); seed's 2026
+    // upload reports 1 300 (3.25%).
+    const storage = await make();
+    await storeSubmission(storage, {
+      ally: 'EST',
+      submissionId: 'est-0',
+      uploadedAt: '2024-06-01T00:00:00Z',
+      records: [{ year: 2025, status: 'plan', currency: 'EUR', gdp: 40_000, core: 1_200, security: 200 }],
+    });
+    await seed(storage);
+
+    // Act
+    await publish(publishInput(storage));
+
+    // Assess: made 2025 − 2024 = 1 year ahead; reported − planned = 3.25 − 3.0 = +0.25 points.
+    const est = (await dataset(storage)).allies.find((a) => a.iso3 === 'EST');
+    const [planned] = est?.years.find((y) => y.year === 2025)?.earlierFigures ?? [];
+    expect(planned).toMatchObject({ submissionId: 'est-0', status: 'plan', aheadYears: 1, corePct: 3, coreDiffPct: 0.25 });
+    expect(est?.delivery.leads[0]).toMatchObject({ aheadYears: 1, core: { comparisons: 1, meanDiffPct: 0.25, meanAbsDiffPct: 0.25 } });
   });
 
   it('writes every releases/<n>/ file, then latest/, then releases/index.json, then index.html', async () => {

@@ -10,7 +10,7 @@ describe('buildDataset', () => {
 
     // Assess
     expect(ComplianceDatasetSchema.safeParse(dataset).success).toBe(true);
-    expect(dataset.schemaVersion).toBe(2);
+    expect(dataset.schemaVersion).toBe(3);
     expect(dataset.release).toMatchObject({ number: 3, trigger: 'upload', rulesId: 'hague-2025', reportingYear: 2026 });
     expect(dataset.release.digest).toMatch(/^[0-9a-f]{64}$/);
   });
