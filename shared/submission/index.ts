@@ -8,6 +8,7 @@ export type { GroupPath, PartOf, CorePart, SecurityPart, SharedName } from './pa
 export { FigureStatus, STATUS_WORDS, STATUS_CHOICES, statusOf } from './statuses.ts';
 export { Iso3Schema, CurrencySchema, YearSchema, AmountSchema } from './field-schemas.ts';
 export { CONTEXTUAL_LABELS, fieldForLabel } from './labels.ts';
+export { OF_WHICH, withoutOfWhich } from './of-which.ts';
 export { TEMPLATE_FIELDS, TEMPLATE_COLUMNS } from './template-columns.ts';
 export { META_SHEET, TEMPLATE_ID, TEMPLATE_VERSION, TemplateMetaSchema, metaRows, parseMetaRows } from './template-meta.ts';
 export type { TemplateMeta } from './template-meta.ts';

@@ -1,7 +1,7 @@
 // One header cell → the field it names, whether it holds shares of GDP, and any unit it
 // declares: "GDP (EUR bn)", "Defence expenditure in EUR million", "Dépenses de défense en % du
 // PIB", "Total" under a "Security-related" banner.
-import { fieldForLabel, groupOf } from '../../submission/index.ts';
+import { fieldForLabel, groupOf, isAmountPath, withoutOfWhich } from '../../submission/index.ts';
 import type { FieldGroup, FieldPath } from '../../submission/index.ts';
 import { normaliseLabel } from '../../text/index.ts';
 import { CURRENCY_CODES, CURRENCY_NAMES, SCALE_WORDS, isPercentOfGdp, parseUnitText, saysUnit } from './units.ts';
@@ -69,6 +69,12 @@ const parseHeader = (text: string, section: Section | null): HeaderMeaning | nul
 const parseHeaderUncached = (text: string, section: Section | null): HeaderMeaning | null => {
   const raw = text.trim();
   if (raw === '' || /^\d+([.,]\d+)?$/.test(raw)) return null;
+  // "of which personnel", "dont équipements majeurs": a part of the breakdown above it.
+  const part = withoutOfWhich(raw);
+  if (part !== null) {
+    const meaning = parseHeaderUncached(part, section);
+    return meaning && isAmountPath(meaning.field) && meaning.field !== 'gdp' ? meaning : null;
+  }
   const percent = isPercentOfGdp(raw);
   const withoutPercent = percent ? raw.replace(PERCENT_PHRASE, ' ') : raw;
   const whole = fieldForLabel(withoutPercent, section);
