@@ -54,6 +54,10 @@ const csvProblemFr = (p: FindingParams): string => {
       return 'il contient des octets qui ne sont pas de l’UTF-8, par exemple une page de code Windows ou un fichier binaire';
     case 'control':
       return `il contient des caractères de contrôle binaires, dont le code ${str(p.charCode)} au caractère ${str(p.position)}`;
+    case 'undecodable':
+      return `l’octet ${hexByte(p.byte)} à la position ${str(p.offset)} n’est du texte ni en UTF-8, ni en Windows-1252, ni en ISO-8859-1`;
+    case 'other-code-page':
+      return `le mot ${q(str(p.word))} à l’octet ${str(p.offset)} se lit comme les lettres d’une autre page de code (cyrillique, grecque ou d’Europe centrale)`;
     default: {
       const kind = fr.fileKind(p.problem);
       return kind ? `c’est ${kind}` : 'ce n’est pas du texte';
@@ -74,6 +78,75 @@ const currenciesFr = (p: FindingParams): string => {
   const ofToday = str(p.todayCurrency);
   if (!ofYear || !ofToday) return str(p.expected);
   return ofYear === ofToday ? ofToday : `${ofYear} ou ${ofToday}`;
+};
+
+/** The encodings a .csv may be read in (csv-text.ts), named for a submitter. */
+const ENCODINGS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: {
+    'windows-1252': `Windows-1252 (what Excel's plain "CSV" writes on Windows in Western Europe and the Americas)`,
+    'iso-8859-1': 'ISO-8859-1 (Latin-1; Windows-1252 reads this file the same way)',
+    'utf-16le': 'UTF-16 (what Excel calls "Unicode text")',
+    'utf-16be': 'UTF-16 (what Excel calls "Unicode text")',
+  },
+  fr: {
+    'windows-1252': `Windows-1252 (ce qu’écrit le format ${q('CSV')} simple d’Excel sous Windows en Europe occidentale et aux Amériques)`,
+    'iso-8859-1': 'ISO-8859-1 (Latin-1, que Windows-1252 lit de la même façon pour ce fichier)',
+    'utf-16le': `UTF-16 (ce qu’Excel appelle ${q('Texte Unicode')})`,
+    'utf-16be': `UTF-16 (ce qu’Excel appelle ${q('Texte Unicode')})`,
+  },
+};
+
+/** "0x81": a byte as people look it up. */
+const hexByte = (v: FindingParams[string]): string => (typeof v === 'number' ? `0x${v.toString(16).toUpperCase().padStart(2, '0')}` : str(v));
+
+/** The scripts whose letters imitate Latin ones (read/confusables.ts), as adjectives of "letter". */
+const SCRIPTS_EN: Readonly<Record<string, string>> = {
+  Cyrillic: 'Cyrillic',
+  Greek: 'Greek',
+  Armenian: 'Armenian',
+  Cherokee: 'Cherokee',
+  Coptic: 'Coptic',
+  Georgian: 'Georgian',
+  Hebrew: 'Hebrew',
+  Arabic: 'Arabic',
+};
+const SCRIPTS_FR: Readonly<Record<string, string>> = {
+  Cyrillic: 'cyrillique',
+  Greek: 'grecque',
+  Armenian: 'arménienne',
+  Cherokee: 'cherokee',
+  Coptic: 'copte',
+  Georgian: 'géorgienne',
+  Hebrew: 'hébraïque',
+  Arabic: 'arabe',
+};
+const letterEn = (p: FindingParams): string => (SCRIPTS_EN[str(p.script)] ? `the ${SCRIPTS_EN[str(p.script)]} letter` : 'a letter of another script');
+const letterFr = (p: FindingParams): string => (SCRIPTS_FR[str(p.script)] ? `la lettre ${SCRIPTS_FR[str(p.script)]}` : 'une lettre d’une autre écriture');
+
+/** A row or a column of the sheet, as the unread-figures findings name it. */
+const lineEn = (p: FindingParams): string => (p.line === 'row' ? 'row' : 'column');
+const lineFr = (p: FindingParams): string => (p.line === 'row' ? 'la ligne' : 'la colonne');
+
+/** Why a number with one separator and three digits was read the way it was. */
+const separatorBasisEn = (p: FindingParams): string => {
+  switch (p.basis) {
+    case 'delimiter':
+      return 'the file is separated by semicolons, as files that write decimals with a comma are';
+    case 'table':
+      return `the other numbers of the table write decimals with a ${p.decimalMark === ',' ? 'comma' : 'point'}`;
+    default:
+      return 'nothing else in the file settles which mark separates decimals';
+  }
+};
+const separatorBasisFr = (p: FindingParams): string => {
+  switch (p.basis) {
+    case 'delimiter':
+      return 'le fichier est séparé par des points-virgules, comme ceux qui écrivent les décimales avec une virgule';
+    case 'table':
+      return `les autres nombres du tableau écrivent les décimales avec ${p.decimalMark === ',' ? 'une virgule' : 'un point'}`;
+    default:
+      return 'rien d’autre dans le fichier n’indique quel signe sépare les décimales';
+  }
 };
 
 const FINDINGS = {
@@ -178,9 +251,16 @@ const FINDINGS = {
   'csv-not-text': {
     severity: Severity.error,
     en: (p) =>
-      `The .csv file is not UTF-8 text (${str(p.found)}). In Excel use File > Save As and choose "CSV UTF-8 (Comma delimited) (*.csv)", or upload the workbook as .xlsx.`,
+      `The .csv file cannot be read as text (${str(p.found)}). In Excel use File > Save As and choose "CSV UTF-8 (Comma delimited) (*.csv)", or upload the workbook as .xlsx.`,
     fr: (p) =>
-      `Le fichier .csv n’est pas du texte UTF-8 (${csvProblemFr(p)}). Dans Excel, choisissez Fichier > Enregistrer sous, puis le type ${CSV_TYPE_FR}, ou déposez le classeur au format .xlsx.`,
+      `Le fichier .csv ne peut pas être lu comme du texte (${csvProblemFr(p)}). Dans Excel, choisissez Fichier > Enregistrer sous, puis le type ${CSV_TYPE_FR}, ou déposez le classeur au format .xlsx.`,
+  },
+  'csv-decoded': {
+    severity: Severity.info,
+    en: (p) =>
+      `The .csv file is not UTF-8; it was read as ${ENCODINGS.en[str(p.encoding)] ?? str(p.encoding)}. If a name or label quoted in this receipt looks garbled, save the file from Excel as "CSV UTF-8 (Comma delimited) (*.csv)" and upload it again.`,
+    fr: (p) =>
+      `Le fichier .csv n’est pas en UTF-8${NB}; il a été lu comme ${ENCODINGS.fr[str(p.encoding)] ?? str(p.encoding)}. Si un nom ou un libellé cité dans cet accusé paraît altéré, enregistrez le fichier depuis Excel au format ${CSV_TYPE_FR} et déposez-le de nouveau.`,
   },
   'workbook-unreadable': {
     severity: Severity.error,
@@ -251,6 +331,104 @@ const FINDINGS = {
     severity: Severity.error,
     en: (p) => `${en.subject(p)}${en.forYear(p)}${en.inPlace(p)} is "${str(p.found)}", which is neither yes nor no. Expected ${en.or(p.expected, 'yes or no')}.`,
     fr: (p) => `${fr.cell(p)} contient ${q(str(p.found))}, qui n’est ni oui ni non. Attendu${NB}: oui ou non (ou vrai, faux, x, yes, no).`,
+  },
+
+  'date-not-number': {
+    severity: Severity.error,
+    en: (p) =>
+      `${en.subject(p)}${en.forYear(p)}${en.inPlace(p)} is a date (${str(p.found)}), not a number, so it was not read. Enter the figure as a number, in a cell formatted as a number rather than a date.`,
+    fr: (p) =>
+      `${fr.cell(p)} contient une date (${str(p.found)}) et non un nombre${NB}: elle n’a donc pas été lue. Saisissez le chiffre comme un nombre, dans une cellule au format nombre et non date.`,
+  },
+  'year-not-whole': {
+    severity: Severity.error,
+    en: (p) =>
+      `The year "${str(p.found)}"${en.inPlace(p)} is not a whole year, so the figures of its ${lineEn(p)} were not read. Write the calendar year, e.g. 2024.`,
+    fr: (p) =>
+      `L’année ${q(str(p.found))}${fr.inPlace(p)} n’est pas une année entière${NB}: les chiffres de ${lineFr(p)} correspondante n’ont donc pas été lus. Indiquez l’année civile, p.${NB}ex. 2024.`,
+  },
+  'ambiguous-separator': {
+    severity: Severity.warning,
+    en: (p) =>
+      `"${str(p.found)}"${en.inPlace(p)} could be ${en.amount(p.asDecimal)} or ${en.amount(p.asThousands)}; it was read as ${en.amount(p.value)} because ${separatorBasisEn(p)}${
+        typeof p.count === 'number' && p.count > 1 ? ` (${p.count - 1} more cell${p.count > 2 ? 's' : ''} of the table read the same way)` : ''
+      }. If that is wrong, write the numbers without a thousands separator.`,
+    fr: (p) =>
+      `${q(str(p.found))}${fr.inPlace(p)} peut valoir ${fr.amount(p.asDecimal)} ou ${fr.amount(p.asThousands)}${NB}; il a été lu comme ${fr.amount(p.value)}, car ${separatorBasisFr(p)}${
+        typeof p.count === 'number' && p.count > 1 ? ` (${fr.count(p.count - 1)} autre${p.count > 2 ? 's' : ''} cellule${p.count > 2 ? 's' : ''} du tableau lue${p.count > 2 ? 's' : ''} de la même façon)` : ''
+      }. Si ce n’est pas le cas, écrivez les nombres sans séparateur de milliers.`,
+  },
+  'unread-in-table': {
+    severity: Severity.warning,
+    en: (p) => {
+      const what = str(p.label) ? `The ${lineEn(p)} "${str(p.label)}"` : `A ${lineEn(p)} without a label`;
+      const why =
+        p.reason === 'duplicate'
+          ? `${en.fieldName(p)} is already read from ${str(p.readFrom)}. Keep one ${lineEn(p)} per figure`
+          : p.reason === 'no-year'
+            ? `it has no year, and figures are read only from the ${p.line === 'row' ? 'rows' : 'columns'} of a year. If they belong to the submission, give them their year`
+            : `the reader does not know what ${str(p.label) ? `"${str(p.label)}"` : 'it'} is. If they belong to the submission, name the ${lineEn(p)} after a field of the template (e.g. "Personnel", "Cyber defence"); if not, move them out of the table`;
+      return `${what}${en.inPlace(p)} holds figures that were not read: ${why}.`;
+    },
+    fr: (p) => {
+      const what = str(p.label) ? `${lineFr(p).replace(/^l/, 'L')} ${q(str(p.label))}` : `${lineFr(p) === 'la ligne' ? 'Une ligne' : 'Une colonne'} sans libellé`;
+      const why =
+        p.reason === 'duplicate'
+          ? `le champ ${fr.fieldName(p)} est déjà lu dans ${str(p.readFrom)}. Ne gardez qu’une ${p.line === 'row' ? 'ligne' : 'colonne'} par chiffre`
+          : p.reason === 'no-year'
+            ? `elle n’a pas d’année, et seuls les chiffres d’une ${p.line === 'row' ? 'ligne' : 'colonne'} d’année sont lus. S’ils font partie de la déclaration, indiquez leur année`
+            : `le lecteur ne sait pas ce ${str(p.label) ? `qu’est ${q(str(p.label))}` : 'qu’elle contient'}. S’ils font partie de la déclaration, nommez la ${p.line === 'row' ? 'ligne' : 'colonne'} d’après un champ du modèle (p.${NB}ex. ${q('Personnel')}, ${q('Cyberdéfense')})${NB}; sinon, sortez-les du tableau`;
+      return `${what}${fr.inPlace(p)} contient des chiffres qui n’ont pas été lus${NB}: ${why}.`;
+    },
+  },
+  'unread-outside-table': {
+    severity: Severity.info,
+    en: (p) => {
+      const more = typeof p.more === 'number' && p.more > 0 ? `, and ${p.more} more row${p.more > 1 ? 's' : ''} of this sheet hold figures too` : '';
+      const what = str(p.label) ? `the figures of "${str(p.label)}"${en.inPlace(p)}` : `the figures${en.inPlace(p)}`;
+      return `Figures outside the table of years were not read: ${what}${more}. If they belong to the submission, put them in the table.`;
+    },
+    fr: (p) => {
+      const more =
+        typeof p.more === 'number' && p.more > 0 ? `, ainsi que ${fr.count(p.more)} autre${p.more > 1 ? 's' : ''} ligne${p.more > 1 ? 's' : ''} chiffrée${p.more > 1 ? 's' : ''} de cette feuille` : '';
+      const what = str(p.label) ? `les chiffres de ${q(str(p.label))}${fr.inPlace(p)}` : `les chiffres${fr.inPlace(p)}`;
+      return `Des chiffres hors du tableau des années n’ont pas été lus${NB}: ${what}${more}. S’ils font partie de la déclaration, placez-les dans le tableau.`;
+    },
+  },
+  'second-table': {
+    severity: Severity.warning,
+    en: (p) => {
+      const why =
+        p.reason === 'overlap'
+          ? `its years (${str(p.years)}) are already given by the table read ${placeIn(p.readSheet, p.readCell, 'en')}. Keep each year in one table, or upload the tables separately`
+          : `its headers are not those of the table read ${placeIn(p.readSheet, p.readCell, 'en')}. Put all figures of a year in one row (or column) of one table`;
+      return `A second table${en.inPlace(p)} was not read: ${why}.`;
+    },
+    fr: (p) => {
+      const why =
+        p.reason === 'overlap'
+          ? `ses années (${str(p.years)}) sont déjà données par le tableau lu ${placeIn(p.readSheet, p.readCell, 'fr')}. Ne donnez chaque année que dans un tableau, ou déposez les tableaux séparément`
+          : `ses en-têtes ne sont pas ceux du tableau lu ${placeIn(p.readSheet, p.readCell, 'fr')}. Placez tous les chiffres d’une année dans une ligne (ou une colonne) d’un seul tableau`;
+      return `Un deuxième tableau${fr.inPlace(p)} n’a pas été lu${NB}: ${why}.`;
+    },
+  },
+  'sheet-other-ally': {
+    severity: Severity.warning,
+    en: (p) =>
+      `Sheet "${str(p.sheet)}" names ${en.named(p.foundName, p.found)}${str(p.cell) ? en.inPlace(p) : ''}, but the upload is for ${en.named(p.expectedName, p.expected)}, so its figures were not read. Upload ${str(p.foundName) || str(p.found)}'s figures under submissions/${str(p.found)}/.`,
+    fr: (p) =>
+      `La feuille ${q(str(p.sheet))} désigne ${fr.ally(p.foundNameFr, p.found)}${str(p.cell) ? fr.inPlace(p) : ''}, alors que le dépôt concerne ${fr.ally(p.expectedNameFr, p.expected)}${NB}: ses chiffres n’ont donc pas été lus. Déposez les chiffres de ${fr.ally(p.foundNameFr, p.found)} sous submissions/${str(p.found)}/.`,
+  },
+  'ally-confusable': {
+    severity: Severity.warning,
+    en: (p) =>
+      `The ally name "${str(p.found)}"${en.inPlace(p)} holds ${letterEn(p)} "${str(p.char)}" (${str(p.codePoint)}) at position ${str(p.position)}, which looks like the Latin "${str(p.latin)}"${
+        typeof p.count === 'number' && p.count > 1 ? `, and ${p.count - 1} more such letter${p.count > 2 ? 's' : ''}` : ''
+      }; it was read as ${en.named(p.allyName, p.ally)}. Retype the name in Latin letters.`,
+    fr: (p) =>
+      `Le nom d’Allié ${q(str(p.found))}${fr.inPlace(p)} contient ${letterFr(p)} ${q(str(p.char))} (${str(p.codePoint)}) en position ${str(p.position)}, semblable au ${q(str(p.latin))} latin${
+        typeof p.count === 'number' && p.count > 1 ? `, et ${fr.count(p.count - 1)} autre${p.count > 2 ? 's' : ''} lettre${p.count > 2 ? 's' : ''} de ce genre` : ''
+      }${NB}; il a été lu comme ${fr.ally(p.allyNameFr, p.ally)}. Ressaisissez le nom en lettres latines.`,
   },
 
   // Records (checks).

@@ -1,36 +1,47 @@
-// A .csv must be UTF-8 text. Excel's plain "CSV" saves in the machine's code page and
-// spreadsheets renamed .csv are binary; both are refused here rather than misread later.
+// A .csv must be text: UTF-8 (with or without a byte-order mark), UTF-16 with one, or a
+// Western European single-byte code page (csv-text.ts decides). Spreadsheets renamed .csv and
+// bytes no accepted encoding reads are refused here rather than misread later.
+import { decodeCsv } from '../csv-text.ts';
 
-/** Why a .csv is not UTF-8 text: the words for the English message and a key the other languages word. */
+/** Why a .csv is not text: the words for the English message and the facts the other languages word. */
 type CsvTextProblem =
   | { ok: true }
-  | { ok: false; found: string; problem: 'utf16' | 'not-utf8' }
-  | { ok: false; found: string; problem: 'control'; charCode: number; position: number };
+  | { ok: false; found: string; problem: 'undecodable'; offset: number; byte: number }
+  | { ok: false; found: string; problem: 'other-code-page'; offset: number; word: string }
+  | { ok: false; found: string; problem: 'control'; charCode: number; position: number; offset: number };
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const UTF16_BOMS = [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])];
-
-// Tab, LF and CR are the only control characters a CSV has a use for.
-const ALLOWED_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
+const hex = (byte: number): string => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 
 const checkCsvText = (bytes: Buffer): CsvTextProblem => {
-  if (UTF16_BOMS.some((bom) => bytes.subarray(0, 2).equals(bom))) {
-    return { ok: false, found: 'it is saved as UTF-16 ("Unicode text")', problem: 'utf16' };
+  const decoded = decodeCsv(bytes);
+  if (decoded.ok) return { ok: true };
+  switch (decoded.problem) {
+    case 'undecodable':
+      return {
+        ok: false,
+        found: `byte ${hex(decoded.byte)} at offset ${decoded.offset} is not text in UTF-8, Windows-1252 or ISO-8859-1`,
+        problem: 'undecodable',
+        offset: decoded.offset,
+        byte: decoded.byte,
+      };
+    case 'other-code-page':
+      return {
+        ok: false,
+        found: `"${decoded.word}" at byte ${decoded.offset} reads as letters of another code page (Cyrillic, Greek or Central European)`,
+        problem: 'other-code-page',
+        offset: decoded.offset,
+        word: decoded.word,
+      };
+    case 'control':
+      return {
+        ok: false,
+        found: `it holds binary control characters (code ${decoded.charCode} at character ${decoded.position}, byte ${decoded.offset})`,
+        problem: 'control',
+        charCode: decoded.charCode,
+        position: decoded.position,
+        offset: decoded.offset,
+      };
   }
-  const body = bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return { ok: false, found: 'it holds bytes that are not UTF-8, e.g. a Windows code page or a binary file', problem: 'not-utf8' };
-  }
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && !ALLOWED_CONTROLS.has(c)) || c === 0x7f) {
-      return { ok: false, found: `it holds binary control characters (code ${c} at character ${i + 1})`, problem: 'control', charCode: c, position: i + 1 };
-    }
-  }
-  return { ok: true };
 };
 
 export { checkCsvText };

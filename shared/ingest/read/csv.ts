@@ -1,10 +1,14 @@
-// CSV as finance offices save it: UTF-8 with or without a BOM, comma- or semicolon-separated
-// (Excel in French locales writes `;` because `,` is the decimal mark), quoted fields that may
-// hold separators, quotes and line breaks.
+// CSV as finance offices save it (decoded first, see ../csv-text.ts): comma- or
+// semicolon-separated (Excel in French locales writes `;` because `,` is the decimal mark), or
+// tab-separated (Excel's "Unicode text"), with quoted fields that may hold separators, quotes
+// and line breaks.
 
-type Delimiter = ',' | ';';
+type Delimiter = ',' | ';' | '\t';
 
-/** The separator that splits the first lines most consistently; `;` wins ties (it never appears in numbers). */
+/**
+ * The separator that splits the first lines most often; a tab wins ties (no label holds one),
+ * then `;` (it never appears in numbers).
+ */
 const sniffDelimiter = (text: string): Delimiter => {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
   const count = (line: string, d: string): number => {
@@ -17,6 +21,7 @@ const sniffDelimiter = (text: string): Delimiter => {
     return n;
   };
   const total = (d: string): number => lines.reduce((s, l) => s + count(l, d), 0);
+  if (total('\t') > 0 && total('\t') >= total(';') && total('\t') >= total(',')) return '\t';
   return total(';') >= total(',') && total(';') > 0 ? ';' : ',';
 };
 

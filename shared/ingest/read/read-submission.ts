@@ -13,6 +13,8 @@ import { readContext } from './context.ts';
 import type { Box, TableContext } from './context.ts';
 import { draftsOfTable } from './draft.ts';
 import { parseCsv } from './csv.ts';
+import { decodeCsv, ENCODING_NAMES } from '../csv-text.ts';
+import { IngestInputError } from '../errors.ts';
 import { columnLetters, columnNumber, parseA1 } from '../../text/index.ts';
 import { gridOfRows, gridOfWorksheet, textOf, transpose } from './grid.ts';
 import type { Grid } from './grid.ts';
@@ -154,11 +156,16 @@ const gridsOfXlsx = async (bytes: Buffer, limits: IngestLimits): Promise<{ grids
 };
 
 const gridOfCsv = (bytes: Buffer, fileName: string, limits: IngestLimits): { grids: Grid[]; findings: Finding[] } => {
-  const { rows } = parseCsv(bytes.toString('utf8'));
+  const decoded = decodeCsv(bytes);
+  // The guard refused what cannot be decoded; reaching here with such bytes is a caller's bug.
+  if (!decoded.ok) throw new IngestInputError('bytes', `CSV bytes that are not text reached the reader (${decoded.problem} at byte ${decoded.offset})`);
+  const decodedAs: Finding[] =
+    decoded.encoding === 'utf-8' ? [] : [findingOf('csv-decoded', { found: ENCODING_NAMES[decoded.encoding], params: { encoding: decoded.encoding } })];
+  const { rows } = parseCsv(decoded.text);
   const sheet = basename(fileName, extname(fileName)) || 'csv';
   const columns = rows.reduce((m, r) => Math.max(m, r.length), 0);
   const over = withinLimits(sheet, rows.length, columns, limits);
-  return over.length > 0 ? { grids: [], findings: over } : { grids: [gridOfRows(sheet, rows)], findings: [] };
+  return over.length > 0 ? { grids: [], findings: [...decodedAs, ...over] } : { grids: [gridOfRows(sheet, rows)], findings: decodedAs };
 };
 
 const isCsv = (bytes: Buffer, fileName: string): boolean =>

@@ -142,7 +142,8 @@ const HOSTILE: HostileCase[] = [
     errors: [['currency-not-ally', 'Data!C9']],
   },
   { name: 'a binary CSV', fileName: 'figures.csv', file: () => Buffer.from([0x59, 0x65, 0x61, 0x72, 0x00, 0x01, 0x02, 0x0a]), errors: [['csv-not-text', null]] },
-  { name: 'a CSV in a Windows code page', fileName: 'figures.csv', file: () => Buffer.from([0x41, 0x6e, 0x6e, 0xe9, 0x65, 0x0a]), errors: [['csv-not-text', null]] },
+  // 0x81 is text in no encoding a CSV is read in (Windows-1252 leaves it undefined).
+  { name: 'a CSV whose bytes no encoding reads', fileName: 'figures.csv', file: () => Buffer.from([0x41, 0x6e, 0x81, 0x65, 0x0a]), errors: [['csv-not-text', null]] },
   { name: 'a CSV with no table', fileName: 'figures.csv', file: () => csvOf([['Dear colleagues,'], ['please find our figures attached.']]), errors: [['no-table', null]] },
   { name: 'a workbook with no usable table', file: () => workbookOf([{ name: 'Notes', rows: [['Figures to follow'], [1, 2, 3]] }]), errors: [['no-table', null]] },
   {

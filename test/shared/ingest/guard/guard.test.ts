@@ -247,15 +247,33 @@ describe('guardUpload on CSV files', () => {
     expect(codes(await guard(bytes, 'figures.csv'))).toEqual(['csv-not-text']);
   });
 
-  it('refuses a CSV saved in a Windows code page', async () => {
+  it('accepts a CSV saved in a Windows code page, for the reader to decode', async () => {
     // Prepare: "Dépenses" in Windows-1252 (é is the single byte 0xE9, invalid as UTF-8).
     const bytes = Buffer.from([...Buffer.from('D'), 0xe9, ...Buffer.from('penses,2024\n')]);
-    expect(codes(await guard(bytes, 'figures.csv'))).toEqual(['csv-not-text']);
+    expect(outcome(await guard(bytes, 'figures.csv'))).toBe('ok:csv');
   });
 
-  it('refuses a CSV saved as UTF-16', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Year,GDP\n', 'utf16le')]);
-    expect(codes(await guard(bytes, 'figures.csv'))).toEqual(['csv-not-text']);
+  it('accepts a CSV saved as UTF-16 with a byte-order mark', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Year\tGDP\n', 'utf16le')]);
+    expect(outcome(await guard(bytes, 'figures.csv'))).toBe('ok:csv');
+  });
+
+  it('refuses a CSV with a byte no encoding reads, naming the byte and its offset', async () => {
+    // Prepare: 0x81 is undefined in Windows-1252 and a control character in ISO-8859-1.
+    const bytes = Buffer.from([...Buffer.from('Ann'), 0xe9, 0x81, ...Buffer.from('e,PIB\n')]);
+    // Act
+    const result = await guard(bytes, 'figures.csv');
+    // Assess
+    expect(result.ok ? [] : result.findings.map((f) => [f.code, f.params])).toEqual([['csv-not-text', { problem: 'undecodable', offset: 4, byte: 0x81 }]]);
+  });
+
+  it('refuses single bytes that read as letters of another code page rather than guess', async () => {
+    // Prepare: "Бюджет" (budget) as Windows-1251 writes it; as Windows-1252 it would read "Áþäæåò".
+    const bytes = Buffer.from([...Buffer.from('Year;'), 0xc1, 0xfe, 0xe4, 0xe6, 0xe5, 0xf2, ...Buffer.from('\n2024;1\n')]);
+    // Act
+    const result = await guard(bytes, 'figures.csv');
+    // Assess
+    expect(result.ok ? [] : result.findings.map((f) => [f.code, f.params])).toEqual([['csv-not-text', { problem: 'other-code-page', offset: 5, word: 'Áþäæåò' }]]);
   });
 
   it('refuses a workbook renamed .csv and says what it is', async () => {
