@@ -367,7 +367,9 @@ const FINDINGS = {
           ? `${en.fieldName(p)} is already read from ${str(p.readFrom)}. Keep one ${lineEn(p)} per figure`
           : p.reason === 'no-year'
             ? `it has no year, and figures are read only from the ${p.line === 'row' ? 'rows' : 'columns'} of a year. If they belong to the submission, give them their year`
-            : `the reader does not know what ${str(p.label) ? `"${str(p.label)}"` : 'it'} is. If they belong to the submission, name the ${lineEn(p)} after a field of the template (e.g. "Personnel", "Cyber defence"); if not, move them out of the table`;
+            : p.reason === 'template'
+              ? `it is not one of the template's columns. Enter the figures in the template's own columns`
+              : `the reader does not know what ${str(p.label) ? `"${str(p.label)}"` : 'it'} is. If they belong to the submission, name the ${lineEn(p)} after a field of the template (e.g. "Personnel", "Cyber defence"); if not, move them out of the table`;
       return `${what}${en.inPlace(p)} holds figures that were not read: ${why}.`;
     },
     fr: (p) => {
@@ -377,7 +379,9 @@ const FINDINGS = {
           ? `le champ ${fr.fieldName(p)} est déjà lu dans ${str(p.readFrom)}. Ne gardez qu’une ${p.line === 'row' ? 'ligne' : 'colonne'} par chiffre`
           : p.reason === 'no-year'
             ? `elle n’a pas d’année, et seuls les chiffres d’une ${p.line === 'row' ? 'ligne' : 'colonne'} d’année sont lus. S’ils font partie de la déclaration, indiquez leur année`
-            : `le lecteur ne sait pas ce ${str(p.label) ? `qu’est ${q(str(p.label))}` : 'qu’elle contient'}. S’ils font partie de la déclaration, nommez la ${p.line === 'row' ? 'ligne' : 'colonne'} d’après un champ du modèle (p.${NB}ex. ${q('Personnel')}, ${q('Cyberdéfense')})${NB}; sinon, sortez-les du tableau`;
+            : p.reason === 'template'
+              ? `ce n’est pas une colonne du modèle. Saisissez les chiffres dans les colonnes du modèle`
+              : `le lecteur ne sait pas ce ${str(p.label) ? `qu’est ${q(str(p.label))}` : 'qu’elle contient'}. S’ils font partie de la déclaration, nommez la ${p.line === 'row' ? 'ligne' : 'colonne'} d’après un champ du modèle (p.${NB}ex. ${q('Personnel')}, ${q('Cyberdéfense')})${NB}; sinon, sortez-les du tableau`;
       return `${what}${fr.inPlace(p)} contient des chiffres qui n’ont pas été lus${NB}: ${why}.`;
     },
   },
@@ -402,14 +406,14 @@ const FINDINGS = {
         p.reason === 'overlap'
           ? `its years (${str(p.years)}) are already given by the table read ${placeIn(p.readSheet, p.readCell, 'en')}. Keep each year in one table, or upload the tables separately`
           : `its headers are not those of the table read ${placeIn(p.readSheet, p.readCell, 'en')}. Put all figures of a year in one row (or column) of one table`;
-      return `A second table${en.inPlace(p)} was not read: ${why}.`;
+      return `A second table${en.inPlace({ ...p, cell: p.range ?? p.cell })} was not read: ${why}.`;
     },
     fr: (p) => {
       const why =
         p.reason === 'overlap'
           ? `ses années (${str(p.years)}) sont déjà données par le tableau lu ${placeIn(p.readSheet, p.readCell, 'fr')}. Ne donnez chaque année que dans un tableau, ou déposez les tableaux séparément`
           : `ses en-têtes ne sont pas ceux du tableau lu ${placeIn(p.readSheet, p.readCell, 'fr')}. Placez tous les chiffres d’une année dans une ligne (ou une colonne) d’un seul tableau`;
-      return `Un deuxième tableau${fr.inPlace(p)} n’a pas été lu${NB}: ${why}.`;
+      return `Un deuxième tableau${fr.inPlace({ ...p, cell: p.range ?? p.cell })} n’a pas été lu${NB}: ${why}.`;
     },
   },
   'sheet-other-ally': {

@@ -7,7 +7,7 @@ export { FieldGroup, groupOf, groupPaths, partsOf, pathInGroup, CORE_PARTS, SECU
 export type { GroupPath, PartOf, CorePart, SecurityPart, SharedName } from './parts.ts';
 export { FigureStatus, STATUS_WORDS, STATUS_CHOICES, statusOf } from './statuses.ts';
 export { Iso3Schema, CurrencySchema, YearSchema, AmountSchema } from './field-schemas.ts';
-export { CONTEXTUAL_LABELS, fieldForLabel } from './labels.ts';
+export { CONTEXTUAL_LABELS, DERIVED_LABEL_WORDS, fieldForLabel, isDerivedLabel } from './labels.ts';
 export { OF_WHICH, withoutOfWhich } from './of-which.ts';
 export { TEMPLATE_FIELDS, TEMPLATE_COLUMNS } from './template-columns.ts';
 export { META_SHEET, TEMPLATE_ID, TEMPLATE_VERSION, TemplateMetaSchema, metaRows, parseMetaRows } from './template-meta.ts';

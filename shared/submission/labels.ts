@@ -28,6 +28,32 @@ const LABEL_INDEX: ReadonlyMap<string, FieldPath> = new Map(
   }),
 );
 
+/**
+ * Words of a header over figures the reader works out itself from the ones it reads: sums of a
+ * breakdown, checks and differences (the template's grey columns are such). A column or row
+ * under such a header is not reported as unread.
+ */
+const DERIVED_LABEL_WORDS: readonly string[] = [
+  'sum of breakdown',
+  'sum of the breakdown',
+  'sum of parts',
+  'sum of the parts',
+  'check',
+  'control',
+  'difference',
+  'somme de la ventilation',
+  'somme des postes',
+  'controle',
+  'verification',
+  'ecart',
+];
+
+/** Whether a header names a figure derived from others (see DERIVED_LABEL_WORDS). */
+const isDerivedLabel = (text: string): boolean => {
+  const key = ` ${normaliseLabel(text)} `;
+  return DERIVED_LABEL_WORDS.some((words) => key.includes(` ${words} `));
+};
+
 /** The field a header names, or null; `group` resolves words like "Other" or "Total". */
 const fieldForLabel = (text: string, group: FieldGroup | null = null): FieldPath | null => {
   const key = normaliseLabel(text);
@@ -37,4 +63,4 @@ const fieldForLabel = (text: string, group: FieldGroup | null = null): FieldPath
   return shared && group ? pathInGroup(group, shared) : null;
 };
 
-export { CONTEXTUAL_LABELS, fieldForLabel };
+export { CONTEXTUAL_LABELS, DERIVED_LABEL_WORDS, fieldForLabel, isDerivedLabel };

@@ -4,13 +4,22 @@ import { findingOf } from '../../findings/index.ts';
 import type { Finding } from '../../findings/index.ts';
 import type { Grid } from './grid.ts';
 import { parseA1 } from '../../text/index.ts';
-import { allyInText, allyNamed, isAllyLabel, labelledValue } from './ally.ts';
+import { allyMatchInText, allyMatchNamed, isAllyLabel, labelledValue } from './ally.ts';
+import type { AllyMatch } from './ally.ts';
+import { allyByIso3 } from '../../reference/index.ts';
 import { HEADER_SEARCH_COLUMNS, HEADER_SEARCH_ROWS } from './table.ts';
 import { parseUnitText, saysUnit } from './units.ts';
 import type { Scale } from './units.ts';
 
+/** Where the ally was named: the cell (null for the sheet's name) and the name as matched. */
+interface AllyPlace {
+  cell: string | null;
+  match: AllyMatch;
+}
+
 interface TableContext {
   ally: string | null;
+  allyAt: AllyPlace | null;
   scale: Scale | null;
   currency: string | null;
   percentOfGdp: boolean;
@@ -57,22 +66,24 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>, body: Box): Ta
   // Cells inside the table's body (unbound columns' data) say nothing about the table.
   const inBody = (row: number, column: number): boolean =>
     row >= body.top && row <= body.bottom && column >= body.left && column <= body.right;
-  const ctx: TableContext = { ally: null, scale: null, currency: null, percentOfGdp: false, unknownUnit: false, findings: [] };
-  let labelledAlly: string | null = null;
-  let textAlly: string | null = null;
+  const ctx: TableContext = { ally: null, allyAt: null, scale: null, currency: null, percentOfGdp: false, unknownUnit: false, findings: [] };
+  let labelledAlly: AllyPlace | null = null;
+  let textAlly: AllyPlace | null = null;
+  const placed = (cell: string, match: AllyMatch | null): AllyPlace | null => (match ? { cell, match } : null);
   const phrase = { scale: null as Scale | null, currency: null as string | null, percentOfGdp: false };
   const title = { scale: null as Scale | null, currency: null as string | null };
   const declared = { scale: null as Scale | null, currency: null as string | null, percentOfGdp: false };
   // Titles sit above a table and footnotes just below it; text further down is someone else's.
   const rows = Math.min(grid.rows, tableBottom + FOOTNOTE_ROWS, HEADER_SEARCH_ROWS * 2);
   const columns = Math.min(grid.columns, HEADER_SEARCH_COLUMNS);
-  const nextText = (row: number, column: number): string | null => {
+  const nextCell = (row: number, column: number): { text: string; address: string } | null => {
     for (let c = column + 1; c <= Math.min(columns, column + 3); c += 1) {
       const cell = grid.at(row, c);
-      if (cell.content.kind === 'text' && !cell.mergedCopy) return cell.content.value;
+      if (cell.content.kind === 'text' && !cell.mergedCopy) return { text: cell.content.value, address: cell.address };
     }
     return null;
   };
+  const nextText = (row: number, column: number): string | null => nextCell(row, column)?.text ?? null;
   const declare = (body: string, address: string): void => {
     const u = parseUnitText(body, true);
     if (!saysUnit(u)) {
@@ -92,12 +103,12 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>, body: Box): Ta
       const text = cell.content.value;
       const labelled = labelledValue(text);
       if (labelled !== null) {
-        labelledAlly ??= allyNamed(labelled) ?? allyInText(labelled);
+        labelledAlly ??= placed(cell.address, allyMatchNamed(labelled) ?? allyMatchInText(labelled));
         continue;
       }
       if (isAllyLabel(text)) {
-        const value = nextText(row, column);
-        if (value) labelledAlly ??= allyNamed(value);
+        const value = nextCell(row, column);
+        if (value) labelledAlly ??= placed(value.address, allyMatchNamed(value.text));
         continue;
       }
       const declaration = DECLARATION.exec(plain(text));
@@ -120,10 +131,35 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>, body: Box): Ta
       const loose = parseUnitText(text, false);
       title.scale ??= loose.scale;
       title.currency ??= loose.currency;
-      if (row < tableTop) textAlly ??= allyInText(text);
+      if (row < tableTop) textAlly ??= placed(cell.address, allyMatchInText(text));
     }
   }
-  ctx.ally = labelledAlly ?? textAlly ?? allyInText(grid.sheet);
+  const fromSheetName = allyMatchInText(grid.sheet);
+  ctx.allyAt = labelledAlly ?? textAlly ?? (fromSheetName ? { cell: null, match: fromSheetName } : null);
+  ctx.ally = ctx.allyAt?.match.iso3 ?? null;
+  const first = ctx.allyAt?.match.swaps[0];
+  if (ctx.allyAt && first) {
+    const ally = allyByIso3(ctx.allyAt.match.iso3);
+    ctx.findings.push(
+      findingOf('ally-confusable', {
+        sheet: grid.sheet,
+        cell: ctx.allyAt.cell,
+        ally: ctx.allyAt.match.iso3,
+        found: ctx.allyAt.match.text,
+        expected: ally?.nameEn ?? ctx.allyAt.match.iso3,
+        params: {
+          char: first.char,
+          codePoint: first.codePoint,
+          position: first.position,
+          script: first.script,
+          latin: first.latin,
+          count: ctx.allyAt.match.swaps.length,
+          allyName: ally?.nameEn ?? null,
+          allyNameFr: ally?.nameFr ?? null,
+        },
+      }),
+    );
+  }
   ctx.scale = declared.scale ?? phrase.scale ?? title.scale;
   ctx.currency = declared.currency ?? phrase.currency ?? title.currency;
   ctx.percentOfGdp = declared.percentOfGdp || phrase.percentOfGdp;
@@ -131,4 +167,4 @@ const readContext = (grid: Grid, tableCells: ReadonlySet<string>, body: Box): Ta
 };
 
 export { readContext, EXPECTED_UNIT };
-export type { TableContext, Box };
+export type { TableContext, Box, AllyPlace };

@@ -7,11 +7,12 @@ import { groupOf, isAmountPath, statusOf, YearSchema } from '../../submission/in
 import type { AmountPath, FigureStatus } from '../../submission/index.ts';
 import { legacyEuroRate } from '../../reference/index.ts';
 import type { DraftRecord } from '../draft.ts';
-import type { Binding, Table, YearRow } from './table.ts';
+import type { Binding, Table, YearProblem, YearRow } from './table.ts';
 import type { TableContext } from './context.ts';
 import type { DecimalMark } from './numbers.ts';
 import { isMissingMarker } from './numbers.ts';
 import { readCurrencyCell, readNumberCell, readTextCell } from './values.ts';
+import { textOf as textOfCell } from './grid.ts';
 import { EXPECTED_FLAG, flagOf } from './flag.ts';
 import { toMillions } from './units.ts';
 import { EXPECTED_UNIT } from './context.ts';
@@ -22,6 +23,21 @@ interface DraftInputs {
   /** The ally whose currency amounts are converted to (the one named, else the one expected). */
   canonicalCurrency: string | null;
   decimalMark: DecimalMark | null;
+  /** What settled the decimal mark: the table's own numbers, or a CSV's semicolons; null when nothing did. */
+  decimalBasis: 'table' | 'delimiter' | null;
+  /** Years run across the columns, so a year's figures are a column of the sheet. */
+  across: boolean;
+}
+
+/** A number whose one separator could have been either mark, and how it was read. */
+interface AmbiguousCell {
+  cell: string;
+  year: number;
+  field: string;
+  found: string;
+  value: number;
+  asDecimal: number;
+  asThousands: number;
 }
 
 const EXPECTED_STATUS = 'actual, estimate or plan (or réalisé, estimé, prévu)';
@@ -67,10 +83,11 @@ const setAmount = (core: Core, security: Security, field: AmountPath, value: num
   amounts[field.slice(group.length + 1)] = value;
 };
 
-const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draft: DraftRecord; findings: Finding[] } => {
+const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draft: DraftRecord; findings: Finding[]; ambiguous: AmbiguousCell[] } => {
   const { table, context, canonicalCurrency, decimalMark } = inputs;
   const sheet = table.grid.sheet;
   const findings: Finding[] = [];
+  const ambiguous: AmbiguousCell[] = [];
   const cells: Record<string, string> = { year: yr.yearCell };
   const at = (b: Binding) => table.grid.at(yr.row, b.column);
   const problem = (code: FindingCode, b: Binding, found: string, expected: string, params?: FindingParams): void => {
@@ -122,6 +139,7 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
       problem(r.code, b, r.found, r.expected, r.value === undefined ? undefined : { value: r.value });
       continue;
     }
+    if (r.ambiguous) ambiguous.push({ cell: cell.address, year: yr.year, field, found: textOfCell(cell), value: r.value, ...r.ambiguous });
     const columnPercent = b.percent || b.unit?.percentOfGdp === true || b.unitRowUnit?.percentOfGdp === true || (context.percentOfGdp && field !== 'gdp');
     if (r.percent || columnPercent) {
       if (field === 'gdp') problem('not-a-number', b, `${r.value} %`, 'GDP as an amount, not a percentage', { share: true });
@@ -155,8 +173,39 @@ const draftOfRow = (inputs: DraftInputs, yr: YearRow & { year: number }): { draf
   };
   if (notes !== undefined) draft.notes = notes;
   if (illustrative !== undefined) draft.illustrative = illustrative;
-  return { draft, findings };
+  return { draft, findings, ambiguous };
 };
+
+/**
+ * One warning for each way ambiguous numbers were read ("39.500" as 39 500, or as 39.5),
+ * naming the first such cell and how many more there are, unless the table's other numbers
+ * settled which mark is the decimal one.
+ */
+const ambiguityFindings = (inputs: DraftInputs, cells: readonly AmbiguousCell[]): Finding[] =>
+  // Where the table's own numbers settle the decimal mark, the other mark can only group thousands.
+  (inputs.decimalBasis === 'table' ? [] : (['thousands', 'decimal'] as const)).flatMap((reading) => {
+    const read = cells.filter((c) => (reading === 'thousands' ? c.value === c.asThousands : c.value !== c.asThousands));
+    const first = read[0];
+    if (!first) return [];
+    return [
+      findingOf('ambiguous-separator', {
+        sheet: inputs.table.grid.sheet,
+        cell: first.cell,
+        year: first.year,
+        field: first.field,
+        found: first.found,
+        expected: reading === 'thousands' ? 'a point or comma as thousands separator' : 'a point or comma as decimal separator',
+        params: {
+          value: first.value,
+          asDecimal: first.asDecimal,
+          asThousands: first.asThousands,
+          basis: inputs.decimalBasis ?? 'default',
+          decimalMark: inputs.decimalMark,
+          count: read.length,
+        },
+      }),
+    ];
+  });
 
 /** Drafts for every row of a table that carries figures, and the findings met on the way. */
 const draftsOfTable = (inputs: DraftInputs): { drafts: DraftRecord[]; findings: Finding[] } => {
@@ -166,25 +215,39 @@ const draftsOfTable = (inputs: DraftInputs): { drafts: DraftRecord[]; findings: 
       ? []
       : [findingOf('unknown-unit', { sheet: inputs.table.grid.sheet, cell: b.headerCell, field: b.field, found: b.unknownUnit, expected: EXPECTED_UNIT })],
   );
+  const ambiguous: AmbiguousCell[] = [];
   for (const yr of inputs.table.rows) {
     if (!rowHasContent(inputs.table, yr.row)) continue;
     if (yr.year === null) {
-      findings.push(
-        findingOf('year-out-of-range', {
-          sheet: inputs.table.grid.sheet,
-          cell: yr.yearCell,
-          found: yr.outOfRange,
-          expected: `a year from ${YearSchema.minValue ?? ''} to ${YearSchema.maxValue ?? ''}`,
-          params: { min: YearSchema.minValue, max: YearSchema.maxValue },
-        }),
-      );
+      if (yr.problem) findings.push(yearProblemFinding(inputs, yr.yearCell, yr.problem));
       continue;
     }
     const out = draftOfRow(inputs, { ...yr, year: yr.year });
     drafts.push(out.draft);
     findings.push(...out.findings);
+    ambiguous.push(...out.ambiguous);
   }
+  findings.push(...ambiguityFindings(inputs, ambiguous));
   return { drafts, findings };
+};
+
+/** Why the figures of a row (or column) of the table with no usable year were not read. */
+const yearProblemFinding = (inputs: DraftInputs, cell: string, problem: YearProblem): Finding => {
+  const sheet = inputs.table.grid.sheet;
+  switch (problem.code) {
+    case 'year-out-of-range':
+      return findingOf('year-out-of-range', {
+        sheet,
+        cell,
+        found: problem.found,
+        expected: `a year from ${YearSchema.minValue ?? ''} to ${YearSchema.maxValue ?? ''}`,
+        params: { min: YearSchema.minValue, max: YearSchema.maxValue },
+      });
+    case 'year-not-whole':
+      return findingOf('year-not-whole', { sheet, cell, found: problem.found, expected: 'a calendar year such as 2024', params: { line: inputs.across ? 'column' : 'row' } });
+    case 'date-not-number':
+      return findingOf('date-not-number', { sheet, cell, field: 'year', found: problem.found, expected: 'a calendar year such as 2024' });
+  }
 };
 
 export { draftsOfTable };

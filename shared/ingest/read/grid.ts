@@ -11,6 +11,8 @@ type CellContent =
   | { kind: 'text'; value: string }
   | { kind: 'formula-no-value' }
   | { kind: 'error'; value: string }
+  /** A date (a date-formatted number, or a `t="d"` cell), as an ISO date: never an amount or a year. */
+  | { kind: 'date'; value: string }
   | { kind: 'other'; value: string };
 
 interface GridCell {
@@ -28,6 +30,11 @@ interface Grid {
   columns: number;
   /** 1-based row and column; never throws, out-of-range cells are empty. */
   at: (row: number, column: number) => GridCell;
+  /**
+   * The places of the cells that hold something, in any order, so a scan for what the reader
+   * did not read visits what is there rather than every place of a sparse sheet.
+   */
+  filled: () => Iterable<{ row: number; column: number }>;
 }
 
 const EMPTY: CellContent = { kind: 'empty' };
@@ -41,7 +48,7 @@ const contentOf = (value: ExcelJS.CellValue, numFmt: string | undefined): CellCo
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, percentFormat } : { kind: 'error', value: String(value) };
   if (typeof value === 'string') return value.trim() === '' ? EMPTY : { kind: 'text', value };
   if (typeof value === 'boolean') return { kind: 'other', value: String(value) };
-  if (value instanceof Date) return { kind: 'other', value: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) return { kind: 'date', value: value.toISOString().slice(0, 10) };
   if (!isRecord(value)) return { kind: 'other', value: String(value) };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
@@ -76,7 +83,12 @@ const gridOfWorksheet = (ws: ExcelJS.Worksheet): Grid => {
     cache.set(key, made);
     return made;
   };
-  return { sheet: ws.name, rows, columns, at };
+  const filled = function* (): Iterable<{ row: number; column: number }> {
+    const places: { row: number; column: number }[] = [];
+    ws.eachRow((r, row) => r.eachCell((_cell, column) => places.push({ row, column })));
+    yield* places;
+  };
+  return { sheet: ws.name, rows, columns, at, filled };
 };
 
 /** A grid of text cells (CSV), row-major. */
@@ -87,7 +99,10 @@ const gridOfRows = (sheet: string, data: readonly (readonly string[])[]): Grid =
     const text = data[row - 1]?.[column - 1] ?? '';
     return { address: a1(row, column), content: text.trim() === '' ? EMPTY : { kind: 'text', value: text }, mergedCopy: false };
   };
-  return { sheet, rows, columns, at };
+  const filled = function* (): Iterable<{ row: number; column: number }> {
+    for (const [r, fields] of data.entries()) for (const [c, text] of fields.entries()) if (text.trim() !== '') yield { row: r + 1, column: c + 1 };
+  };
+  return { sheet, rows, columns, at, filled };
 };
 
 /** Rows become columns; addresses stay those of the real cells. */
@@ -99,6 +114,9 @@ const transpose = (g: Grid): Grid => ({
     const cell = g.at(c, r);
     return cell.master ? { ...cell, master: { row: cell.master.column, column: cell.master.row } } : cell;
   },
+  filled: function* () {
+    for (const { row, column } of g.filled()) yield { row: column, column: row };
+  },
 });
 
 /** The cell's text as a person reads it (numbers as written in JS), '' when empty. */
@@ -108,6 +126,7 @@ const textOf = (cell: GridCell): string => {
     case 'text':
     case 'other':
     case 'error':
+    case 'date':
       return c.value;
     case 'number':
       return String(c.value);

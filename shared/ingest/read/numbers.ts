@@ -5,8 +5,17 @@
 /** Which mark separates decimals, when the file makes it clear; decides "1,234" and "1.234". */
 type DecimalMark = '.' | ',';
 
+/**
+ * A number with one separator followed by exactly three digits ("39.500", "1,234") reads either
+ * way; both readings are kept so the choice made can be reported.
+ */
+interface Ambiguity {
+  asDecimal: number;
+  asThousands: number;
+}
+
 type ParsedText =
-  | { kind: 'number'; value: number; percent: boolean }
+  | { kind: 'number'; value: number; percent: boolean; ambiguous?: Ambiguity }
   | { kind: 'missing' }
   | { kind: 'invalid' };
 
@@ -24,7 +33,7 @@ const GROUP_SPACES = /[\s\u00a0\u2007\u2009\u202f']/g;
 /** "1.234" or "1,234": a single mark followed by exactly three digits could be either. */
 const ambiguous = (digits: string, mark: string): boolean => new RegExp(`^\\d{1,3}\\${mark}\\d{3}$`).test(digits);
 
-const toNumber = (body: string, hint: DecimalMark | null): number | null => {
+const toNumber = (body: string, hint: DecimalMark | null): { value: number; ambiguous?: Ambiguity } | null => {
   const lastDot = body.lastIndexOf('.');
   const lastComma = body.lastIndexOf(',');
   let decimal: DecimalMark | null = null;
@@ -46,7 +55,11 @@ const toNumber = (body: string, hint: DecimalMark | null): number | null => {
   if (!/^\d*$/.test(digits) || (fracPart !== undefined && !/^\d+$/.test(fracPart))) return null;
   if (digits === '' && fracPart === undefined) return null;
   const n = Number(`${digits === '' ? '0' : digits}${fracPart !== undefined ? `.${fracPart}` : ''}`);
-  return Number.isFinite(n) ? n : null;
+  if (!Number.isFinite(n)) return null;
+  const mark = lastDot >= 0 ? '.' : ',';
+  if (!ambiguous(body, mark)) return { value: n };
+  const [int = '', frac = ''] = body.split(mark);
+  return { value: n, ambiguous: { asDecimal: Number(`${int}.${frac}`), asThousands: Number(`${int}${frac}`) } };
 };
 
 /** Parse a number written as text; `hint` is the decimal mark the rest of the file uses. */
@@ -69,7 +82,10 @@ const parseNumberText = (raw: string, hint: DecimalMark | null = null): ParsedTe
   } else if (s.startsWith('+')) s = s.slice(1);
   if (!/^[\d.,]+$/.test(s)) return { kind: 'invalid' };
   const n = toNumber(s, hint);
-  return n === null ? { kind: 'invalid' } : { kind: 'number', value: sign * n, percent };
+  if (n === null) return { kind: 'invalid' };
+  const reading: ParsedText = { kind: 'number', value: sign * n.value, percent };
+  if (n.ambiguous) reading.ambiguous = { asDecimal: sign * n.ambiguous.asDecimal, asThousands: sign * n.ambiguous.asThousands };
+  return reading;
 };
 
 /** The decimal mark a text number settles beyond doubt ("12,5" → ','; "1,234.5" → '.'); null if it does not. */
@@ -80,10 +96,12 @@ const decimalMarkOf = (raw: string): DecimalMark | null => {
   const lastComma = s.lastIndexOf(',');
   if (lastDot >= 0 && lastComma >= 0) return lastDot > lastComma ? '.' : ',';
   const mark = lastComma >= 0 ? ',' : lastDot >= 0 ? '.' : null;
-  if (!mark || s.split(mark).length > 2) return null;
+  if (!mark) return null;
+  // "1.234.567" groups thousands with points, so its decimal mark (if any) is the comma.
+  if (s.split(mark).length > 2) return /^[-+(]?\d{1,3}([.,]\d{3})+\)?$/.test(s) ? (mark === '.' ? ',' : '.') : null;
   const digits = s.replace(/^[-+(]/, '').replace(/\)$/, '');
   return ambiguous(digits, mark) ? null : mark;
 };
 
 export { parseNumberText, decimalMarkOf, isMissingMarker, MISSING_MARKERS };
-export type { DecimalMark, ParsedText };
+export type { DecimalMark, ParsedText, Ambiguity };

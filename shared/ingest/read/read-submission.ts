@@ -2,28 +2,29 @@
 // findings out. Pure: no I/O beyond parsing the bytes it is given.
 import ExcelJS from 'exceljs';
 import { basename, extname } from 'node:path';
-import { findingOf } from '../../findings/index.ts';
+import { findingOf, Severity } from '../../findings/index.ts';
 import type { Finding } from '../../findings/index.ts';
 import { currentCurrency } from '../../reference/index.ts';
 import type { DraftRecord } from '../draft.ts';
 import type { IngestLimits } from '../limits.ts';
 import { META_SHEET, parseMetaRows } from '../../submission/index.ts';
 import type { TemplateMeta } from '../../submission/index.ts';
-import { readContext } from './context.ts';
-import type { Box, TableContext } from './context.ts';
 import { draftsOfTable } from './draft.ts';
 import { parseCsv } from './csv.ts';
 import { decodeCsv, ENCODING_NAMES } from '../csv-text.ts';
 import { IngestInputError } from '../errors.ts';
-import { columnLetters, columnNumber, parseA1 } from '../../text/index.ts';
-import { gridOfRows, gridOfWorksheet, textOf, transpose } from './grid.ts';
+import { a1, columnLetters, columnNumber } from '../../text/index.ts';
+import { gridOfRows, gridOfWorksheet, textOf } from './grid.ts';
 import type { Grid } from './grid.ts';
+import type { Delimiter } from './csv.ts';
+import { dateCellsOf } from './date-cells.ts';
+import { chooseTables, foundOf, tablesOfSheet } from './tables.ts';
+import type { Found, Layout } from './tables.ts';
+import { unreadInTable, unreadOutside } from './unread.ts';
 import { decimalMarkOf } from './numbers.ts';
 import type { DecimalMark } from './numbers.ts';
 import { findTable } from './table.ts';
 import type { Table } from './table.ts';
-
-type Layout = 'template' | 'years-down' | 'years-across' | 'csv';
 
 interface ReadOptions {
   limits: IngestLimits;
@@ -37,13 +38,6 @@ interface ReadResult {
   /** ISO3 of the ally the workbook names, if any. */
   ally: string | null;
   layout: Layout | null;
-}
-
-interface Found {
-  table: Table;
-  layout: Layout;
-  /** The sheet as it is (a years-across table's own grid is transposed). */
-  sheet: Grid;
 }
 
 const EXPECTED_TABLE =
@@ -92,14 +86,6 @@ const metaOf = (wb: ExcelJS.Workbook): TemplateMeta | null => {
   return parseMetaRows(rows);
 };
 
-/** Best reading of one grid: years down or years across, whichever binds more fields. */
-const tableOf = (grid: Grid, layoutDown: Layout): Found | null => {
-  const down = findTable(grid);
-  const across = findTable(transpose(grid));
-  if (across && (!down || across.score > down.score)) return { table: across, layout: layoutDown === 'csv' ? 'csv' : 'years-across', sheet: grid };
-  return down ? { table: down, layout: layoutDown, sheet: grid } : null;
-};
-
 /** The decimal mark the table's text numbers settle, when they agree. */
 const decimalMarkOfTable = (t: Table): DecimalMark | null => {
   const votes = { '.': 0, ',': 0 };
@@ -113,97 +99,105 @@ const decimalMarkOfTable = (t: Table): DecimalMark | null => {
   return votes['.'] > votes[','] ? '.' : ',';
 };
 
-/** Sheet rectangle of a table's data cells (rows × bound columns, whatever the orientation). */
-const bodyOf = (t: Table): Box => {
-  const box: Box = { top: Infinity, bottom: 0, left: Infinity, right: 0 };
-  const corners = [t.rows[0]?.row, t.rows.at(-1)?.row].flatMap((row) =>
-    row === undefined ? [] : t.bindings.flatMap((b) => parseA1(t.grid.at(row, b.column).address) ?? []),
-  );
-  for (const { row, column } of corners) {
-    box.top = Math.min(box.top, row);
-    box.bottom = Math.max(box.bottom, row);
-    box.left = Math.min(box.left, column);
-    box.right = Math.max(box.right, column);
-  }
-  return box;
-};
+/** The grid with the cells the package stores as dates (t="d") read as dates, not as the numbers exceljs makes of them. */
+const withDates = (grid: Grid, dates: ReadonlyMap<string, string> | undefined): Grid =>
+  !dates
+    ? grid
+    : {
+        ...grid,
+        at: (row, column) => {
+          const cell = grid.at(row, column);
+          const source = cell.master ? a1(cell.master.row, cell.master.column) : cell.address;
+          const date = dates.get(source);
+          return date === undefined ? cell : { ...cell, content: { kind: 'date', value: date.slice(0, 10) } };
+        },
+      };
 
-const cellsOf = (t: Table): Set<string> => {
-  const set = new Set<string>();
-  for (const b of t.bindings) {
-    set.add(b.headerCell);
-    if (b.unitCell) set.add(b.unitCell);
-  }
-  for (const yr of t.rows) {
-    set.add(yr.yearCell);
-    for (const b of t.bindings) set.add(t.grid.at(yr.row, b.column).address);
-  }
-  return set;
-};
+interface Source {
+  grids: Grid[];
+  meta: TemplateMeta | null;
+  findings: Finding[];
+  /** A CSV's separator: semicolons say the comma is the decimal mark. */
+  delimiter: Delimiter | null;
+}
 
-const gridsOfXlsx = async (bytes: Buffer, limits: IngestLimits): Promise<{ grids: Grid[]; meta: TemplateMeta | null; findings: Finding[] }> => {
+const gridsOfXlsx = async (bytes: Buffer, limits: IngestLimits): Promise<Source> => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const dates = await dateCellsOf(bytes);
   const findings: Finding[] = [];
   const grids: Grid[] = [];
   for (const ws of wb.worksheets) {
     if (ws.name === META_SHEET) continue;
     const over = withinLimits(ws.name, ws.rowCount, ws.columnCount, limits);
     findings.push(...over);
-    if (over.length === 0) grids.push(gridOfWorksheet(ws));
+    if (over.length === 0) grids.push(withDates(gridOfWorksheet(ws), dates.get(ws.name)));
   }
-  return { grids, meta: metaOf(wb), findings };
+  return { grids, meta: metaOf(wb), findings, delimiter: null };
 };
 
-const gridOfCsv = (bytes: Buffer, fileName: string, limits: IngestLimits): { grids: Grid[]; findings: Finding[] } => {
+const gridOfCsv = (bytes: Buffer, fileName: string, limits: IngestLimits): Source => {
   const decoded = decodeCsv(bytes);
   // The guard refused what cannot be decoded; reaching here with such bytes is a caller's bug.
   if (!decoded.ok) throw new IngestInputError('bytes', `CSV bytes that are not text reached the reader (${decoded.problem} at byte ${decoded.offset})`);
   const decodedAs: Finding[] =
     decoded.encoding === 'utf-8' ? [] : [findingOf('csv-decoded', { found: ENCODING_NAMES[decoded.encoding], params: { encoding: decoded.encoding } })];
-  const { rows } = parseCsv(decoded.text);
+  const { rows, delimiter } = parseCsv(decoded.text);
   const sheet = basename(fileName, extname(fileName)) || 'csv';
   const columns = rows.reduce((m, r) => Math.max(m, r.length), 0);
   const over = withinLimits(sheet, rows.length, columns, limits);
-  return over.length > 0 ? { grids: [], findings: [...decodedAs, ...over] } : { grids: [gridOfRows(sheet, rows)], findings: decodedAs };
+  return over.length > 0
+    ? { grids: [], meta: null, findings: [...decodedAs, ...over], delimiter }
+    : { grids: [gridOfRows(sheet, rows)], meta: null, findings: decodedAs, delimiter };
 };
 
 const isCsv = (bytes: Buffer, fileName: string): boolean =>
   extname(fileName).toLowerCase() === '.csv' || !(bytes[0] === 0x50 && bytes[1] === 0x4b);
 
+/** The decimal mark of a table's text numbers: what they settle, else what a semicolon CSV implies. */
+const numberConvention = (t: Table, delimiter: Delimiter | null): { decimalMark: DecimalMark | null; decimalBasis: 'table' | 'delimiter' | null } => {
+  const fromTable = decimalMarkOfTable(t);
+  if (fromTable) return { decimalMark: fromTable, decimalBasis: 'table' };
+  // Spreadsheets separate fields with semicolons where the comma is the decimal mark, and with
+  // commas where it is not.
+  if (delimiter === ';') return { decimalMark: ',', decimalBasis: 'delimiter' };
+  if (delimiter === ',') return { decimalMark: '.', decimalBasis: 'delimiter' };
+  return { decimalMark: null, decimalBasis: null };
+};
+
 /**
  * Read a submission. The template is read through its column map; anything else through the
- * best-matching table of each sheet. Extra sheets count only for years the main table lacks.
+ * tables of each sheet (see tables.ts). Whatever holds numbers but is not read is named in a
+ * finding (see unread.ts).
  */
 const readSubmission = async (bytes: Buffer, fileName: string, options: ReadOptions): Promise<ReadResult> => {
   const csv = isCsv(bytes, fileName);
-  const source = csv ? { ...gridOfCsv(bytes, fileName, options.limits), meta: null } : await gridsOfXlsx(bytes, options.limits);
+  const source = csv ? gridOfCsv(bytes, fileName, options.limits) : await gridsOfXlsx(bytes, options.limits);
   const findings: Finding[] = [...source.findings];
   const meta = source.meta;
 
   const found: Found[] = [];
+  const setAside: Found[] = [];
   for (const grid of source.grids) {
     if (meta && grid.sheet === meta.sheet) {
       const table = findTable(grid, columnsOf(Object.values(meta.columns)));
-      if (table) found.push({ table, layout: 'template', sheet: grid });
+      if (table) found.push(foundOf(table, 'template', grid, false));
       continue;
     }
-    const f = tableOf(grid, csv ? 'csv' : 'years-down');
-    if (f) found.push(f);
+    const sheet = tablesOfSheet(grid, csv ? 'csv' : 'years-down');
+    found.push(...sheet.tables);
+    setAside.push(...sheet.set);
+    findings.push(...sheet.findings);
   }
   found.sort((a, b) => (a.layout === 'template' ? -1 : 0) - (b.layout === 'template' ? -1 : 0) || b.table.score - a.table.score);
 
-  const chosen: Found[] = [];
-  const years = new Set<number>();
-  for (const f of found) {
-    const own = f.table.rows.flatMap((r) => (r.year === null ? [] : [r.year]));
-    if (chosen.length > 0 && own.some((y) => years.has(y))) continue;
-    chosen.push(f);
-    own.forEach((y) => years.add(y));
-  }
+  const named = (f: Found): string | null => (f.layout === 'template' ? (meta?.ally ?? f.context.ally) : f.context.ally);
+  const choice = chooseTables(found, named, options.expectedAlly ?? null, meta?.ally ?? null);
+  const chosen = choice.chosen;
+  findings.push(...choice.findings);
 
   if (chosen.length === 0) {
-    if (findings.length === 0)
+    if (!findings.some((f) => f.severity === Severity.error))
       findings.push(
         findingOf('no-table', {
           found: source.grids.length > 0 ? `sheets read: ${source.grids.map((g) => g.sheet).join(', ')}` : null,
@@ -214,19 +208,30 @@ const readSubmission = async (bytes: Buffer, fileName: string, options: ReadOpti
     return { drafts: [], findings, ally: meta?.ally ?? null, layout: null };
   }
 
-  const contexts = new Map<Table, TableContext>(chosen.map((f) => [f.table, readContext(f.sheet, cellsOf(f.table), bodyOf(f.table))]));
-  const ally = meta?.ally ?? chosen.map((f) => contexts.get(f.table)?.ally ?? null).find((a) => a !== null) ?? null;
+  const ally = meta?.ally ?? chosen.map((f) => f.context.ally).find((a) => a !== null) ?? null;
   const effectiveAlly = ally ?? options.expectedAlly ?? null;
   const canonicalCurrency = effectiveAlly ? currentCurrency(effectiveAlly) : null;
 
   const drafts: DraftRecord[] = [];
   for (const f of chosen) {
-    const context = contexts.get(f.table);
-    if (!context) continue;
-    findings.push(...context.findings);
-    const out = draftsOfTable({ table: f.table, context: { ...context, ally }, canonicalCurrency, decimalMark: decimalMarkOfTable(f.table) });
+    findings.push(...f.context.findings);
+    const out = draftsOfTable({
+      table: f.table,
+      context: { ...f.context, ally },
+      canonicalCurrency,
+      ...numberConvention(f.table, source.delimiter),
+      across: f.across,
+    });
     drafts.push(...out.drafts);
     findings.push(...out.findings);
+    findings.push(...unreadInTable(f.table, f.across, f.layout === 'template', f.extent));
+  }
+  // Numbers elsewhere on the sheets: all but those set aside for naming another ally, whose
+  // warning already says they were not read.
+  for (const grid of source.grids) {
+    if (choice.otherAlly.some((f) => f.sheet === grid) && !chosen.some((f) => f.sheet === grid)) continue;
+    const claimed = [...found, ...setAside].filter((f) => f.sheet === grid).map((f) => f.rect);
+    findings.push(...unreadOutside(grid, claimed));
   }
   return { drafts, findings, ally, layout: chosen[0]?.layout ?? null };
 };

@@ -8,6 +8,7 @@ import { textOf } from './grid.ts';
 import { parseHeader, sectionOf } from './headers.ts';
 import type { HeaderMeaning, Section } from './headers.ts';
 import { parseYearText } from './year-text.ts';
+import { parseNumberText } from './numbers.ts';
 import { parseUnitText, saysUnit } from './units.ts';
 import type { UnitSpec } from './units.ts';
 
@@ -24,13 +25,19 @@ interface Binding extends HeaderMeaning {
   unitCell: string | null;
 }
 
+/** Why a row in the year column has no year the reader can use, and what its cell holds. */
+interface YearProblem {
+  code: 'year-out-of-range' | 'year-not-whole' | 'date-not-number';
+  found: string;
+}
+
 interface YearRow {
   row: number;
-  /** null when the year cell holds a year outside the accepted range (see `outOfRange`). */
+  /** null when the year cell holds no usable year (see `problem`). */
   year: number | null;
   yearStatus: FigureStatus | null;
   yearCell: string;
-  outOfRange: string | null;
+  problem: YearProblem | null;
 }
 
 interface Table {
@@ -56,8 +63,24 @@ const yearIn = (grid: Grid, row: number, column: number): Omit<YearRow, 'row'> |
     year: inRange ? parsed.year : null,
     yearStatus: parsed.status,
     yearCell: cell.address,
-    outOfRange: inRange ? null : textOf(cell),
+    problem: inRange ? null : { code: 'year-out-of-range', found: textOf(cell) },
   };
+};
+
+/**
+ * A cell of the year column that holds something only a year could be, but not a whole one
+ * ("2024.5") or a date: its row is a row of the table, whose figures must not go unread
+ * without a word. Never counted when choosing the year column.
+ */
+const badYearIn = (grid: Grid, row: number, column: number): Omit<YearRow, 'row'> | null => {
+  const cell = grid.at(row, column);
+  const c = cell.content;
+  const base = { year: null, yearStatus: null, yearCell: cell.address };
+  if (c.kind === 'date') return { ...base, problem: { code: 'date-not-number', found: c.value } };
+  const n = c.kind === 'number' && !c.percentFormat ? c.value : c.kind === 'text' ? parseNumberText(c.value) : null;
+  const value = typeof n === 'number' ? n : n?.kind === 'number' && !n.percent ? n.value : null;
+  if (value === null || Number.isInteger(value) || value < 1000 || value >= 3000) return null;
+  return { ...base, problem: { code: 'year-not-whole', found: textOf(cell).trim() } };
 };
 
 const headerCandidates = (grid: Grid, row: number, allow: ReadonlySet<number> | null): Binding[] => {
@@ -135,7 +158,7 @@ const collectRows = (grid: Grid, headerRow: number, yearColumn: number, bindings
   const probe = bindings.find((b) => isAmountPath(b.field) && b.column !== yearColumn)?.column ?? null;
   const rows: YearRow[] = [];
   for (let row = headerRow + 1; row <= grid.rows; row += 1) {
-    const y = yearIn(grid, row, yearColumn);
+    const y = yearIn(grid, row, yearColumn) ?? badYearIn(grid, row, yearColumn);
     if (y) {
       rows.push({ row, ...y });
       continue;
@@ -185,4 +208,4 @@ const findTable = (grid: Grid, allow: ReadonlySet<number> | null = null): Table 
 };
 
 export { findTable, HEADER_SEARCH_ROWS, HEADER_SEARCH_COLUMNS };
-export type { Binding, YearRow, Table };
+export type { Binding, YearRow, YearProblem, Table };

@@ -2,13 +2,13 @@
 // Reasons become findings; a cell with a reason is left out of the draft, never guessed.
 import type { GridCell } from './grid.ts';
 import { parseNumberText } from './numbers.ts';
-import type { DecimalMark } from './numbers.ts';
+import type { Ambiguity, DecimalMark } from './numbers.ts';
 import type { FindingCode } from '../../findings/index.ts';
 import { CURRENCY_CODES, CURRENCY_NAMES } from './units.ts';
 import { normaliseLabel } from '../../text/index.ts';
 
 type CellReading =
-  | { kind: 'number'; value: number; percent: boolean }
+  | { kind: 'number'; value: number; percent: boolean; ambiguous?: Ambiguity }
   | { kind: 'missing' }
   | { kind: 'problem'; code: FindingCode; found: string; expected: string; value?: number };
 
@@ -31,6 +31,8 @@ const readNumberCell = (cell: GridCell, decimalMark: DecimalMark | null): CellRe
       reading = parsed;
       break;
     }
+    case 'date':
+      return { kind: 'problem', code: 'date-not-number', found: c.value, expected: 'a number, in a cell formatted as a number rather than a date' };
     case 'formula-no-value':
       return {
         kind: 'problem',
@@ -49,7 +51,7 @@ const readNumberCell = (cell: GridCell, decimalMark: DecimalMark | null): CellRe
 /** The text of a text-ish cell (notes, status, currency), or null when empty or not usable. */
 const readTextCell = (cell: GridCell): string | null => {
   const c = cell.content;
-  if (c.kind === 'text' || c.kind === 'other') return c.value.trim() || null;
+  if (c.kind === 'text' || c.kind === 'other' || c.kind === 'date') return c.value.trim() || null;
   if (c.kind === 'number') return String(c.value);
   return null;
 };

@@ -58,6 +58,7 @@ const SAMPLE: FindingParams = {
   readFrom: 'Data!E7',
   more: 3,
   years: '2024, 2025',
+  range: 'A30:F42',
   readSheet: 'Data',
   readCell: 'A5',
   char: 'а',

@@ -32,8 +32,11 @@ describe('reading foreign tables', () => {
     // Act
     const result = await read(bytes);
 
-    // Assess
-    expect(result.findings).toEqual([]);
+    // Assess: the chart's numbers are named as not read, the table's are read.
+    expect(result.findings.map((f) => [f.severity, f.code, f.sheet, f.cell, f.params?.label])).toEqual([
+      ['info', 'unread-outside-table', 'Chart data', 'B2', 'a'],
+      ['info', 'unread-outside-table', 'Chart data', 'B3', 'b'],
+    ]);
     expect(result.layout).toBe('years-down');
     expect(gdpAndCore(result)).toEqual([
       [2023, 1000, 20],

@@ -21,6 +21,15 @@ const CODES = new Set<FindingCode>([
   'year-out-of-range',
   'unknown-status',
   'unknown-flag',
+  'csv-decoded',
+  'date-not-number',
+  'year-not-whole',
+  'ambiguous-separator',
+  'unread-in-table',
+  'unread-outside-table',
+  'second-table',
+  'sheet-other-ally',
+  'ally-confusable',
 ]);
 
 const cell = fc.oneof(

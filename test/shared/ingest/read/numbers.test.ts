@@ -15,10 +15,6 @@ describe('numbers written as text', () => {
     ['12,5', null, 12.5],
     ['0,75', null, 0.75],
     ['.5', null, 0.5],
-    ['1,234', null, 1234],
-    ['1,234', ',', 1.234],
-    ['1.234', null, 1.234],
-    ['1.234', ',', 1234],
     ['-3,5', null, -3.5],
     ['−7', null, -7],
     ['(12)', null, -12],
@@ -26,6 +22,27 @@ describe('numbers written as text', () => {
   ] as const)('reads "%s" (decimal mark %s) as %d', (text, hint, value) => {
     // Act / Assess
     expect(parseNumberText(text, hint)).toEqual({ kind: 'number', value, percent: false });
+  });
+
+  it.each([
+    ['1,234', null, 1234],
+    ['1,234', ',', 1.234],
+    ['1.234', null, 1.234],
+    ['1.234', ',', 1234],
+    ['39.500', ',', 39_500],
+    ['-1,500', '.', -1500],
+  ] as const)('reads "%s" (decimal mark %s) as %d, and keeps both readings of its one separator', (text, hint, value) => {
+    // Prepare
+    const [int = '', frac = ''] = text.replace('-', '').split(/[.,]/);
+    const sign = text.startsWith('-') ? -1 : 1;
+
+    // Act / Assess
+    expect(parseNumberText(text, hint)).toEqual({
+      kind: 'number',
+      value,
+      percent: false,
+      ambiguous: { asDecimal: sign * Number(`${int}.${frac}`), asThousands: sign * Number(`${int}${frac}`) },
+    });
   });
 
   it('reads a trailing percent sign as a share in per cent', () => {
@@ -46,7 +63,7 @@ describe('numbers written as text', () => {
 
   it('settles the decimal mark only from numbers that leave no doubt', () => {
     // Act / Assess
-    expect(['12,5', '1 234,5', '1.234,5', '12.5', '1,234.5', '1,234', '1.234', '1234', 'abc'].map(decimalMarkOf)).toEqual([
+    expect(['12,5', '1 234,5', '1.234,5', '12.5', '1,234.5', '1,234', '1.234', '1234', 'abc', '1.234.567', '1,234,567', '1.23.4'].map(decimalMarkOf)).toEqual([
       ',',
       ',',
       ',',
@@ -55,6 +72,9 @@ describe('numbers written as text', () => {
       null,
       null,
       null,
+      null,
+      ',',
+      '.',
       null,
     ]);
   });
