@@ -1,6 +1,6 @@
 // The deploy-time settings, read from CDK context (cdk.json or `-c key=value`) and checked with
 // zod, so a typo in a bucket name or schedule fails at synth, not halfway through a deploy.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Node } from 'constructs';
 import { StackSettingsError } from './errors.ts';
 

@@ -3,7 +3,7 @@
 // the control routes with the shape of the status answer. The server (control.ts, s3-server.ts)
 // and the clients (cli/clients/) both take them from here, so the two sides cannot drift.
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ControlPath, DEFAULT_HOST, DEFAULT_PORT, LOCAL_CREDENTIALS, LOCAL_REGION } from './settings.ts';
 
 const DEFAULT_ENDPOINT = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;

@@ -3,7 +3,7 @@
 // the runtime crashes.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const DeadLetterSource = { ingest: 'ingest', publish: 'publish', recompute: 'recompute' } as const;
 type DeadLetterSource = (typeof DeadLetterSource)[keyof typeof DeadLetterSource];

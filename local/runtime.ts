@@ -6,7 +6,7 @@
 // `observe` option as events (local/events.ts), learnt from the handlers' observer.
 import { join } from 'node:path';
 import type { SQSBatchResponse } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ManualPayload, PublishRequest, HandlerObserver } from '../functions/common/index.ts';
 import { PublishRequestSchema, createFunctionStorage } from '../functions/common/index.ts';

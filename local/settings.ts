@@ -1,7 +1,7 @@
 // Defaults of the local cloud, spelt once. The bucket names follow the stack's roles; the
 // delivery settings mirror the stack's SQS and async-invoke settings, scaled down to seconds so
 // a burst on a laptop still collapses into one release without a 30-second wait.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BucketRole } from '../shared/stack/index.ts';
 
 const DEFAULT_HOST = '127.0.0.1';

@@ -1,7 +1,7 @@
 // Function configuration, read once at cold start. The CDK stack sets these variables (their
 // names are the stack contract's EnvName); a missing or malformed one fails the cold start with
 // its name, rather than the first upload with an obscure S3 error.
-import { z } from 'zod';
+import * as z from 'zod';
 import { IngestLimitsSchema } from '../../shared/ingest/index.ts';
 import type { IngestLimits } from '../../shared/ingest/index.ts';
 import { HAGUE_2025, RulesSchema } from '../../shared/model/index.ts';

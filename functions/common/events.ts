@@ -1,6 +1,6 @@
 // Zod shapes of the events the functions receive, after Powertools' parser schemas but only
 // the fields we read (unknown fields pass through untouched). Every event is parsed before use.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidEventError } from './errors.ts';
 import { YearSchema } from '../../shared/model/index.ts';
 

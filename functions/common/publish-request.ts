@@ -1,7 +1,7 @@
 // The message ingest puts on the publish queue. It names what changed for the logs and the
 // release reason; the publisher always rebuilds from every stored submission, so the message
 // carries no figures.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Iso3Schema } from '../../shared/model/index.ts';
 
 const PublishRequestSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // Recompute: republishes from all stored submissions on the yearly schedule or when an analyst
 // invokes it, so standings follow the calendar, the reference data and the rules. It records
 // who asked (trigger `schedule` or `manual`) and why.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReleaseTrigger } from '../../shared/model/index.ts';
 import { PublishOutcomeSchema, publish as publishRelease } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';

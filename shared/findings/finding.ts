@@ -1,7 +1,7 @@
 // A finding: a submitter's mistake as data, with a stable code and a place. Its severity comes
 // from the code, and its message is worded from its facts by the codes table, never by the
 // caller; the facts it keeps let it be worded again in another language later.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Iso3Schema, YearSchema } from '../submission/index.ts';
 import { parseA1 } from '../text/index.ts';
 import type { Lang } from '../text/index.ts';

@@ -1,7 +1,7 @@
 // The facts a finding's sentence is made from. The common ones are fields of every finding
 // (sheet, cell, year, field, found, expected, ally); the rest travel in the finding's `params`,
 // so a stored receipt can be worded again, in another language, from what it carries.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ParamValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 type ParamValue = z.infer<typeof ParamValueSchema>;

@@ -1,7 +1,7 @@
 // The ingest facade: bytes of one upload in, a receipt (and an annotated copy) out. Guard,
 // reader and checks run in turn, every finding is collected before answering, and a hostile or
 // broken file always ends in a receipt rather than an exception.
-import { z } from 'zod';
+import * as z from 'zod';
 import { findingOf } from '../findings/index.ts';
 import type { Finding } from '../findings/index.ts';
 import { Severity } from '../model/index.ts';

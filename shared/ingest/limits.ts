@@ -1,6 +1,6 @@
 // Safety bounds applied to every upload before (and while) it is parsed. Each has a named
 // default; an operator may tighten or loosen them through options validated here.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const IngestLimitsSchema = z.strictObject({
   /** Largest upload accepted, bytes. */

@@ -1,6 +1,6 @@
 // Receipts: the answer to an upload, with every finding. A submitter's mistakes are data, with a
 // stable code and a place; the finding's shape and its codes live in shared/findings.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FindingSchema } from '../findings/index.ts';
 import type { Finding } from '../findings/index.ts';
 import { Iso3Schema, SubmissionRecordSchema, YearSchema } from './record.ts';

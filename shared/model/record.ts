@@ -2,7 +2,7 @@
 // national currency of today (legacy euro currencies already converted). Its fields are the
 // submission's field table: each field's kind gives its schema, so a field added there is a
 // field of the record, and the record's key order is the table's.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AmountSchema, CurrencySchema, FIELD_PATHS, FieldGroup, fieldDef, FigureStatus, groupOf, Iso3Schema, YearSchema } from '../submission/index.ts';
 import type { FieldKind, FieldPath, Fields, GroupPath } from '../submission/index.ts';
 import { valuesOf } from './vocab.ts';

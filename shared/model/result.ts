@@ -1,6 +1,6 @@
 // What the compliance engine computes: per ally and year, and for the alliance per year.
 // Every number is finite or null; a null always comes with a status or reason that says why.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoverageSchema, LeftOutSchema } from './coverage.ts';
 import { DeliverySchema, EarlierFigureSchema } from './delivery.ts';
 import { AllianceMoneyGapSchema, AllyMoneyGapSchema } from './money-gap.ts';

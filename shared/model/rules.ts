@@ -1,6 +1,6 @@
 // The rules a release is computed under. Every threshold and year lives here as data; the
 // engine and the validators read them from a parsed Rules object, never from literals.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Iso3Schema, YearSchema } from './record.ts';
 import { SECURITY_PARTS } from './vocab.ts';
 

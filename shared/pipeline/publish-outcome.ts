@@ -2,7 +2,7 @@
 // function sends it back to whoever invoked it, the local cloud's control route answers it, and
 // every client (`recompute` against the local cloud or a stack) parses the answer with it. Its
 // fields take their rules from the release header they report on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReleaseHeaderSchema } from '../report/index.ts';
 
 const header = ReleaseHeaderSchema.shape;

@@ -1,6 +1,6 @@
 // What the data bucket keeps for each accepted upload: its records plus the provenance the
 // publisher needs to order resubmissions (uploadedAt, then submissionId).
-import { z } from 'zod';
+import * as z from 'zod';
 import { Iso3Schema, ReceiptStatus, SubmissionRecordSchema, valuesOf } from '../model/index.ts';
 
 const StoredSubmissionSchema = z.strictObject({

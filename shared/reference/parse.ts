@@ -1,6 +1,6 @@
 // Parse a reference document with its schema, turning zod's issues into one error that names
 // the file and every offending field.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ReferenceFileInvalidError } from './errors.ts';
 
 const describeIssues = (error: z.ZodError): string[] =>

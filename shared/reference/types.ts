@@ -1,6 +1,6 @@
 // Shapes of the reference data: the allies and the exchange-rate table. Both are data files an
 // operator can replace; these schemas check them when they are loaded.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, Iso3Schema, YearSchema } from '../model/index.ts';
 
 /** One currency an ally used, from a year (inclusive) until the year before the next one. */

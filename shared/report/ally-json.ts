@@ -1,6 +1,6 @@
 // allies/<ISO3>.json: one ally's history with the release header, for readers who follow one
 // country and do not want the whole dataset.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATASET_SCHEMA_VERSION, DatasetAllySchema, ReleaseHeaderSchema } from './dataset.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { UnknownAllyError } from './errors.ts';

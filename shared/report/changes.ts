@@ -1,6 +1,6 @@
 // changes.json: what moved since the previous release, per ally and year, so a reader can see
 // at a glance which figures and statuses changed without diffing two datasets.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Iso3Schema, YearSchema, valuesOf } from '../model/index.ts';
 import type { ComplianceDataset, DatasetAlly } from './dataset.ts';
 import { canonicalJson } from './digest.ts';

@@ -1,7 +1,7 @@
 // compliance.json: the engine's result, wrapped with the release header, the rules it was
 // computed under and notes for readers. The zod schema here is the published contract
 // (schema.json is generated from it), so it reuses the model's schemas rather than restating them.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AllyResultSchema,
   ComplianceResultSchema,

@@ -1,6 +1,6 @@
 // The release history: one summary per release, as releases/index.json lists them and
 // index.html shows them. The publisher writes the index; the page reads the same shape.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReleaseHeaderSchema } from './dataset.ts';
 
 const ReleaseFileSchema = z.strictObject({

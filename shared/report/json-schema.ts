@@ -1,6 +1,6 @@
 // schema.json: the JSON Schema of compliance.json, generated from the zod schema so the two can
 // never drift apart.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComplianceDatasetSchema } from './dataset.ts';
 
 const datasetJsonSchema = (): Record<string, unknown> =>

@@ -1,6 +1,6 @@
 // Notes for readers of a release: how to read the figures. They depend only on the data, the
 // rules and the FX source (never on the release number), so they belong inside the digest.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AllyResult, Rules } from '../model/index.ts';
 
 const NoteSchema = z.strictObject({

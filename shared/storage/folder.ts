@@ -18,7 +18,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkCondition, conditionOf, storedOptionsOf } from './condition.ts';
 import { InvalidKeyError, StorageError } from './errors.ts';
 import { createKeyLocks } from './folder-lock.ts';

@@ -1,6 +1,6 @@
 // What one value of a submission may be: an ally's code, a currency, a year, an amount. The
 // record schema, the template's marker and the reference data all build on these.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Iso3Schema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code in capitals');
 const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code in capitals');

@@ -1,7 +1,7 @@
 // The hidden marker that makes a workbook recognisable as our template, and which version of
 // it. The template writes it and the reader trusts the column map it holds, so computed
 // columns are never read as inputs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLUMN_LETTERS, LANGS } from '../text/index.ts';
 import { Iso3Schema, YearSchema } from './field-schemas.ts';
 import { FIELD_PATHS } from './fields.ts';
