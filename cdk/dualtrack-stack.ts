@@ -3,15 +3,12 @@
 // functions/ and shared/.
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { fileURLToPath } from 'node:url';
 // The report area's light surface (the manifest alone): the stack needs one file name, not the
 // renderers (and their zod and exceljs).
 import { ReleaseManifest } from '../shared/report/manifest.ts';
@@ -22,12 +19,20 @@ import { HouseFunction } from './constructs/house-function.ts';
 import { acknowledgeNagFindings } from './nag.ts';
 import type { StackSettings } from './settings.ts';
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-const entry = (fn: string) => `${PROJECT_ROOT}/functions/${fn}/lambda.ts`;
-
 /** The contract's trigger event, checked at compile time to be one of S3's event types. */
 const UPLOAD_EVENT = (UploadTrigger.event satisfies `${EventType}`) as EventType;
 
+const INGEST_TIMEOUT = Duration.minutes(1);
+/**
+ * At most this many uploads are checked at once. A deadline rush of all 32 allies clears in four
+ * rounds of a few seconds; uploads beyond the cap wait in Lambda's own event queue (throttled,
+ * retried for up to INGEST_MAX_EVENT_AGE, never lost). The cap bounds what a flood of uploads
+ * (a script gone wrong, a hostile account) can cost: 8 × 1.5 GB at a time, and it can never take
+ * the concurrency the publisher and recompute need. Reserved, so the account must have 8 + 1 + 1
+ * to spare above the 10 AWS keeps unreserved (docs/deploy.md).
+ */
+const INGEST_RESERVED_CONCURRENCY = 8;
+const INGEST_MAX_EVENT_AGE = Duration.hours(6);
 const PUBLISH_TIMEOUT = Duration.minutes(2);
 /** AWS's advice for SQS-driven functions: visibility at least six times the function's timeout. */
 const PUBLISH_VISIBILITY_TIMEOUT = Duration.seconds(PUBLISH_TIMEOUT.toSeconds() * 6);
@@ -36,6 +41,13 @@ const PUBLISH_VISIBILITY_TIMEOUT = Duration.seconds(PUBLISH_TIMEOUT.toSeconds() 
  * throttled deliveries count as receives too, so this is generous.
  */
 const PUBLISH_MAX_RECEIVE_COUNT = 5;
+/**
+ * A publish request normally leaves the queue within the 30 s batching window and one run.
+ * One that has waited this long was received and failed at least once (the visibility timeout
+ * is 12 minutes) or the publisher cannot run: worth a look long before the fifth failure moves
+ * it to the DLQ, about an hour later.
+ */
+const PUBLISH_QUEUE_MAX_AGE = Duration.minutes(15);
 
 /** What the yearly schedule sends the recompute function (context attributes filled in by Scheduler). */
 const SCHEDULE_PAYLOAD = {
@@ -74,12 +86,13 @@ class DualtrackStack extends Stack {
 
     // --- Functions -----------------------------------------------------------------------
     const ingest = new HouseFunction(this, 'Ingest', {
-      entry: entry('ingest'),
+      name: 'ingest',
       description: 'dualtrack ingest: checks one upload and writes its receipt',
       serviceName: 'dualtrack-ingest',
-      projectRoot: PROJECT_ROOT,
-      timeout: Duration.minutes(1),
+      timeout: INGEST_TIMEOUT,
       memorySize: 1536,
+      reservedConcurrentExecutions: INGEST_RESERVED_CONCURRENCY,
+      sourceMaps: settings.sourceMaps,
     })
       .useBucket(uploads, BucketRole.uploads, {
         [`${BucketPrefix.submissions}*`]: ['read'],
@@ -89,12 +102,8 @@ class DualtrackStack extends Stack {
         [`${BucketPrefix.submissions}*`]: ['read', 'put'],
         [`${BucketPrefix.receipts}*`]: ['read', 'put'],
       })
-      .sendTo(publishQueue, EnvName.publishQueueUrl);
-    ingest.fn.configureAsyncInvoke({
-      onFailure: new SqsDestination(failures),
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-    });
+      .sendTo(publishQueue, EnvName.publishQueueUrl)
+      .failuresTo(failures, { retryAttempts: 2, maxEventAge: INGEST_MAX_EVENT_AGE });
     // Every object created under submissions/, whatever its suffix: the guard decides and answers.
     uploads.addEventNotification(UPLOAD_EVENT, new LambdaDestination(ingest.fn), { prefix: UploadTrigger.prefix });
 
@@ -106,15 +115,15 @@ class DualtrackStack extends Stack {
     // The publisher and recompute both rebuild releases from every submission, with the same
     // rights; each has reserved concurrency 1 since releases are numbered and `latest/` is
     // replaced as a whole.
-    const publishing = (id: string, entryName: string, serviceName: string, description: string) =>
+    const publishing = (id: string, name: string, serviceName: string, description: string) =>
       new HouseFunction(this, id, {
-        entry: entry(entryName),
+        name,
         description,
         serviceName,
-        projectRoot: PROJECT_ROOT,
         timeout: PUBLISH_TIMEOUT,
         memorySize: 2048,
         reservedConcurrentExecutions: 1,
+        sourceMaps: settings.sourceMaps,
       })
         .useBucket(data, BucketRole.data, { [`${BucketPrefix.submissions}*`]: ['read'] })
         .useBucket(reports, BucketRole.public, publishedObjects);
@@ -124,14 +133,8 @@ class DualtrackStack extends Stack {
       'dualtrack-publish',
       'dualtrack publisher: rebuilds and publishes a release from all submissions',
     );
-    publisher.fn.addEventSource(
-      new SqsEventSource(publishQueue, {
-        // A burst of uploads collapses into one release: wait up to 30 s and take up to 100 requests.
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(30),
-        reportBatchItemFailures: true,
-      }),
-    );
+    // A burst of uploads collapses into one release: wait up to 30 s and take up to 100 requests.
+    publisher.receiveFrom(publishQueue, { batchSize: 100, maxBatchingWindow: Duration.seconds(30) });
 
     // Recompute publishes directly (same rights as the publisher) so a manual run answers with
     // the outcome; its own reserved concurrency of 1 keeps two recomputes from racing.
@@ -143,11 +146,7 @@ class DualtrackStack extends Stack {
     );
     // Scheduler invokes asynchronously: its DLQ only catches failed invocations, so a run that
     // starts and then fails must reach the failure queue through the function's own destination.
-    recompute.fn.configureAsyncInvoke({
-      onFailure: new SqsDestination(failures),
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-    });
+    recompute.failuresTo(failures, { retryAttempts: 2, maxEventAge: Duration.hours(6) });
     restrictWritersTo(reports, [publisher.role, recompute.role]);
 
     new Schedule(this, 'YearlyRecompute', {
@@ -164,9 +163,17 @@ class DualtrackStack extends Stack {
     const alarms = new OperatorAlarms(this, 'Alarms', { email: settings.alarmEmail });
     alarms.onMessagesVisible('PublishDlqMessages', publishDlq, 'Publishing failed after every retry');
     alarms.onMessagesVisible('FailureQueueMessages', failures, 'An upload or a scheduled recompute failed after every retry');
-    alarms.onErrors('IngestErrors', ingest.fn, 'The ingest function');
-    alarms.onErrors('PublisherErrors', publisher.fn, 'The publisher');
-    alarms.onErrors('RecomputeErrors', recompute.fn, 'The recompute function');
+    alarms.onOldestMessage('PublishQueueAge', publishQueue, PUBLISH_QUEUE_MAX_AGE, 'Publish requests are not being published');
+    const watched = [
+      { id: 'Ingest', fn: ingest.fn, what: 'The ingest function', timeout: INGEST_TIMEOUT },
+      { id: 'Publisher', fn: publisher.fn, what: 'The publisher', timeout: PUBLISH_TIMEOUT },
+      { id: 'Recompute', fn: recompute.fn, what: 'The recompute function', timeout: PUBLISH_TIMEOUT },
+    ];
+    for (const { id, fn, what, timeout } of watched) {
+      alarms.onErrors(`${id}Errors`, fn, what);
+      alarms.onDurationNearTimeout(`${id}DurationNearTimeout`, fn, timeout, what);
+      alarms.onThrottles(`${id}Throttles`, fn, what);
+    }
 
     // --- Outputs -------------------------------------------------------------------------
     const publicBaseUrl = `https://${reports.bucketRegionalDomainName}/`;
@@ -189,10 +196,19 @@ class DualtrackStack extends Stack {
     output(StackOutput.publishDlqUrl, publishDlq.queueUrl, 'Failed publish requests');
     output(StackOutput.failureQueueUrl, failures.queueUrl, 'Uploads and schedules that failed');
     output(StackOutput.alarmTopicArn, alarms.topic.topicArn, 'Subscribe here for alarms');
+    output(StackOutput.accessLogsBucket, accessLogs.bucketName, 'Server access logs of the buckets: who uploaded what, and when');
 
     acknowledgeNagFindings(this, { recompute, reports, failures });
   }
 }
 
-export { DualtrackStack, PUBLISH_TIMEOUT, PUBLISH_MAX_RECEIVE_COUNT, SCHEDULE_PAYLOAD };
+export {
+  DualtrackStack,
+  INGEST_RESERVED_CONCURRENCY,
+  INGEST_TIMEOUT,
+  PUBLISH_TIMEOUT,
+  PUBLISH_MAX_RECEIVE_COUNT,
+  PUBLISH_QUEUE_MAX_AGE,
+  SCHEDULE_PAYLOAD,
+};
 export type { DualtrackStackProps };

@@ -1,5 +1,6 @@
-// Operator alarms: any message in a dead-letter or failure queue, and any function error,
-// notifies one encrypted SNS topic (with an optional e-mail subscription).
+// Operator alarms, all on one encrypted SNS topic (with an optional e-mail subscription): any
+// message in a dead-letter or failure queue, a publish request waiting too long, and for each
+// function any error, a run close to its timeout, and throttling that lasts.
 import { Duration } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -11,6 +12,11 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+
+/** The share of a function's timeout that a run may take before it alarms. */
+const NEAR_TIMEOUT = 0.8;
+/** Five-minute periods in a row with throttles before the throttle alarm fires. */
+const THROTTLED_PERIODS = 3;
 
 interface OperatorAlarmsProps {
   /** Subscribed to the topic when given (the address must confirm the subscription). */
@@ -50,8 +56,58 @@ class OperatorAlarms extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
-    alarm.addAlarmAction(this.action);
-    return alarm;
+    return this.notify(alarm);
+  }
+
+  /**
+   * Alarms when a message has waited `maxAge` in the queue: its consumer is failing or cannot
+   * run, long before the message reaches the dead-letter queue.
+   */
+  onOldestMessage(id: string, queue: IQueue, maxAge: Duration, what: string): Alarm {
+    return this.notify(
+      queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }).createAlarm(this, id, {
+        alarmDescription: `${what}: a message has waited ${maxAge.toHumanString()} in the queue; see the consumer's log group.`,
+        threshold: maxAge.toSeconds(),
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms when a run took NEAR_TIMEOUT of the function's timeout: the next, slightly bigger
+   * input times out (and is retried to the same end), so act before that.
+   */
+  onDurationNearTimeout(id: string, fn: IFunction, timeout: Duration, what: string): Alarm {
+    const threshold = Math.round(timeout.toMilliseconds() * NEAR_TIMEOUT);
+    return this.notify(
+      fn.metricDuration({ period: Duration.minutes(5), statistic: 'Maximum' }).createAlarm(this, id, {
+        alarmDescription: `${what} ran ${Math.round(NEAR_TIMEOUT * 100)}% of its ${timeout.toHumanString()} timeout; see its log group for the input.`,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /**
+   * Alarms when the function is throttled in each of THROTTLED_PERIODS five-minute periods in a
+   * row. A burst past a reserved concurrency is throttled briefly by design (the events wait and
+   * are retried); throttling that lasts means the backlog is not draining.
+   */
+  onThrottles(id: string, fn: IFunction, what: string): Alarm {
+    return this.notify(
+      fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }).createAlarm(this, id, {
+        alarmDescription: `${what} has been throttled for ${THROTTLED_PERIODS * 5} minutes: work is waiting; check its reserved concurrency and what runs.`,
+        threshold: 1,
+        evaluationPeriods: THROTTLED_PERIODS,
+        datapointsToAlarm: THROTTLED_PERIODS,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
   }
 
   /** Alarms on any error of the function within five minutes. */
@@ -63,10 +119,14 @@ class OperatorAlarms extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    return this.notify(alarm);
+  }
+
+  private notify(alarm: Alarm): Alarm {
     alarm.addAlarmAction(this.action);
     return alarm;
   }
 }
 
-export { OperatorAlarms };
+export { OperatorAlarms, NEAR_TIMEOUT, THROTTLED_PERIODS };
 export type { OperatorAlarmsProps };

@@ -1,60 +1,94 @@
 // The one way this stack makes a Lambda function: the house defaults (runtime, architecture,
-// bundling, source maps, logging, retention) in one place, plus helpers that grant access to a
-// bucket prefix or a queue and set the matching environment variable in the same call, so a
-// function can never hold a variable for something it may not touch (or the reverse).
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+// bundling, logging, retention) in one place, plus helpers that grant access to a bucket prefix
+// or a queue and set the matching environment variable in the same call, so a function can
+// never hold a variable for something it may not touch (or the reverse).
+//
+// Rights are written out as explicit statements, one per kind of access, naming only the
+// actions the storage port and the queue client call (see ACCESS_ACTIONS). The grant helpers
+// of aws-cdk-lib were wider than that: `s3:List*` on the whole bucket, object retention, legal
+// hold, tagging, every delete variant.
+import { execFileSync } from 'node:child_process';
+import { AssetHashType, DockerImage, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnElement, Duration } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { DestinationConfig, IDestination } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUCKET_ENV } from '../../shared/stack/index.ts';
 import type { BucketRole, EnvName } from '../../shared/stack/index.ts';
+import { BUNDLE_FILE, PROJECT_ROOT } from '../bundle/build.ts';
 
 /** Newest Node.js runtime aws-cdk-lib knows; cdk-nag's AwsSolutions-L1 checks it stays so. */
 const HOUSE_RUNTIME = Runtime.NODEJS_24_X;
 const HOUSE_LOG_RETENTION = RetentionDays.SIX_MONTHS;
 
+/** Maps stack traces to the TypeScript sources; off by default (+0.4 s and ~100 MiB at cold start). */
+const SOURCE_MAPS_NODE_OPTIONS = '--enable-source-maps';
+
 interface HouseFunctionProps {
-  /** Absolute path of the handler module (it exports `handler`). */
-  entry: string;
+  /** The function's folder under functions/ (its entry is functions/<name>/lambda.ts). */
+  name: string;
   description: string;
   timeout: Duration;
   memorySize?: number;
-  /** Set on the publisher: one release at a time, never two racing for the same number. */
+  /** How many instances may run at once; also reserves them from the account's pool. */
   reservedConcurrentExecutions?: number;
   serviceName: string;
-  /** Where package-lock.json and node_modules live (the repository root). */
-  projectRoot: string;
   logRetention?: RetentionDays;
   environment?: Record<string, string>;
+  /** Turns on `--enable-source-maps` (the `dualtrack:sourceMaps` setting): for debugging only. */
+  sourceMaps?: boolean;
 }
 
+/** What a function may do with the keys matching a pattern. */
 type Access = 'read' | 'put' | 'delete';
 
 /**
- * Wildcard actions the bucket grant methods add, and why each is acceptable once the resource
- * is a key prefix (cdk-nag AwsSolutions-IAM5 asks for evidence).
+ * The S3 actions behind each access, and nothing else: the storage port's get and head need
+ * GetObject, put needs PutObject (single requests, never multipart), delete DeleteObject.
+ * ListBucket goes with read, on the read prefixes only (see useBucket).
  */
-const GRANT_WILDCARDS: Record<Access, Record<string, string>> = {
-  read: {
-    's3:GetObject*': 'grantRead: GetObject and its version/ACL/tagging variants, on the named key prefix only',
-    's3:GetBucket*': 'grantRead: bucket metadata (location, versioning) the SDK consults; no object data',
-    's3:List*': 'grantRead: listing cannot be limited by resource to a prefix; objects outside it stay unreadable',
-  },
-  put: {
-    's3:Abort*': 'grantPut: aborting its own unfinished multipart uploads, on the named key prefix only',
-  },
-  delete: {
-    's3:DeleteObject*': 'grantDelete: the publisher removes files a new release no longer has from latest/ only',
-  },
+const ACCESS_ACTIONS: Readonly<Record<Access, readonly string[]>> = {
+  read: ['s3:GetObject'],
+  put: ['s3:PutObject'],
+  delete: ['s3:DeleteObject'],
 };
 
+/** The one SQS action a producer needs. */
+const SEND_ACTIONS = ['sqs:SendMessage'] as const;
+
+/**
+ * What Lambda's SQS poller needs of the function's role (aws-cdk-lib's SqsEventSource also
+ * grants ChangeMessageVisibility and GetQueueUrl, which the poller does not call).
+ */
+const RECEIVE_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'] as const;
+
+/** Bundles `functions/<name>/lambda.ts` with cdk/bundle/build.ts (esbuild, never Docker). */
+const bundledCode = (name: string): Code =>
+  Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always answers (it throws rather than fall back to Docker).
+      image: DockerImage.fromRegistry('dualtrack-bundles-locally'),
+      // Never run either; it names the function, so CDK's asset cache tells the bundles apart.
+      command: ['cdk/bundle/cli.ts', name],
+      local: {
+        tryBundle: (outputDir: string): boolean => {
+          execFileSync(process.execPath, ['--import', 'tsx', 'cdk/bundle/cli.ts', name, outputDir], {
+            cwd: PROJECT_ROOT,
+            stdio: ['ignore', process.stderr, 'inherit'],
+          });
+          return true;
+        },
+      },
+    },
+  });
+
 class HouseFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -72,9 +106,9 @@ class HouseFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Fn', {
-      entry: props.entry,
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Fn', {
+      code: bundledCode(props.name),
+      handler: `${BUNDLE_FILE.replace(/\.mjs$/, '')}.handler`,
       description: props.description,
       runtime: HOUSE_RUNTIME,
       // Graviton: cheaper per GB-second for the same work; nothing here is x86-specific.
@@ -84,69 +118,104 @@ class HouseFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup: this.logGroup,
-      projectRoot: props.projectRoot,
-      depsLockFilePath: `${props.projectRoot}/package-lock.json`,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         LOG_LEVEL: 'INFO',
-        // Stack traces point at the TypeScript sources, via the bundled source map.
-        NODE_OPTIONS: '--enable-source-maps',
+        // The map is in the bundle's folder either way; reading it costs every cold start.
+        ...(props.sourceMaps ? { NODE_OPTIONS: SOURCE_MAPS_NODE_OPTIONS } : {}),
         ...props.environment,
-      },
-      bundling: {
-        // esbuild from devDependencies, never Docker: synth works offline on any machine.
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Bundle the AWS SDK too: the versions we test are the versions that run.
-        bundleAwsSDK: true,
-        externalModules: [],
-        // CommonJS dependencies (exceljs, the SDK) still call require() inside an ESM bundle.
-        banner: "import { createRequire as __dtCreateRequire } from 'node:module'; const require = __dtCreateRequire(import.meta.url);",
       },
     });
   }
 
   /**
    * Grants the function `access` to keys matching each pattern of the bucket playing `role`,
-   * and tells it the bucket's name in that role's variable.
+   * and tells it the bucket's name in that role's variable. Reading a prefix includes listing
+   * it: S3 answers a missing key with 404 only to whoever may list the bucket (403 otherwise),
+   * and a missing receipt or index is an answer the handlers rely on. The listing is limited to
+   * the read prefixes by an `s3:prefix` condition; `IfExists`, because the check S3 makes for a
+   * GET of a missing key carries no prefix.
    */
   useBucket(bucket: IBucket, role: BucketRole, patterns: Record<string, readonly Access[]>): this {
-    const bucketId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
+    const byAccess = new Map<Access, string[]>();
     for (const [pattern, accesses] of Object.entries(patterns)) {
-      for (const access of accesses) {
-        if (access === 'read') bucket.grantRead(this.fn, pattern);
-        else if (access === 'put') bucket.grantPut(this.fn, pattern);
-        else bucket.grantDelete(this.fn, pattern);
-        for (const [action, reason] of Object.entries(GRANT_WILDCARDS[access])) {
-          this.acknowledge(`AwsSolutions-IAM5[Action::${action}]`, reason);
-        }
-      }
-      if (pattern.includes('*')) {
-        this.acknowledge(
-          `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${pattern}]`,
-          `${this.node.id} may use only keys under ${pattern} of this bucket: its own prefix, as the design assigns`,
-        );
-      }
+      for (const access of accesses) byAccess.set(access, [...(byAccess.get(access) ?? []), pattern]);
+    }
+    for (const [access, keys] of byAccess) {
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: [...ACCESS_ACTIONS[access]],
+          resources: keys.map((k) => bucket.arnForObjects(k)),
+        }),
+      );
+    }
+    const readable = byAccess.get('read') ?? [];
+    if (readable.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLikeIfExists: { 's3:prefix': readable } },
+        }),
+      );
+    }
+    for (const pattern of Object.keys(patterns).filter((p) => p.includes('*'))) {
+      this.acknowledge(
+        `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(bucket)}.Arn>/${pattern}]`,
+        `${this.node.id} may use only keys under ${pattern} of this bucket: its own prefix, as the design assigns`,
+      );
     }
     this.fn.addEnvironment(BUCKET_ENV[role], bucket.bucketName);
     return this;
   }
 
-  private acknowledge(id: string, reason: string): void {
-    Validations.of(this).acknowledge({ id: `AwsSolutions::${id}`, reason });
-  }
-
   /** Lets the function send messages to `queue` and gives it the queue's URL. */
   sendTo(queue: IQueue, envName: EnvName): this {
-    queue.grantSendMessages(this.fn);
+    this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: [...SEND_ACTIONS], resources: [queue.queueArn] }));
     this.fn.addEnvironment(envName, queue.queueUrl);
     return this;
   }
+
+  /**
+   * Feeds the function from `queue` in batches of up to `batchSize`, gathered for up to
+   * `maxBatchingWindow`; the handler reports failed items (partial batch responses).
+   */
+  receiveFrom(queue: IQueue, options: { batchSize: number; maxBatchingWindow: Duration }): this {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: [...RECEIVE_ACTIONS], resources: [queue.queueArn] }));
+    const mapping = this.fn.addEventSourceMapping('Queue', {
+      eventSourceArn: queue.queueArn,
+      batchSize: options.batchSize,
+      maxBatchingWindow: options.maxBatchingWindow,
+      reportBatchItemFailures: true,
+    });
+    // The mapping is checked against the role when it is created: the policy must exist first.
+    mapping.node.addDependency(this.role);
+    return this;
+  }
+
+  /**
+   * Asynchronous invocations are retried `retryAttempts` times, for at most `maxEventAge`, and
+   * then sent to `queue` (as a Lambda destination record), with the one right that needs.
+   */
+  failuresTo(queue: IQueue, options: { retryAttempts: number; maxEventAge: Duration }): this {
+    // Lambda sends the destination record with the function's role: SendMessage and no more
+    // (aws-cdk-lib's SqsDestination also grants GetQueueAttributes and GetQueueUrl).
+    const destination: IDestination = { bind: (): DestinationConfig => ({ destination: queue.queueArn }) };
+    this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: [...SEND_ACTIONS], resources: [queue.queueArn] }));
+    this.fn.configureAsyncInvoke({ onFailure: destination, ...options });
+    return this;
+  }
+
+  private logicalIdOf(bucket: IBucket): string {
+    return Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
+  }
+
+  private acknowledge(id: string, reason: string): void {
+    Validations.of(this).acknowledge({ id: `AwsSolutions::${id}`, reason });
+  }
 }
 
-export { HouseFunction, HOUSE_RUNTIME, HOUSE_LOG_RETENTION };
+export { HouseFunction, HOUSE_RUNTIME, HOUSE_LOG_RETENTION, ACCESS_ACTIONS, SEND_ACTIONS, RECEIVE_ACTIONS, SOURCE_MAPS_NODE_OPTIONS };
 export type { HouseFunctionProps, Access };

@@ -92,6 +92,8 @@ const StackOutput = {
   publishDlqUrl: 'PublishDlqUrl',
   failureQueueUrl: 'FailureQueueUrl',
   alarmTopicArn: 'AlarmTopicArn',
+  /** S3 server access logs of the three buckets: who uploaded, read or changed what, and when. */
+  accessLogsBucket: 'AccessLogsBucketName',
 } as const;
 type StackOutput = (typeof StackOutput)[keyof typeof StackOutput];
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { StackSettingsError } from '../../cdk/errors.ts';
 import { DEFAULT_SCHEDULE_EXPRESSION } from '../../cdk/settings.ts';
+import { INGEST_RESERVED_CONCURRENCY, INGEST_TIMEOUT, PUBLISH_QUEUE_MAX_AGE, PUBLISH_TIMEOUT } from '../../cdk/dualtrack-stack.ts';
 import { ReleaseManifest } from '../../shared/report/index.ts';
 import { EnvName, StackOutput, UploadTrigger } from '../../shared/stack/index.ts';
 import { IngestEnvSchema, PublishEnvSchema } from '../../functions/common/lambda-wiring.ts';
@@ -145,13 +146,14 @@ describe('the publish queue', () => {
 });
 
 describe('the functions', () => {
-  it('runs one publisher and one recompute at a time', () => {
+  it('runs one publisher and one recompute at a time, and at most eight ingests', () => {
     expect(fn('Publisher').props.ReservedConcurrentExecutions).toBe(1);
     expect(fn('Recompute').props.ReservedConcurrentExecutions).toBe(1);
-    expect(fn('Ingest').props.ReservedConcurrentExecutions).toBeUndefined();
+    expect(INGEST_RESERVED_CONCURRENCY).toBe(8);
+    expect(fn('Ingest').props.ReservedConcurrentExecutions).toBe(INGEST_RESERVED_CONCURRENCY);
   });
 
-  it.each(['Ingest', 'Publisher', 'Recompute'])('%s runs on arm64 and Node.js 24 with source maps and Powertools settings', (name) => {
+  it.each(['Ingest', 'Publisher', 'Recompute'])('%s runs on arm64 and Node.js 24 with Powertools settings, source maps not enabled', (name) => {
     // Act
     const { props } = fn(name);
     // Assess
@@ -161,8 +163,19 @@ describe('the functions', () => {
     expect((props.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
       POWERTOOLS_SERVICE_NAME: `dualtrack-${{ Ingest: 'ingest', Publisher: 'publish', Recompute: 'recompute' }[name]}`,
       LOG_LEVEL: 'INFO',
-      NODE_OPTIONS: '--enable-source-maps',
     });
+    expect((props.Environment as { Variables: Record<string, unknown> }).Variables).not.toHaveProperty('NODE_OPTIONS');
+  });
+
+  it('enables source maps in every function when the dualtrack:sourceMaps setting says so', () => {
+    // Act
+    const debug = synthTemplate({ 'dualtrack:sourceMaps': 'true' });
+    // Assess
+    for (const name of ['Ingest', 'Publisher', 'Recompute']) {
+      const variables = (resourceOf(debug, 'AWS::Lambda::Function', `${name}Fn`).props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+    expect(() => synthTemplate({ 'dualtrack:sourceMaps': 'yes' })).toThrow(/dualtrack:sourceMaps/);
   });
 
   it.each(['Ingest', 'Publisher', 'Recompute'])('%s logs to its own log group kept for six months', (name) => {
@@ -215,6 +228,65 @@ describe('least privilege', () => {
     touches(statements, bucketId).filter((s) => s.actions.some((a) => /^s3:(Put|Delete)/.test(a)));
   const objectPatterns = (statements: ReturnType<typeof roleStatements>, bucketId: string) =>
     [...new Set(statements.flatMap((s) => s.resources.filter((r) => r.startsWith(`<${bucketId}.Arn>/`))))].sort();
+
+  const logGroup = (name: string) => resourceOf(template, 'AWS::Logs::LogGroup', `${name}Logs`).id;
+  const objects = (bucketId: string, ...patterns: string[]) => patterns.map((p) => `<${bucketId}.Arn>/${p}`);
+  /** ListBucket on the bucket, limited to the prefixes the function reads. */
+  const listing = (bucketId: string, ...prefixes: string[]) => ({
+    actions: ['s3:ListBucket'],
+    resources: [`<${bucketId}.Arn>`],
+    condition: { StringLikeIfExists: { 's3:prefix': prefixes } },
+  });
+  const logs = (name: string) => ({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`<${logGroup(name)}.Arn>`] });
+  const publishing = (name: string) => [
+    logs(name),
+    { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*') },
+    listing(DATA, 'submissions/*'),
+    { actions: ['s3:GetObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
+    { actions: ['s3:PutObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
+    { actions: ['s3:DeleteObject'], resources: objects(PUBLIC, 'latest/*') },
+    listing(PUBLIC, 'releases/*', 'latest/*', 'index.html'),
+    { actions: ['sqs:SendMessage'], resources: [`<${queue('FailureQueue').id}.Arn>`] },
+  ];
+  const EXACT: Record<string, () => object[]> = {
+    Ingest: () => [
+      logs('Ingest'),
+      { actions: ['s3:GetObject'], resources: objects(UPLOADS, 'submissions/*', 'receipts/*') },
+      { actions: ['s3:PutObject'], resources: objects(UPLOADS, 'receipts/*') },
+      listing(UPLOADS, 'submissions/*', 'receipts/*'),
+      { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'receipts/*') },
+      { actions: ['s3:PutObject'], resources: objects(DATA, 'submissions/*', 'receipts/*') },
+      listing(DATA, 'submissions/*', 'receipts/*'),
+      { actions: ['sqs:SendMessage'], resources: [`<${queue('PublishQueue').id}.Arn>`] },
+      { actions: ['sqs:SendMessage'], resources: [`<${queue('FailureQueue').id}.Arn>`] },
+    ],
+    Publisher: () => [
+      ...publishing('Publisher').filter((st) => !JSON.stringify(st).includes(queue('FailureQueue').id)),
+      { actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [`<${queue('PublishQueue').id}.Arn>`] },
+    ],
+    Recompute: () => publishing('Recompute'),
+  };
+
+  it.each(['Ingest', 'Publisher', 'Recompute'])('%s holds exactly the rights its handler uses, action by action', (name) => {
+    // Act
+    const statements = roleStatements(template, roleOf(name));
+    // Assess
+    expect(statements.every((st) => st.effect === 'Allow')).toBe(true);
+    expect(statements.map(({ effect: _effect, ...rest }) => rest)).toEqual(EXACT[name]?.());
+  });
+
+  it.each(['Ingest', 'Publisher', 'Recompute'])('%s has no wildcard action, no bucket-wide listing, no retention or version deletes', (name) => {
+    // Act
+    const statements = roleStatements(template, roleOf(name));
+    const actions = statements.flatMap((st) => st.actions);
+    // Assess
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+    expect(actions).not.toContain('s3:PutObjectRetention');
+    expect(actions).not.toContain('s3:DeleteObjectVersion');
+    for (const st of statements.filter((x) => x.actions.includes('s3:ListBucket'))) {
+      expect(st.condition?.StringLikeIfExists?.['s3:prefix']?.length).toBeGreaterThan(0);
+    }
+  });
 
   it('the ingest function has no permission on the public bucket', () => {
     expect(touches(roleStatements(template, roleOf('Ingest')), PUBLIC)).toEqual([]);
@@ -315,6 +387,62 @@ describe('the alarms', () => {
     );
     expect(alarm).toMatchObject({ Threshold: 1, Statistic: 'Sum', Namespace: 'AWS/Lambda' });
     expect(asArray(alarm?.AlarmActions).map(render)).toEqual([`<${topic.id}>`]);
+  });
+
+  const alarmOn = (metric: string, dimension: string) =>
+    alarms.filter((a) => a.MetricName === metric && render((a.Dimensions as { Value: unknown }[])[0]?.Value) === dimension);
+
+  it.each([
+    ['Ingest', INGEST_TIMEOUT.toMilliseconds()],
+    ['Publisher', PUBLISH_TIMEOUT.toMilliseconds()],
+    ['Recompute', PUBLISH_TIMEOUT.toMilliseconds()],
+  ])('fire when a run of %s takes 80%% of its timeout', (name, timeoutMs) => {
+    // Act
+    const found = alarmOn('Duration', `<${fn(name).id}>`);
+    // Assess
+    expect(fn(name).props.Timeout).toBe(timeoutMs / 1000);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Maximum',
+      Threshold: timeoutMs * 0.8,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+    });
+    expect(asArray(found[0]?.AlarmActions).map(render)).toEqual([`<${topic.id}>`]);
+  });
+
+  it.each(['Ingest', 'Publisher', 'Recompute'])('fire when %s has been throttled for fifteen minutes in a row', (name) => {
+    // Act
+    const found = alarmOn('Throttles', `<${fn(name).id}>`);
+    // Assess: three 5-minute periods, each with a throttle; a brief burst past the cap is by design.
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(asArray(found[0]?.AlarmActions).map(render)).toEqual([`<${topic.id}>`]);
+  });
+
+  it('fire when a publish request has waited fifteen minutes in the publish queue', () => {
+    // Act
+    const found = alarmOn('ApproximateAgeOfOldestMessage', `<${queue('PublishQueue').id}.QueueName>`);
+    // Assess
+    expect(PUBLISH_QUEUE_MAX_AGE.toSeconds()).toBe(900);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ Namespace: 'AWS/SQS', Statistic: 'Maximum', Threshold: 900, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(asArray(found[0]?.AlarmActions).map(render)).toEqual([`<${topic.id}>`]);
+  });
+
+  it('are all wired to the topic, one per purpose', () => {
+    // Assess: 2 queue depths, 1 queue age, and errors, duration and throttles for each of 3 functions.
+    expect(alarms).toHaveLength(2 + 1 + 3 * 3);
+    expect(alarms.every((a) => asArray(a.AlarmActions).map(render).join() === `<${topic.id}>`)).toBe(true);
   });
 
   it('notify an SNS topic encrypted with a rotating KMS key that CloudWatch may use', () => {

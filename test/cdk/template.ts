@@ -47,12 +47,34 @@ interface Statement {
   Sid?: string;
 }
 
+interface RoleStatement {
+  effect: string;
+  actions: string[];
+  resources: string[];
+  /** The condition block, values rendered as text; absent when the statement has none. */
+  condition?: Record<string, Record<string, string[]>>;
+}
+
 /** Every statement of the IAM policies attached to the role `roleId`, actions and resources as text. */
-const roleStatements = (template: Template, roleId: string): { effect: string; actions: string[]; resources: string[] }[] =>
+const roleStatements = (template: Template, roleId: string): RoleStatement[] =>
   Object.values(template.findResources('AWS::IAM::Policy'))
     .filter((p) => asArray((p as { Properties: { Roles: Json[] } }).Properties.Roles).some((r) => render(r) === `<${roleId}>`))
     .flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement)
-    .map((s) => ({ effect: s.Effect, actions: asArray(s.Action), resources: asArray(s.Resource).map(render) }));
+    .map((s) => ({
+      effect: s.Effect,
+      actions: asArray(s.Action),
+      resources: asArray(s.Resource).map(render),
+      ...(s.Condition === undefined
+        ? {}
+        : {
+            condition: Object.fromEntries(
+              Object.entries(s.Condition as Record<string, Record<string, Json>>).map(([op, keys]) => [
+                op,
+                Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, asArray(v).map(render)])),
+              ]),
+            ),
+          }),
+    }));
 
 export { synthTemplate, render, asArray, resourceOf, roleStatements };
-export type { Statement };
+export type { Statement, RoleStatement };
