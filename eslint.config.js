@@ -135,14 +135,19 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // `import { z } from 'zod'` is zod's whole namespace as one value: esbuild then bundles all
-      // of it, every locale included (+360 KiB per Lambda bundle). The namespace import
-      // tree-shakes to the schemas actually used.
+    },
+  },
+  {
+    // What the Lambda bundles hold. `import { z } from 'zod'` is zod's whole namespace as one
+    // value: esbuild then bundles all of it, every locale included (+360 KiB per bundle). The
+    // namespace import tree-shakes to the schemas actually used.
+    files: ['shared/**/*.ts', 'functions/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier, ImportDefaultSpecifier)",
-          message: "Use `import * as z from 'zod'`: it tree-shakes; the named `z` bundles every locale.",
+          message: "Use `import * as z from 'zod'` in code the Lambda bundles hold: it tree-shakes; the named `z` bundles every locale.",
         },
       ],
     },
