@@ -23,7 +23,16 @@ type LocalCloudEvent =
   /** A handler logged a warning (the full entry is in the function log). */
   | { kind: 'handler-warning'; fn: string; message: string; attributes: Record<string, unknown> }
   /** Something failed outside a delivery's retries (a recomputation, parking a dead letter). */
-  | { kind: 'failure'; what: string; error: string };
+  | { kind: 'failure'; what: string; error: string }
+  /** At start: files an interrupted write left in the S3 folder were put right (s3-repair.ts). */
+  | { kind: 'store-repaired'; files: readonly string[] }
+  /**
+   * At start: an upload is delivered again, because its delivery was cut short by a stop
+   * (`interrupted`) or because it has no receipt and no delivery was known (`no-receipt`).
+   */
+  | { kind: 'upload-redelivered'; key: string; reason: 'interrupted' | 'no-receipt' }
+  /** At start: publish requests that were still queued when the cloud stopped are queued again. */
+  | { kind: 'publish-requeued'; count: number };
 
 /** Receives the events; it must not throw (a failure in it is dropped, never the runtime's). */
 type LocalCloudObserver = (event: LocalCloudEvent) => void;

@@ -2,8 +2,11 @@
 // short batching window so a burst collapses into one batch, one consumer hands each batch to
 // the handler as an SQS event, items the handler reports as failed (or all of them, if it
 // throws) come back after a growing delay, and after maxReceiveCount receives they are parked.
+// With a journal, a message is written down when sent and crossed out when deleted (handled or
+// parked), as SQS keeps it: after a kill, `resume` puts back what was still in the queue.
 import { createHash, randomUUID } from 'node:crypto';
 import type { SQSBatchResponse } from 'aws-lambda';
+import type { Journal, Unfinished } from './journal.ts';
 import type { Lane } from './lane.ts';
 import { backoffMs } from './settings.ts';
 import type { DeliverySettings } from './settings.ts';
@@ -42,6 +45,8 @@ interface QueueHooks {
 
 interface LocalQueue {
   send: (body: string) => void;
+  /** Puts back the messages a kill left in the queue, as the journal holds them. */
+  resume: (unfinished: readonly Unfinished<string>[]) => void;
   /** Messages waiting or in flight. */
   depth: () => number;
   /** Resolves once no message is waiting or in flight. */
@@ -57,6 +62,10 @@ interface LocalQueueOptions extends QueueHooks {
   settings: Pick<DeliverySettings, 'batchWindowMs' | 'batchSize' | 'maxReceiveCount' | 'retryBaseMs'>;
   /** Describes why the last batch failed (the handler reports failures without a reason). */
   lastFailure?: () => string | undefined;
+  /** Where messages are kept across a kill (none: in memory only). */
+  journal?: Journal<string>;
+  /** Told when writing the journal fails (the message is still delivered). */
+  onJournalFailure?: (error: unknown) => void;
 }
 
 const md5Hex = (text: string): string => createHash('md5').update(text).digest('hex');
@@ -112,10 +121,21 @@ const createLocalQueue = (options: LocalQueueOptions): LocalQueue => {
     }
   };
 
-  const settle = async (failed: SqsMessage[], error: string, final: boolean): Promise<void> => {
+  const journalled = (write: () => void): void => {
+    try {
+      write();
+    } catch (error) {
+      options.onJournalFailure?.(error);
+    }
+  };
+
+  const settle = async (batch: SqsMessage[], failed: SqsMessage[], error: string, final: boolean): Promise<void> => {
+    const failedSet = new Set(failed);
+    for (const m of batch) if (!failedSet.has(m)) journalled(() => options.journal?.finished(m.messageId));
     for (const m of failed) {
       if (final || m.receiveCount >= settings.maxReceiveCount) {
         await options.onDeadLetter?.(m, error);
+        journalled(() => options.journal?.finished(m.messageId));
       } else {
         const delayMs = backoffMs(settings, m.receiveCount);
         m.visibleAt = Date.now() + delayMs;
@@ -156,7 +176,7 @@ const createLocalQueue = (options: LocalQueueOptions): LocalQueue => {
       waiting = waiting.filter((m) => !taken.has(m));
       inFlight += batch.length;
       const { failed, error } = await deliver(batch);
-      await settle(failed, error, false);
+      await settle(batch, failed, error, false);
       inFlight -= batch.length;
       notifyIdle();
     }
@@ -171,13 +191,21 @@ const createLocalQueue = (options: LocalQueueOptions): LocalQueue => {
     });
   };
 
+  const enqueue = (messageId: string, body: string, sentAt: number): void => {
+    waiting.push({ messageId, body, receiveCount: 0, sentAt, visibleAt: Date.now() });
+    // A consumer sleeping until a retry becomes visible should look at the new message now.
+    wake?.();
+    ensureConsumer();
+  };
+
   return {
     send: (body) => {
-      const now = Date.now();
-      waiting.push({ messageId: randomUUID(), body, receiveCount: 0, sentAt: now, visibleAt: now });
-      // A consumer sleeping until a retry becomes visible should look at the new message now.
-      wake?.();
-      ensureConsumer();
+      const messageId = randomUUID();
+      journalled(() => options.journal?.taken(messageId, body));
+      enqueue(messageId, body, Date.now());
+    },
+    resume: (unfinished) => {
+      for (const u of unfinished) enqueue(u.id, u.item, Date.parse(u.at));
     },
     depth: () => waiting.length + inFlight,
     idle: () =>
@@ -194,7 +222,7 @@ const createLocalQueue = (options: LocalQueueOptions): LocalQueue => {
         waiting = [];
         inFlight += batch.length;
         const { failed, error } = await deliver(batch);
-        await settle(failed, error, true);
+        await settle(batch, failed, error, true);
         inFlight -= batch.length;
       }
       notifyIdle();

@@ -4,12 +4,18 @@
 // handler one batch at a time; recompute runs in the same single lane. Dead letters land in
 // <dir>/dead-letters.jsonl, handler logs in <dir>/functions.log. What happens is told to the
 // `observe` option as events (local/events.ts), learnt from the handlers' observer.
+//
+// It survives what AWS survives. Upload events in delivery and queued publish requests are kept
+// in journals (journal.ts), as Lambda's event queue and SQS keep them; s3rver's folder is
+// repaired before it starts (s3-repair.ts). So after a kill, a start delivers again every upload
+// whose delivery was cut short, and every upload that has no receipt at all (recovery.ts), and
+// puts back the publish requests that were still queued.
 import { join } from 'node:path';
 import type { SQSBatchResponse } from 'aws-lambda';
 import * as z from 'zod';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ManualPayload, PublishRequest, HandlerObserver } from '../functions/common/index.ts';
-import { PublishRequestSchema, createFunctionStorage } from '../functions/common/index.ts';
+import { PublishRequestSchema, createFunctionStorage, decodeS3Key } from '../functions/common/index.ts';
 import { createIngestHandler } from '../functions/ingest/index.ts';
 import { createPublishHandler } from '../functions/publish/index.ts';
 import { createRecomputeHandler } from '../functions/recompute/index.ts';
@@ -31,9 +37,11 @@ import type { LocalCloudEvent, LocalCloudObserver } from './events.ts';
 import { createHandlerLog, errorText } from './function-log.ts';
 import type { LogEntry } from './function-log.ts';
 import { createIngestDelivery } from './ingest-delivery.ts';
+import { createJournal } from './journal.ts';
 import { createLane } from './lane.ts';
 import { createLocalQueue } from './queue.ts';
-import { firesIngest, toAwsS3Event } from './s3-event.ts';
+import { unreceiptedUploads, versionOf } from './recovery.ts';
+import { AwsS3EventSchema, firesIngest, toAwsS3Event } from './s3-event.ts';
 import type { AwsS3Event } from './s3-event.ts';
 import { startS3Server } from './s3-server.ts';
 import type { S3rverRecord } from './s3-server.ts';
@@ -132,6 +140,12 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
   const rules = options.rules ?? HAGUE_2025;
   const reference = options.reference ?? referenceFromFx(loadFxTable());
   const buckets = LOCAL_BUCKETS;
+  // The journals are read (and rewritten with only what was unfinished) before the server can
+  // take a request, so nothing new is mistaken for something a kill interrupted.
+  const uploadsJournal = createJournal(join(options.dir, LocalFiles.uploadsInFlight), AwsS3EventSchema);
+  const publishJournal = createJournal(join(options.dir, LocalFiles.publishQueue), z.string());
+  const interruptedUploads = uploadsJournal.compact();
+  const queuedPublishes = publishJournal.compact();
   const server = await startS3Server({
     host: options.host ?? DEFAULT_HOST,
     port: options.port ?? DEFAULT_PORT,
@@ -139,6 +153,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     buckets,
   });
   const { endpoint, client } = server;
+  if (server.repairs.length > 0) emit({ kind: 'store-repaired', files: server.repairs.map((r) => `${r.file} (${r.fix})`) });
   // s3rver ignores conditional headers; this process is its one writer, so conditional puts
   // are made atomic here (shared/storage/s3.ts).
   const conditionalWrites = 'in-process';
@@ -186,6 +201,8 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
       };
     })(),
     lastFailure: () => lastPublishError,
+    journal: publishJournal,
+    onJournalFailure: (error) => emit({ kind: 'failure', what: 'journalling a publish request', error: errorText(error) }),
     onRetry: (m, delayMs, error) =>
       emit({ kind: 'publish-retry', receiveCount: m.receiveCount, maxReceiveCount: settings.maxReceiveCount, delayMs, error }),
     onDeadLetter: async (m, error) => {
@@ -218,7 +235,13 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     ...(options.now ? { now: options.now } : {}),
   });
 
-  const uploads = createIngestDelivery({ ingest, settings, deadLetters: deadLetterList, observe: emit });
+  const uploads = createIngestDelivery({ ingest, settings, deadLetters: deadLetterList, observe: emit, journal: uploadsJournal });
+
+  // Until the start's search for unreceipted uploads is over, which uploads are being delivered.
+  let delivering: Set<string> | null = new Set();
+  const deliveringOf = (event: AwsS3Event): void => {
+    for (const r of event.Records) if (r.s3.object.eTag !== undefined) delivering?.add(versionOf(decodeS3Key(r.s3.object.key), r.s3.object.eTag));
+  };
 
   let held: AwsS3Event[] | null = null;
   let stopping = false;
@@ -228,7 +251,8 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
       if (stopping || !firesIngest(record, buckets.uploads)) continue;
       const { key, size } = record.s3.object;
       emit({ kind: 'upload-received', key, size: size ?? null });
-      const aws = toAwsS3Event(record);
+      const aws = toAwsS3Event(record, server.stamp(record.s3.bucket.name, key));
+      deliveringOf(aws);
       if (held) held.push(aws);
       else uploads.start(aws);
     }
@@ -264,6 +288,33 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
   });
 
   server.setControl(createControlHandler({ status, recompute }));
+
+  // What the last run left unfinished: queued publishes, cut-short deliveries, then every upload
+  // with no receipt at all.
+  queue.resume(queuedPublishes);
+  if (queuedPublishes.length > 0) emit({ kind: 'publish-requeued', count: queuedPublishes.length });
+  for (const u of interruptedUploads) {
+    deliveringOf(u.item);
+    for (const r of u.item.Records) emit({ kind: 'upload-redelivered', key: decodeS3Key(r.s3.object.key), reason: 'interrupted' });
+  }
+  uploads.resume(interruptedUploads);
+  try {
+    const missing = await unreceiptedUploads({
+      storage,
+      uploadsBucket: buckets.uploads,
+      stamp: server.stamp,
+      deadLetters: await deadLetterList.read(),
+      inFlight: (key, etag) => delivering?.has(versionOf(key, etag)) ?? false,
+    });
+    for (const event of missing) {
+      for (const r of event.Records) emit({ kind: 'upload-redelivered', key: decodeS3Key(r.s3.object.key), reason: 'no-receipt' });
+      uploads.start(event);
+    }
+  } catch (error) {
+    // The cloud still serves; the uploads left out get their turn at the next start.
+    emit({ kind: 'failure', what: 'looking for uploads without a receipt', error: errorText(error) });
+  }
+  delivering = null;
 
   return {
     endpoint,

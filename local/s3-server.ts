@@ -1,7 +1,10 @@
 // The embedded S3: s3rver on loopback with the three buckets. The public bucket gets a website
 // configuration (index document index.html) and an open CORS rule, so a browser can open
 // http://HOST:PORT/<public>/ and scripts can fetch the JSON; requests signed by an SDK or the
-// CLI still get plain S3 behaviour. The runtime's control routes share the port.
+// CLI still get plain S3 behaviour. The runtime's control routes share the port. s3rver keeps
+// its files through a guarded store (s3-store.ts), and what a kill left behind is repaired
+// before it starts (s3-repair.ts).
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -11,6 +14,12 @@ import { PUBLIC_PAGE } from '../shared/stack/index.ts';
 import type { BucketRole } from '../shared/stack/index.ts';
 import { createLocalS3Client } from './contract.ts';
 import { PortInUseError } from './errors.ts';
+import { requestProblem } from './object-keys.ts';
+import type { RequestProblem } from './object-keys.ts';
+import { repairStore } from './s3-repair.ts';
+import type { StoreRepair } from './s3-repair.ts';
+import { createGuardedStore, ObjectFile } from './s3-store.ts';
+import type { GuardedStore } from './s3-store.ts';
 import { CONTROL_PREFIX } from './settings.ts';
 
 /** The notification s3rver emits after each write (keys raw, not URL-encoded). */
@@ -29,6 +38,9 @@ interface S3rverInstance {
   close(): Promise<void>;
   on(event: 'event', listener: (event: S3rverEvent) => void): void;
   httpServer?: Server;
+  /** The store every request goes through (replaced by the guarded one before run()). */
+  store: unknown;
+  context: { store: unknown };
 }
 type S3rverConstructor = new (options: {
   address: string;
@@ -55,7 +67,20 @@ interface S3Server {
   onEvent: (listener: (event: S3rverEvent) => void) => void;
   /** Serves requests under CONTROL_PREFIX; everything else goes to S3. */
   setControl: (handler: ControlHandler) => void;
+  /** What was found broken in the store's folder at start, and put right. */
+  repairs: readonly StoreRepair[];
+  /**
+   * The stored object's ETag (its MD5) and when it was written (its file's time, to the
+   * millisecond), or null when there is none. An upload's event carries these, so the same
+   * object always gets the same submission id, whether delivered live or after a restart.
+   */
+  stamp: (bucket: string, key: string) => ObjectStamp | null;
   close: () => Promise<void>;
+}
+
+interface ObjectStamp {
+  etag: string;
+  modified: Date;
 }
 
 const WEBSITE_CONFIG = `<WebsiteConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
@@ -72,6 +97,7 @@ const CORS_CONFIG = `<CORSConfiguration>
 </CORSConfiguration>`;
 
 const require = createRequire(import.meta.url);
+const S3Error = require('s3rver/lib/models/error') as new (code: string, message: string, detail?: Record<string, string>) => Error & { toXML: () => string };
 
 const isAddressInUse = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
@@ -85,8 +111,18 @@ const checkPortFree = (host: string, port: number): Promise<void> =>
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 
+/** Answers a request the local S3 must not serve as S3 answers it: status, XML error body. */
+const refuse = (req: IncomingMessage, res: ServerResponse, problem: RequestProblem): void => {
+  const body = new S3Error(problem.code, problem.message).toXML();
+  // The body the client may still be sending is read and dropped, then the connection closed.
+  req.resume();
+  res.writeHead(problem.status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.end(body);
+};
+
 const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions): Promise<S3Server> => {
   if (port !== 0) await checkPortFree(host, port);
+  const repairs = await repairStore(directory);
   const S3rver = require('s3rver') as S3rverConstructor;
   const server = new S3rver({
     address: host,
@@ -99,6 +135,9 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
       { name: buckets.public, configs: [WEBSITE_CONFIG, CORS_CONFIG] },
     ],
   });
+  const store: GuardedStore = createGuardedStore(directory);
+  server.store = store;
+  server.context.store = store;
   const address = await server.run();
   const endpoint = `http://${host}:${address.port}`;
   const client = createLocalS3Client(endpoint);
@@ -111,7 +150,11 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
     http.removeAllListeners('request');
     http.on('request', (req: IncomingMessage, res: ServerResponse) => {
       if (control && req.url?.startsWith(CONTROL_PREFIX)) control(req, res);
-      else for (const l of s3Listeners) l(req, res);
+      else {
+        const problem = requestProblem(req.url ?? '');
+        if (problem) refuse(req, res, problem);
+        else for (const l of s3Listeners) l(req, res);
+      }
     });
   }
 
@@ -122,6 +165,18 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
     onEvent: (listener) => server.on('event', listener),
     setControl: (handler) => {
       control = handler;
+    },
+    repairs,
+    // Synchronous (two small reads), so an event is stamped in the very turn s3rver emits it.
+    stamp: (bucket, key) => {
+      try {
+        const modified = statSync(store.getResourcePath(bucket, key, ObjectFile.object)).mtime;
+        const etag = readFileSync(store.getResourcePath(bucket, key, ObjectFile.md5), 'utf8').trim();
+        return { etag, modified };
+      } catch (error) {
+        if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return null;
+        throw error;
+      }
     },
     close: async () => {
       client.destroy();
@@ -134,4 +189,4 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
 };
 
 export { startS3Server };
-export type { S3Server, S3ServerOptions, S3rverEvent, S3rverRecord, ControlHandler };
+export type { S3Server, S3ServerOptions, S3rverEvent, S3rverRecord, ControlHandler, ObjectStamp };

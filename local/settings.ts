@@ -28,6 +28,10 @@ const LocalFiles = {
   s3: 's3',
   deadLetters: 'dead-letters.jsonl',
   functionLog: 'functions.log',
+  /** Upload events in delivery (Lambda's event queue): taken up again after a kill. */
+  uploadsInFlight: 'uploads-in-flight.jsonl',
+  /** Publish requests in the queue (SQS): put back after a kill. */
+  publishQueue: 'publish-queue.jsonl',
 } as const;
 
 const DeliverySettingsSchema = z.strictObject({

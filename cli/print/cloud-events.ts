@@ -1,5 +1,6 @@
 // The local cloud's events as the operator reads them while `serve` runs: one tagged line each
-// (upload received, receipt, publish, retry, dead letter, warning, error).
+// (upload received, receipt, publish, retry, dead letter, warning, error, and at start what a
+// stop left unfinished).
 import type { LocalCloudEvent } from '../../local/index.ts';
 import { formatBytes } from '../../shared/text/index.ts';
 import { receiptHeadline } from './receipt.ts';
@@ -33,6 +34,15 @@ const cloudEventLine = (event: LocalCloudEvent): [tag: string, text: string] => 
       return ['warning', `${event.fn}: ${event.message} ${JSON.stringify(event.attributes)}`];
     case 'failure':
       return ['error', `${event.what} failed: ${event.error}`];
+    case 'store-repaired':
+      return ['repair', `put right ${event.files.length} file(s) an interrupted write left in the S3 folder: ${event.files.join(', ')}`];
+    case 'upload-redelivered':
+      return [
+        'upload',
+        event.reason === 'interrupted' ? `delivering ${event.key} again: its check was cut short when the cloud stopped` : `delivering ${event.key}: it has no receipt yet`,
+      ];
+    case 'publish-requeued':
+      return ['publish', `${event.count} publish request(s) still queued when the cloud stopped, queued again`];
   }
 };
 

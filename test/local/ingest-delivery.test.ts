@@ -2,10 +2,11 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDeadLetterList } from '../../local/dead-letters.ts';
+import { createJournal } from '../../local/journal.ts';
 import { createIngestDelivery } from '../../local/ingest-delivery.ts';
 import type { AwsS3Event } from '../../local/s3-event.ts';
 import type { LocalCloudEvent } from '../../local/events.ts';
-import { toAwsS3Event } from '../../local/s3-event.ts';
+import { AwsS3EventSchema, toAwsS3Event } from '../../local/s3-event.ts';
 import { tempDirs } from '../helpers/temp.ts';
 
 const event = (): AwsS3Event =>
@@ -70,5 +71,33 @@ describe('ingest delivery', () => {
       error: 'Error: object vanished',
       file: deadLetters.path,
     });
+  });
+
+  it('writes an event down before delivering it and crosses it out after, so a kill leaves it for resume', async () => {
+    // Prepare: a delivery that hangs, as when the process is killed mid-ingest.
+    const path = join(dir, 'uploads.jsonl');
+    const hung = createIngestDelivery({
+      ingest: () => new Promise(() => undefined),
+      settings: { ingestAttempts: 3, retryBaseMs: 1 },
+      deadLetters: createDeadLetterList(join(dir, 'dl.jsonl')),
+      observe: () => undefined,
+      journal: createJournal(path, AwsS3EventSchema),
+    });
+    hung.start(event());
+    // Act: what the next start does.
+    const delivered: unknown[] = [];
+    const journal = createJournal(path, AwsS3EventSchema);
+    const next = createIngestDelivery({
+      ingest: async (e) => void delivered.push(e),
+      settings: { ingestAttempts: 3, retryBaseMs: 1 },
+      deadLetters: createDeadLetterList(join(dir, 'dl.jsonl')),
+      observe: () => undefined,
+      journal,
+    });
+    next.resume(journal.compact());
+    await next.idle();
+    // Assess
+    expect(delivered).toEqual([event()]);
+    expect(journal.unfinished()).toEqual([]);
   });
 });

@@ -1,10 +1,16 @@
 // The local publish queue: bursts collapse into one batch, one batch at a time, failed items
 // come back until their receives run out, then they are parked.
+import { join } from 'node:path';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
+import { createJournal } from '../../local/journal.ts';
 import { createLane } from '../../local/lane.ts';
 import { createLocalQueue } from '../../local/queue.ts';
 import type { LocalSqsEvent, SqsMessage } from '../../local/queue.ts';
 import { SqsEventSchema } from '../../functions/common/index.ts';
+import { tempDirs } from '../helpers/temp.ts';
+
+const temp = tempDirs('dualtrack-queue-');
 
 const fast = { batchWindowMs: 50, batchSize: 100, maxReceiveCount: 3, retryBaseMs: 10 };
 
@@ -114,5 +120,53 @@ describe('the local publish queue', () => {
     // Assess
     expect(handled).toEqual(['late']);
     expect(queue.depth()).toBe(0);
+  });
+
+  it('keeps its messages in a journal until they are handled, so a new queue takes them up after a kill', async () => {
+    // Prepare: a queue whose handler never finishes, as when the process is killed mid-publish.
+    const path = join(temp.make(), 'queue.jsonl');
+    const stuck = createLocalQueue({
+      name: 'q',
+      lane: createLane(),
+      settings: fast,
+      journal: createJournal(path, z.string()),
+      handler: () => new Promise(() => undefined),
+    });
+    stuck.send('from before the kill');
+    await new Promise((r) => setTimeout(r, fast.batchWindowMs * 3));
+    // Act: what the next start does.
+    const handled: string[] = [];
+    const journal = createJournal(path, z.string());
+    const next = createLocalQueue({ name: 'q', lane: createLane(), settings: fast, journal, handler: async (e) => void handled.push(...e.Records.map((r) => r.body)) });
+    next.resume(journal.compact());
+    await next.idle();
+    await next.close();
+    // Assess: handled once, and then no longer in the journal.
+    expect(handled).toEqual(['from before the kill']);
+    expect(createJournal(path, z.string()).unfinished()).toEqual([]);
+  });
+
+  it('crosses a parked message out of the journal too', async () => {
+    // Prepare
+    const path = join(temp.make(), 'queue.jsonl');
+    const journal = createJournal(path, z.string());
+    const parked: string[] = [];
+    const queue = createLocalQueue({
+      name: 'q',
+      lane: createLane(),
+      settings: fast,
+      journal,
+      handler: async () => {
+        throw new Error('down');
+      },
+      onDeadLetter: (m) => void parked.push(m.body),
+    });
+    // Act
+    queue.send('doomed');
+    await queue.idle();
+    await queue.close();
+    // Assess
+    expect(parked).toEqual(['doomed']);
+    expect(journal.unfinished()).toEqual([]);
   });
 });

@@ -52,6 +52,18 @@ describe('the local cloud on the terminal', () => {
     ],
     [{ kind: 'dead-letter', source: 'publish', key: null, attempts: 5, error: 'S3 down', file: '/d.jsonl' }, 'dead letter', 'publish request after 5 receives: S3 down -> /d.jsonl'],
     [{ kind: 'failure', what: 'recompute', error: 'Error: no' }, 'error', 'recompute failed: Error: no'],
+    [
+      { kind: 'store-repaired', files: ['dualtrack-data/a._S3rver_metadata.json (metadata-removed)'] },
+      'repair',
+      'put right 1 file(s) an interrupted write left in the S3 folder: dualtrack-data/a._S3rver_metadata.json (metadata-removed)',
+    ],
+    [
+      { kind: 'upload-redelivered', key: 'submissions/EST/a b.xlsx', reason: 'interrupted' },
+      'upload',
+      'delivering submissions/EST/a b.xlsx again: its check was cut short when the cloud stopped',
+    ],
+    [{ kind: 'upload-redelivered', key: 'submissions/EST/a.xlsx', reason: 'no-receipt' }, 'upload', 'delivering submissions/EST/a.xlsx: it has no receipt yet'],
+    [{ kind: 'publish-requeued', count: 2 }, 'publish', '2 publish request(s) still queued when the cloud stopped, queued again'],
   ])('%j is printed as a %s line', (event, tag, text) => {
     expect(cloudEventLine(event)).toEqual([tag, text]);
   });
