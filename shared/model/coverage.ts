@@ -1,6 +1,6 @@
 // What a sum over allies covers: who is in it, who was expected and left out (with why), and
 // whether that meets the rules' coverage rule. Shared by the yearly aggregates and the money gap.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Iso3Schema } from './record.ts';
 import { LeftOutReason, valuesOf } from './vocab.ts';
 

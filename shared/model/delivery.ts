@@ -1,7 +1,7 @@
 // Plans against outturn, as published: per ally and year, what each earlier accepted submission
 // planned or estimated for that year beside the latest figure, and per ally how far plans made
 // one and two years ahead missed the outturn on average.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FigureStatus } from './vocab.ts';
 
 const MaybeNumber = z.number().finite().nullable();

@@ -7,7 +7,7 @@
 // its last GDP grown at its latest submitted growth (the last two consecutive years with GDP),
 // or held flat when it gave no two consecutive years. Where the plan stops, its last ratio is
 // held flat. Amounts in millions of national currency; USD at the constant basis' rates.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoverageSchema, LeftOutSchema } from './coverage.ts';
 import { CurrencySchema, Iso3Schema, YearSchema } from './record.ts';
 import { GdpFrom, RatioFrom, valuesOf } from './vocab.ts';
