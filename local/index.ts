@@ -10,3 +10,4 @@ export { createControlHandler } from './control.ts';
 export type { ControlApi } from './control.ts';
 export type { AwsS3Event } from './s3-event.ts';
 export { LocalCloudError, PortInUseError, ControlRouteError } from './errors.ts';
+export { createGuardedStore } from './s3-store.ts';

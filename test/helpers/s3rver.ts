@@ -1,12 +1,15 @@
 // Starts s3rver (an S3-compatible server) on loopback with a random free port and a fresh
 // temp folder, creates the buckets, and hands back a client configured the way s3rver needs.
-// Shared by every test that talks S3 without AWS.
+// Shared by every test that talks S3 without AWS. It keeps its files through the local cloud's
+// guarded store: s3rver's own answers a PUT before the object's file is fully written, so a GET
+// right after it could read a short or empty object on a busy machine.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
+import { createGuardedStore } from '../../local/index.ts';
 
 /** The S3-shaped notification s3rver emits after a write (keys raw, not URL-encoded). */
 interface S3rverEvent {
@@ -19,6 +22,8 @@ interface S3rverEvent {
 
 // s3rver ships no types; this is the slice of its API the helper uses.
 interface S3rverInstance {
+  store: unknown;
+  context: { store: unknown };
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
   on(event: 'event', listener: (event: S3rverEvent) => void): void;
@@ -52,6 +57,9 @@ const startS3rver = async (buckets: readonly string[]): Promise<S3rverHandle> =>
     directory,
     configureBuckets: buckets.map((name) => ({ name })),
   });
+  const store = createGuardedStore(directory);
+  server.store = store;
+  server.context.store = store;
   const address = await server.run();
   const endpoint = `http://127.0.0.1:${address.port}`;
   const client = new S3Client({
