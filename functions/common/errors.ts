@@ -2,6 +2,7 @@
 // are spent, lands the event in the failure queue or DLQ; so each one names what failed.
 
 import { DualtrackError } from '../../shared/errors.ts';
+import { printableKey } from '../../shared/storage/index.ts';
 
 /** Base of every error the handlers raise on purpose. */
 class FunctionError extends DualtrackError {
@@ -30,13 +31,17 @@ class InvalidEventError extends FunctionError {
   }
 }
 
-/** One S3 record could not be turned into a receipt; thrown so Lambda retries it. */
+/**
+ * One S3 record could not be turned into a receipt; thrown so Lambda retries it and, once the
+ * retries are spent, parks it in the failure queue (an alarm). The key is quoted and escaped in
+ * the message, so a key with a line break or a terminal escape stays one log line.
+ */
 class RecordFailedError extends FunctionError {
   override name = 'RecordFailedError';
   readonly bucket: string;
   readonly key: string;
   constructor(bucket: string, key: string, reason: string, options?: { cause?: unknown }) {
-    super(`Could not process s3://${bucket}/${key}: ${reason}`, options);
+    super(`Could not process s3://${bucket}/ key ${printableKey(key)}: ${reason}`, options);
     this.bucket = bucket;
     this.key = key;
   }

@@ -149,6 +149,33 @@ const separatorBasisFr = (p: FindingParams): string => {
   }
 };
 
+/** What makes an upload's key unsafe to file, by the key the pipeline gives it. */
+const KEY_PROBLEMS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: {
+    'dot-segment': 'has a "." or ".." folder',
+    control: 'contains a control character (such as a line break)',
+    'empty-segment': 'has an empty folder name',
+  },
+  fr: {
+    'dot-segment': `contient un dossier ${q('.')} ou ${q('..')}`,
+    control: 'contient un caractère de contrôle (un saut de ligne, par exemple)',
+    'empty-segment': 'contient un nom de dossier vide',
+  },
+};
+
+/** An upload time as people read it in either language: "2026-03-01 10:00 UTC". */
+const moment = (v: FindingParams[string]): string => {
+  const t = typeof v === 'string' ? new Date(v) : null;
+  return t && !Number.isNaN(t.getTime()) ? `${t.toISOString().slice(0, 16).replace('T', ' ')} UTC` : str(v);
+};
+
+/** "that year" or "those years", by how many years a finding names. */
+const yearsWord = (p: FindingParams, lang: Lang): string => {
+  const several = str(p.years).includes(',');
+  if (lang === 'en') return several ? 'those years' : 'that year';
+  return several ? 'pour ces années' : 'pour cette année';
+};
+
 const FINDINGS = {
   // The file as a whole (guard).
   'empty-file': {
@@ -545,6 +572,44 @@ const FINDINGS = {
     en: (p) => `The figures${en.forYear(p)}${en.at(p)} could not be turned into a record: ${str(p.found)}. Check ${en.fieldName(p)}.`,
     fr: (p) =>
       `Les chiffres${fr.forYear(p)}${fr.at(p)} n’ont pas pu être convertis en enregistrement (détail technique${NB}: ${str(p.found)}). Vérifiez le champ ${fr.fieldName(p)}.`,
+  },
+  // Where the upload was put (the key), before any byte is read.
+  'upload-not-filed': {
+    severity: Severity.error,
+    en: (p) =>
+      `The file was uploaded as ${str(p.found)}, outside any ally's folder, so it cannot be filed. Upload it under submissions/<ISO3>/ with the ally's three-letter code (e.g. submissions/FRA/).`,
+    fr: (p) =>
+      `Le fichier a été déposé sous ${str(p.found)}, hors du dossier d’un Allié${NB}: il ne peut donc pas être classé. Déposez-le sous submissions/<ISO3>/ avec le code à trois lettres de l’Allié (p.${NB}ex. submissions/FRA/).`,
+  },
+  'upload-key-unsafe': {
+    severity: Severity.error,
+    en: (p) =>
+      `The file was uploaded as ${str(p.found)}, a name that ${KEY_PROBLEMS.en[str(p.problem)] ?? 'cannot be used as a file name'}, so it cannot be filed safely. Upload it again under submissions/<ISO3>/ with a plain file name.`,
+    fr: (p) =>
+      `Le fichier a été déposé sous ${str(p.found)}, un nom qui ${KEY_PROBLEMS.fr[str(p.problem)] ?? 'ne peut pas servir de nom de fichier'}${NB}: il ne peut donc pas être classé sans risque. Déposez-le de nouveau sous submissions/<ISO3>/ avec un nom de fichier simple.`,
+  },
+
+  // The upload against the ally's earlier submissions (the merge).
+  'identical-upload': {
+    severity: Severity.info,
+    en: (p) =>
+      `This file is identical to submission ${str(p.duplicateOf)}, uploaded ${moment(p.duplicateUploadedAt)}; its figures are unchanged, so nothing new is published.`,
+    fr: (p) =>
+      `Ce fichier est identique à la soumission ${str(p.duplicateOf)}, déposée le ${moment(p.duplicateUploadedAt)}${NB}; ses chiffres sont inchangés, rien de nouveau n’est donc publié.`,
+  },
+  'status-downgrade': {
+    severity: Severity.warning,
+    en: (p) =>
+      `For ${str(p.year)}${en.at(p)}, this upload's "${str(p.status)}" figures replace the "${str(p.replacedStatus)}" figures of submission ${str(p.replaced)}: the most recently uploaded figures win, so ${str(p.year)} is now published as "${str(p.status)}". If the "${str(p.replacedStatus)}" figures still stand, upload them again.`,
+    fr: (p) =>
+      `Pour ${str(p.year)}${fr.at(p)}, les chiffres ${q(fr.status(p.status))} de ce dépôt remplacent les chiffres ${q(fr.status(p.replacedStatus))} de la soumission ${str(p.replaced)}${NB}: les chiffres déposés en dernier l’emportent, ${str(p.year)} est donc désormais publiée comme ${q(fr.status(p.status))}. Si les chiffres ${q(fr.status(p.replacedStatus))} restent valables, déposez-les de nouveau.`,
+  },
+  'newer-figures-kept': {
+    severity: Severity.info,
+    en: (p) =>
+      `Submission ${str(p.newer)}, uploaded ${moment(p.newerUploadedAt)}, after this file, gives figures for ${str(p.years)}; for ${yearsWord(p, 'en')} its figures are kept, since the most recently uploaded figures win.`,
+    fr: (p) =>
+      `La soumission ${str(p.newer)}, déposée le ${moment(p.newerUploadedAt)}, après ce fichier, donne des chiffres pour ${str(p.years)}${NB}; ${yearsWord(p, 'fr')}, ce sont ses chiffres qui sont retenus, car les chiffres déposés en dernier l’emportent.`,
   },
 } as const satisfies Record<string, FindingEntry>;
 

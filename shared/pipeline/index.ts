@@ -1,5 +1,5 @@
 // Public surface of the pipeline: the flows the Lambda handlers and the CLI call.
-export { StoredSubmissionSchema } from './stored-submission.ts';
+export { StoredSubmissionSchema, StoredSubmissionV2Schema } from './stored-submission.ts';
 export type { StoredSubmission } from './stored-submission.ts';
 export { mergeSubmissions, uploadOrder } from './merge.ts';
 export { vintagesOf } from './vintages.ts';
@@ -9,7 +9,14 @@ export type { WriteReleaseInput } from './release-writer.ts';
 export { PipelineError, ConflictError, CorruptStoreError } from './errors.ts';
 export { processUpload } from './process-upload.ts';
 export type { ProcessUploadInput, ProcessUploadOutcome } from './process-upload.ts';
-export { publish, recompute, referenceFromFx, currentRecords, readStoredSubmissions } from './publish.ts';
+export { publish, recompute, referenceFromFx } from './publish.ts';
+export { recordAccepted, readAllCurrent, readStoredSubmissions, rebuildCurrent, currentRecords, isCurrentComplete } from './current-store.ts';
+export type { RebuildOutcome } from './current-store.ts';
+export { CURRENT_VERSION, CurrentFiguresSchema, CurrentMarkerSchema, HistoryEntrySchema, SubmissionRefSchema } from './current-figures.ts';
+export type { CurrentFigures, CurrentYear, HistoryEntry, SubmissionRef, CurrentMarker } from './current-figures.ts';
+export { addSubmission, currentFromSubmissions, figuresOf, recordDigest } from './merge-current.ts';
+export type { AddOutcome, YearOutcome, Winner } from './merge-current.ts';
+export { mergeFindings } from './merge-findings.ts';
 export type { PublishInput, PublishReference } from './publish.ts';
 export { PublishOutcomeSchema } from './publish-outcome.ts';
 export type { PublishOutcome } from './publish-outcome.ts';

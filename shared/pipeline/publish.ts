@@ -1,21 +1,21 @@
-// The publisher: rebuilds the whole release from every stored accepted submission, so the
-// result never depends on which upload triggered it or in what order events arrived. A publish
-// whose dataset digest equals the latest release's writes nothing (duplicates, retries).
+// The publisher: rebuilds the whole release from every ally's current figures (the merge of all
+// its accepted submissions, kept by ingest: current-store.ts), so the result never depends on
+// which upload triggered it or in what order events arrived. A publish whose dataset digest
+// equals the latest release's writes nothing (duplicates, retries).
 import { computeCompliance } from '../engine/index.ts';
-import type { ReleaseTrigger, Rules, SubmissionRecord } from '../model/index.ts';
+import type { ReleaseTrigger, Rules } from '../model/index.ts';
 import { ALLIES, rateYears, usdRate } from '../reference/index.ts';
 import type { AllyRef, FxTable } from '../reference/index.ts';
 import { ComplianceDatasetSchema, ReleaseManifest, buildDataset, renderIndexHtml, renderRelease } from '../report/index.ts';
 import type { ComplianceDataset, ReleaseSummary, RenderedFile } from '../report/index.ts';
-import { BucketRole, dataKeys, publicKeys } from '../storage/index.ts';
+import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
-import { ConflictError, CorruptStoreError } from './errors.ts';
-import { mergeSubmissions } from './merge.ts';
+import { ConflictError } from './errors.ts';
+import { readCurrentFigures } from './current-store.ts';
+import { figuresOf } from './merge-current.ts';
 import type { PublishOutcome } from './publish-outcome.ts';
 import { readReleasesIndex, writeRelease } from './release-writer.ts';
 import { defaultReportingYear } from './reporting-year.ts';
-import { StoredSubmissionSchema } from './stored-submission.ts';
-import type { StoredSubmission } from './stored-submission.ts';
 import { vintagesOf } from './vintages.ts';
 
 /** What the engine needs to know beyond the records, plus where the exchange rates come from. */
@@ -47,24 +47,6 @@ const referenceFromFx = (table: FxTable, allies: readonly AllyRef[] = ALLIES): P
   rateYears: rateYears(table),
   fxSource: table.source,
 });
-
-const readStoredSubmissions = async (storage: Storage): Promise<StoredSubmission[]> => {
-  const out: StoredSubmission[] = [];
-  for (const o of await storage.list(BucketRole.data, dataKeys.submissionsPrefix)) {
-    if (!o.key.endsWith('.json')) continue;
-    const obj = await storage.get(BucketRole.data, o.key);
-    if (!obj) continue; // deleted between list and get
-    try {
-      out.push(StoredSubmissionSchema.parse(JSON.parse(obj.body.toString('utf8'))));
-    } catch (error) {
-      throw new CorruptStoreError(o.key, { cause: error });
-    }
-  }
-  return out;
-};
-
-/** The records a publish would compute from: every stored accepted submission, merged. */
-const currentRecords = async (storage: Storage): Promise<SubmissionRecord[]> => mergeSubmissions(await readStoredSubmissions(storage));
 
 /** A release's dataset, or null when there is none at `key` or it is not one this version reads. */
 const readDatasetAt = async (storage: Storage, key: string): Promise<ComplianceDataset | null> => {
@@ -107,14 +89,14 @@ const storedReleaseFiles = async (storage: Storage, n: number, rendered: readonl
 const publish = async (input: PublishInput): Promise<PublishOutcome> => {
   const { storage, rules, reference, trigger, reason, now } = input;
   const index = await readReleasesIndex(storage);
-  const submissions = await readStoredSubmissions(storage);
-  const records = mergeSubmissions(submissions);
+  const figures = await readCurrentFigures(storage, now);
+  const records = figures.flatMap(figuresOf);
   const reportingYear = input.reportingYear ?? defaultReportingYear(records, reference.allies, now.getUTCFullYear());
   const result = computeCompliance(
     records,
     rules,
     { allies: reference.allies, usdRate: reference.usdRate, rateYears: reference.rateYears },
-    { vintages: vintagesOf(submissions) },
+    { vintages: vintagesOf(figures) },
   );
   const latest = index.releases.at(-1);
   const number = (latest?.number ?? 0) + 1;
@@ -170,5 +152,5 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
 /** A yearly or analyst-requested republish: the same flow, with the reason recorded. */
 const recompute = (input: Omit<PublishInput, 'trigger'> & { trigger: 'schedule' | 'manual' }): Promise<PublishOutcome> => publish(input);
 
-export { publish, recompute, referenceFromFx, currentRecords, readStoredSubmissions };
+export { publish, recompute, referenceFromFx };
 export type { PublishInput, PublishReference };

@@ -1,8 +1,9 @@
 // A small world for publish tests: four real allies (so the engine and renderers see real
 // reference data, but the default reporting year's "half of the allies" is two) and a way to
-// drop stored submissions straight into the data bucket.
+// drop stored submissions straight into the data bucket, as ingest stores them: archived, then
+// added to the ally's current figures.
 import { HAGUE_2025 } from '../../shared/model/index.ts';
-import { referenceFromFx } from '../../shared/pipeline/index.ts';
+import { recordAccepted, referenceFromFx } from '../../shared/pipeline/index.ts';
 import type { PublishInput, PublishReference } from '../../shared/pipeline/index.ts';
 import { ALLIES, loadFxTable } from '../../shared/reference/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
@@ -21,6 +22,7 @@ const smallReference = (): PublishReference =>
 const storeSubmission = async (storage: Storage, spec: SubmissionSpec): Promise<void> => {
   const s = makeStoredSubmission(spec);
   await storage.put('data', dataKeys.submission(s.ally, s.submissionId), JSON.stringify(s));
+  await recordAccepted(storage, s);
 };
 
 const publishInput = (storage: Storage, overrides: Partial<PublishInput> = {}): PublishInput => ({

@@ -29,6 +29,8 @@ interface SubmissionSpec {
   submissionId: string;
   uploadedAt: string;
   file?: string;
+  /** SHA-256 of the uploaded bytes (null: unknown, never an identical re-upload). */
+  sha256?: string | null;
   records: Omit<RecordSpec, 'ally'>[];
 }
 
@@ -36,7 +38,7 @@ const makeStoredSubmission = (spec: SubmissionSpec): StoredSubmission => {
   const file = spec.file ?? `${spec.submissionId}.xlsx`;
   const provenance = { submissionId: spec.submissionId, file, uploadedAt: spec.uploadedAt };
   return {
-    storedVersion: 1,
+    storedVersion: 2,
     submissionId: spec.submissionId,
     ally: spec.ally,
     file,
@@ -45,6 +47,7 @@ const makeStoredSubmission = (spec: SubmissionSpec): StoredSubmission => {
     uploadedAt: spec.uploadedAt,
     receiptStatus: 'accepted',
     records: spec.records.map((r) => makeRecord({ ...r, ally: spec.ally }, provenance)),
+    sha256: spec.sha256 ?? null,
   };
 };
 

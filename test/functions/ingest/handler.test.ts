@@ -146,14 +146,31 @@ describe('the ingest handler', () => {
     expect(text).not.toMatch(/40000|1300/);
   });
 
-  it('fails (so Lambda retries) for an upload outside submissions/<ISO3>/, which can get no receipt', async () => {
+  it('refuses an upload outside any ally folder with a receipt under receipts/_unfiled/, and asks for no publish', async () => {
     // Prepare
     const event = await upload('submissions/estonia.xlsx', await estonia());
+    // Act
+    await ingest(event);
+    // Assess
+    expect((await receiptsOf('_unfiled')).map((r) => [r.status, r.source?.key, r.findings.map((f) => f.code)])).toEqual([
+      ['rejected', 'submissions/estonia.xlsx', ['upload-not-filed']],
+    ]);
+    expect(requests).toEqual([]);
+  });
+
+  it('fails (so Lambda retries, then parks it with an alarm) for a key it cannot answer, naming the key escaped', async () => {
+    // Prepare: an object gone before it is read, under a name with a line break.
+    const key = 'submissions/EST/gone\nsoon.xlsx';
+    const event = s3Event(BUCKETS.uploads, [{ key, size: 10, eTag: 'abc', eventTime: '2026-03-02T09:15:00.000Z' }]);
     // Act
     const act = ingest(event);
     // Assess
     await expect(act).rejects.toBeInstanceOf(RecordFailedError);
-    await expect(act).rejects.toThrow(/submissions\/estonia\.xlsx/);
+    const error = await act.catch((e: unknown) => e);
+    expect(error instanceof Error && error.message).toContain('key "submissions/EST/gone\\nsoon.xlsx"');
+    // eslint-disable-next-line no-control-regex -- the point: no raw control character gets through
+    expect(error instanceof Error && error.message).not.toMatch(/[\u0000-\u001f]/);
+    expect(logs.entries.filter((e) => e.message === 'upload could not be processed')).toHaveLength(1);
   });
 
   it('passes over a folder placeholder under submissions/, which fires the notification but is no upload', async () => {

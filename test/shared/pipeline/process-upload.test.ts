@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { processUpload, StoredSubmissionSchema } from '../../../shared/pipeline/index.ts';
@@ -15,13 +16,13 @@ const polandWorkbook = () =>
     { year: 2025, status: 'estimate', gdp: 3_800_000, core: 170_000, security: 25_000 },
   ]);
 
-const upload = async (storage: Storage, key: string, bytes: Buffer) => {
+const upload = async (storage: Storage, key: string, bytes: Buffer, uploadedAt = '2026-03-01T10:00:00Z') => {
   await storage.put('uploads', key, bytes);
-  return { storage, key, uploadedAt: '2026-03-01T10:00:00Z', rules: HAGUE_2025, now: NOW };
+  return { storage, key, uploadedAt, rules: HAGUE_2025, now: NOW, bytes };
 };
 
 describe('processUpload', () => {
-  it('accepts a good upload: receipt mirrored to uploads, private copy and stored submission in data', async () => {
+  it('accepts a good upload: archived, added to the current figures, and only then receipted (uploads, then the private copy)', async () => {
     // Prepare
     const inner = createMemoryStorage();
     const input = await upload(inner, KEY, await polandWorkbook());
@@ -33,12 +34,14 @@ describe('processUpload', () => {
     expect(receipt).toMatchObject({ status: 'accepted', ally: 'POL', file: 'poland 2025.xlsx', years: [2024, 2025], uploadedAt: '2026-03-01T10:00:00.000Z' });
     const id = receipt?.submissionId ?? '';
     expect(writes.map((w) => `${w.bucket}:${w.key}`)).toEqual([
-      `uploads:receipts/POL/${id}.json`,
       `data:submissions/POL/${id}.json`,
+      'data:current/POL.json',
+      `uploads:receipts/POL/${id}.json`,
       `data:receipts/POL/${id}.json`,
     ]);
     const stored = StoredSubmissionSchema.parse(JSON.parse((await inner.get('data', `submissions/POL/${id}.json`))?.body.toString() ?? ''));
-    expect(stored).toMatchObject({ submissionId: id, ally: 'POL', key: KEY, versionId: null, receiptStatus: 'accepted' });
+    expect(stored).toMatchObject({ submissionId: id, ally: 'POL', key: KEY, versionId: null, receiptStatus: 'accepted', storedVersion: 2 });
+    expect(stored.sha256).toBe(createHash('sha256').update(input.bytes).digest('hex'));
     expect(stored.records.map((r) => [r.year, r.status, r.core.total, r.provenance.submissionId])).toEqual([
       [2024, 'actual', 150_000, id],
       [2025, 'estimate', 170_000, id],
