@@ -595,21 +595,21 @@ const FINDINGS = {
     en: (p) =>
       `This file is identical to submission ${str(p.duplicateOf)}, uploaded ${moment(p.duplicateUploadedAt)}; its figures are unchanged, so nothing new is published.`,
     fr: (p) =>
-      `Ce fichier est identique à la soumission ${str(p.duplicateOf)}, déposée le ${moment(p.duplicateUploadedAt)}${NB}; ses chiffres sont inchangés, rien de nouveau n’est donc publié.`,
+      `Ce fichier est identique à la déclaration ${str(p.duplicateOf)}, déposée le ${moment(p.duplicateUploadedAt)}${NB}; ses chiffres sont inchangés, rien de nouveau n’est donc publié.`,
   },
   'status-downgrade': {
     severity: Severity.warning,
     en: (p) =>
       `For ${str(p.year)}${en.at(p)}, this upload's "${str(p.status)}" figures replace the "${str(p.replacedStatus)}" figures of submission ${str(p.replaced)}: the most recently uploaded figures win, so ${str(p.year)} is now published as "${str(p.status)}". If the "${str(p.replacedStatus)}" figures still stand, upload them again.`,
     fr: (p) =>
-      `Pour ${str(p.year)}${fr.at(p)}, les chiffres ${q(fr.status(p.status))} de ce dépôt remplacent les chiffres ${q(fr.status(p.replacedStatus))} de la soumission ${str(p.replaced)}${NB}: les chiffres déposés en dernier l’emportent, ${str(p.year)} est donc désormais publiée comme ${q(fr.status(p.status))}. Si les chiffres ${q(fr.status(p.replacedStatus))} restent valables, déposez-les de nouveau.`,
+      `Pour ${str(p.year)}${fr.at(p)}, les chiffres ${q(fr.status(p.status))} de ce dépôt remplacent les chiffres ${q(fr.status(p.replacedStatus))} de la déclaration ${str(p.replaced)}${NB}: les chiffres déposés en dernier l’emportent, l’année ${str(p.year)} est donc désormais publiée comme ${q(fr.status(p.status))}. Si les chiffres ${q(fr.status(p.replacedStatus))} restent valables, déposez-les de nouveau.`,
   },
   'newer-figures-kept': {
     severity: Severity.info,
     en: (p) =>
       `Submission ${str(p.newer)}, uploaded ${moment(p.newerUploadedAt)}, after this file, gives figures for ${str(p.years)}; for ${yearsWord(p, 'en')} its figures are kept, since the most recently uploaded figures win.`,
     fr: (p) =>
-      `La soumission ${str(p.newer)}, déposée le ${moment(p.newerUploadedAt)}, après ce fichier, donne des chiffres pour ${str(p.years)}${NB}; ${yearsWord(p, 'fr')}, ce sont ses chiffres qui sont retenus, car les chiffres déposés en dernier l’emportent.`,
+      `La déclaration ${str(p.newer)}, déposée le ${moment(p.newerUploadedAt)}, après ce fichier, donne des chiffres pour ${str(p.years)}${NB}; ${yearsWord(p, 'fr')}, ce sont ses chiffres qui sont retenus, car les chiffres déposés en dernier l’emportent.`,
   },
 } as const satisfies Record<string, FindingEntry>;
 

@@ -69,6 +69,13 @@ const SAMPLE: FindingParams = {
   asThousands: 39_500,
   basis: 'delimiter',
   decimalMark: ',',
+  duplicateOf: '20260301T100000000Z-0123456789ab',
+  duplicateUploadedAt: '2026-03-01T10:00:00.000Z',
+  status: 'plan',
+  replaced: '20250301T100000000Z-0123456789ab',
+  replacedStatus: 'actual',
+  newer: '20260302T100000000Z-ba9876543210',
+  newerUploadedAt: '2026-03-02T10:00:00.000Z',
 };
 
 describe('the wording of every finding code', () => {
