@@ -7,6 +7,9 @@
 //   file under DIR/.meta/<bucket>/<key>.json, outside the bucket folders. The sidecar is
 //   written just before the object, so for an instant a reader may pair new options with the
 //   old bytes; only bytes are promised to be atomic.
+// - The sidecar also keeps the object's MD5 with the size and modification time the file was
+//   written with, so head and list give the ETag without reading the body; a file changed by
+//   hand (or written before sidecars kept it) has its MD5 computed by head, and list leaves it out.
 // - Keys must stay inside their folder: absolute keys, `..`/`.`/empty segments, backslashes
 //   and NUL are refused with InvalidKeyError. So is a key that would need a file and a folder of
 //   the same name (`a` beside `a/b`), which S3 allows and a file system does not.
@@ -31,7 +34,13 @@ const SidecarSchema = z.strictObject({
   cacheControl: z.string().optional(),
   contentDisposition: z.string().optional(),
   metadata: z.record(z.string(), z.string()).optional(),
+  /**
+   * The object's ETag (MD5) as written, with the size and modification time it was written at:
+   * head and list trust it while the file still has both, so they never read a body.
+   */
+  written: z.strictObject({ etag: z.string(), size: z.number(), mtimeMs: z.number() }).optional(),
 });
+type Sidecar = z.infer<typeof SidecarSchema>;
 
 const META_DIR = '.meta';
 const TMP_DIR = '.tmp';
@@ -107,6 +116,26 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
     }
   };
 
+  /** Stages the bytes, records their ETag, size and time in the sidecar, then moves them into place. */
+  const writeObject = async (role: BucketRole, key: string, body: Buffer | string, side: Sidecar): Promise<void> => {
+    const tmp = join(dir, TMP_DIR, randomUUID());
+    await mkdir(dirname(tmp), { recursive: true });
+    await writeFile(tmp, body);
+    try {
+      const staged = await stat(tmp);
+      const etag = createHash('md5').update(body).digest('hex');
+      const written = { etag, size: staged.size, mtimeMs: Math.floor(staged.mtimeMs) };
+      await writeAtomically(sidecarPath(role, key), JSON.stringify({ ...side, written }));
+      const path = objectPath(role, key);
+      await mkdir(dirname(path), { recursive: true });
+      // rename keeps the staged file's modification time, the one the sidecar holds.
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  };
+
   const infoOf = (key: string, body: Buffer, mtime: Date): ObjectInfo => ({
     key,
     size: body.length,
@@ -114,7 +143,7 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
     lastModified: mtime,
   });
 
-  const readSidecar = async (role: BucketRole, key: string): Promise<z.infer<typeof SidecarSchema>> => {
+  const readSidecar = async (role: BucketRole, key: string): Promise<Sidecar> => {
     try {
       return SidecarSchema.parse(JSON.parse(await readFile(sidecarPath(role, key), 'utf8')));
     } catch (error) {
@@ -133,6 +162,22 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
       if (isMissing(error)) return null;
       throw error;
     }
+  };
+
+  /** The file's size and time, and its ETag when the sidecar still vouches for it; no body is read. */
+  const describe = async (role: BucketRole, key: string): Promise<{ size: number; mtime: Date; etag: string | null } | null> => {
+    let s;
+    try {
+      s = await stat(objectPath(role, key));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    if (!s.isFile()) return null;
+    const written = (await readSidecar(role, key).catch(() => ({}) as Sidecar)).written;
+    // Milliseconds, as a Date keeps them: copying a file's time by hand keeps it unchanged.
+    const etag = written && written.size === s.size && written.mtimeMs === Math.floor(s.mtimeMs) ? written.etag : null;
+    return { size: s.size, mtime: s.mtime, etag };
   };
 
   const walk = async (role: BucketRole, relDir: string): Promise<string[]> => {
@@ -167,6 +212,9 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
     head: (role, key) =>
       attempt('head', role, key, async () => {
         checkKey('head', role, key);
+        const d = await describe(role, key);
+        if (!d) return null;
+        if (d.etag !== null) return { key, size: d.size, etag: d.etag, lastModified: d.mtime };
         const o = await readObject(role, key);
         return o ? infoOf(key, o.body, o.mtime) : null;
       }),
@@ -180,9 +228,7 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
             const current = await readObject(role, key);
             checkCondition(role, key, condition, current ? infoOf(key, current.body, current.mtime).etag ?? null : null);
           }
-          if (Object.keys(side).length > 0) await writeAtomically(sidecarPath(role, key), JSON.stringify(side));
-          else await rm(sidecarPath(role, key), { force: true });
-          await writeAtomically(objectPath(role, key), body);
+          await writeObject(role, key, body, side);
         };
         try {
           await (condition ? locks.withLock(`${role}/${key}`, write) : write());
@@ -200,8 +246,8 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
         const keys = (await walk(role, base)).filter((k) => k.startsWith(prefix));
         const out: ObjectInfo[] = [];
         for (const key of keys) {
-          const o = await readObject(role, key);
-          if (o) out.push(infoOf(key, o.body, o.mtime));
+          const d = await describe(role, key);
+          if (d) out.push({ key, size: d.size, lastModified: d.mtime, ...(d.etag === null ? {} : { etag: d.etag }) });
         }
         return out.sort(byKey);
       }),

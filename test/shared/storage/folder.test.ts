@@ -1,11 +1,14 @@
 // What only the folder adapter promises: keys cannot leave the folder, buckets are plain
 // sub-folders, and writes leave no temp files behind.
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile, mkdir, stat, utimes } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFolderStorage, InvalidKeyError } from '../../../shared/storage/index.ts';
 import { tempDirs } from '../../helpers/temp.ts';
+
+const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
 describe('the folder storage', () => {
   const temp = tempDirs('dualtrack-folder-');
@@ -59,10 +62,44 @@ describe('the folder storage', () => {
     // Assess
     expect(await readdir(join(dir, 'public', 'releases', '1'))).toEqual(['a.json']);
     expect(await readdir(join(dir, '.tmp'))).toEqual([]);
-    expect(JSON.parse(await readFile(join(dir, '.meta', 'public', 'releases', '1', 'a.json.json'), 'utf8'))).toEqual({
+    expect(JSON.parse(await readFile(join(dir, '.meta', 'public', 'releases', '1', 'a.json.json'), 'utf8'))).toMatchObject({
       contentType: 'application/json',
       cacheControl: 'public, max-age=31536000, immutable',
+      written: { etag: md5('{}'), size: 2 },
     });
+  });
+
+  it('heads and lists without reading a body: the ETag comes from what was written, while the file keeps its size and time', async () => {
+    // Prepare: the bytes are swapped behind the store's back for others of the same size, and
+    // the file's time put back, so only a read of the body could tell.
+    const storage = createFolderStorage(dir);
+    await storage.put('data', 'current/POL.json', 'aaaa');
+    const path = join(dir, 'data', 'current', 'POL.json');
+    const { mtime } = await stat(path);
+    await writeFile(path, 'bbbb');
+    await utimes(path, mtime, mtime);
+    // Act
+    const listed = await storage.list('data', 'current/');
+    const headed = await storage.head('data', 'current/POL.json');
+    // Assess
+    expect(listed).toEqual([{ key: 'current/POL.json', size: 4, etag: md5('aaaa'), lastModified: mtime }]);
+    expect(headed?.etag).toBe(md5('aaaa'));
+  });
+
+  it('reads the body for the ETag of a file changed by hand: head computes it, list leaves it out', async () => {
+    // Prepare
+    const storage = createFolderStorage(dir);
+    await storage.put('data', 'current/EST.json', 'aaaa');
+    const path = join(dir, 'data', 'current', 'EST.json');
+    await writeFile(path, 'changed by hand');
+    await utimes(path, new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
+    // Act
+    const listed = await storage.list('data', 'current/');
+    const headed = await storage.head('data', 'current/EST.json');
+    // Assess
+    expect(listed.map((o) => [o.key, o.size, o.etag])).toEqual([['current/EST.json', 15, undefined]]);
+    expect(headed?.etag).toBe(md5('changed by hand'));
+    expect((await storage.get('data', 'current/EST.json'))?.etag).toBe(md5('changed by hand'));
   });
 
   it('refuses with an InvalidKeyError a key that needs a file and a folder of the same name', async () => {
@@ -113,7 +150,9 @@ describe('the folder storage', () => {
       }),
       { numRuns: 200 },
     );
-    expect((await readdir(dir)).sort()).toEqual(['.tmp', 'public']);
+    // Besides the bucket, only the store's own folders: temp files and the sidecars of what was written.
+    expect((await readdir(dir)).sort()).toEqual(['.meta', '.tmp', 'public']);
+    expect(await readdir(join(dir, '.meta'))).toEqual(['public']);
   });
 });
 
