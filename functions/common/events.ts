@@ -61,6 +61,8 @@ const ScheduledEventSchema = z.object({
 const ManualPayloadSchema = z.strictObject({
   reportingYear: YearSchema.optional(),
   reason: z.string().min(1).max(500).optional(),
+  /** Make every ally's current figures again from the archive of submissions before publishing. */
+  rebuild: z.boolean().optional(),
 });
 
 type S3EventRecord = z.infer<typeof S3EventRecordSchema>;

@@ -1,9 +1,11 @@
 // Recompute: republishes from all stored submissions on the yearly schedule or when an analyst
 // invokes it, so standings follow the calendar, the reference data and the rules. It records
-// who asked (trigger `schedule` or `manual`) and why.
+// who asked (trigger `schedule` or `manual`) and why. With `"rebuild": true` it first makes every
+// ally's current figures again from the archive of submissions (after a restore, a manual
+// change to the archive, or to be sure), then publishes from them.
 import * as z from 'zod';
 import { ReleaseTrigger } from '../../shared/model/index.ts';
-import { PublishOutcomeSchema, publish as publishRelease } from '../../shared/pipeline/index.ts';
+import { PublishOutcomeSchema, publish as publishRelease, rebuildCurrent } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/index.ts';
 import type { HandlerObserver, PublisherDeps } from '../common/index.ts';
@@ -22,6 +24,9 @@ interface RecomputeRequest {
   reason: string;
   reportingYear?: number;
 }
+
+/** A manual run may ask for the rebuild; a scheduled one never does. */
+const rebuildAsked = (event: z.infer<typeof RecomputeEventSchema>): boolean => !('trigger' in event) && !('detail-type' in event) && event.rebuild === true;
 
 const requestOf = (event: z.infer<typeof RecomputeEventSchema>): RecomputeRequest => {
   if ('trigger' in event) {
@@ -44,7 +49,12 @@ const createRecomputeHandler = (deps: RecomputeDeps) => {
   const publish = deps.publish ?? publishRelease;
 
   return async (event: unknown): Promise<PublishOutcome> => {
-    const request = requestOf(parseEvent('recompute', RecomputeEventSchema, event));
+    const parsed = parseEvent('recompute', RecomputeEventSchema, event);
+    const request = requestOf(parsed);
+    if (rebuildAsked(parsed)) {
+      const rebuilt = await rebuildCurrent(deps.storage, now());
+      deps.logger.info('current figures rebuilt from the archive', { allies: rebuilt.allies, submissions: rebuilt.submissions });
+    }
     const outcome = await publish({
       storage: deps.storage,
       rules: deps.rules,

@@ -4,10 +4,11 @@ import type { PublishReport } from '../../../functions/common/index.ts';
 import { createRecomputeHandler } from '../../../functions/recompute/handler.ts';
 import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { PublishOutcomeSchema, publish } from '../../../shared/pipeline/index.ts';
-import { publicKeys } from '../../../shared/storage/index.ts';
+import { dataKeys, publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { scheduledEvent, schedulerPayload } from '../../helpers/events.ts';
 import { smallReference, storeSubmission } from '../../helpers/publish-fixtures.ts';
+import { makeStoredSubmission } from '../../helpers/stored-submissions.ts';
 import { startS3rver } from '../../helpers/s3rver.ts';
 import type { S3rverHandle } from '../../helpers/s3rver.ts';
 import { recordingLogger } from '../recording-logger.ts';
@@ -102,6 +103,26 @@ describe('the recompute handler', () => {
     const outcome = await handler({ reportingYear: 2025 });
     // Assess
     expect(outcome).toMatchObject({ published: false, release: 1, written: [] });
+  });
+
+  it("rebuilds every ally's current figures from the archive first when asked, and publishes from them", async () => {
+    // Prepare: a release, then a submission put back into the archive alone (as a restore from
+    // a backup would), which the current figures do not hold.
+    const storage = await world();
+    const logs = recordingLogger();
+    const handler = handlerFor(storage, { logger: logs.logger });
+    await handler({ reportingYear: 2025 });
+    const restored = makeStoredSubmission({ ally: 'POL', submissionId: 'pol-1', uploadedAt: '2026-03-01T00:00:00.000Z', records: [{ year: 2025, currency: 'PLN', gdp: 3_600_000, core: 150_000, security: 20_000 }] });
+    await storage.put('data', dataKeys.submission('POL', 'pol-1'), JSON.stringify(restored));
+    // Act
+    const without = await handler({ reportingYear: 2025 });
+    const rebuilt = await handler({ reportingYear: 2025, reason: 'archive restored', rebuild: true });
+    // Assess
+    expect(without).toMatchObject({ published: false, release: 1 });
+    expect(rebuilt).toMatchObject({ published: true, release: 2 });
+    const dataset = JSON.parse((await storage.get('public', 'releases/2/compliance.json'))?.body.toString('utf8') ?? '{}') as { allies: { iso3: string; years: unknown[] }[] };
+    expect(dataset.allies.filter((a) => a.years.length > 0).map((a) => a.iso3)).toEqual(['EST', 'POL']);
+    expect(logs.entries.filter((e) => e.message === 'current figures rebuilt from the archive').map((e) => e.extra)).toEqual([[{ allies: 2, submissions: 2 }]]);
   });
 
   it('refuses a payload it does not understand and publishes nothing', async () => {
