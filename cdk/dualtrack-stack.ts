@@ -101,6 +101,8 @@ class DualtrackStack extends Stack {
       .useBucket(data, BucketRole.data, {
         [`${BucketPrefix.submissions}*`]: ['read', 'put'],
         [`${BucketPrefix.receipts}*`]: ['read', 'put'],
+        // Each ally's current figures, which ingest keeps up to date with conditional writes.
+        [`${BucketPrefix.current}*`]: ['read', 'put'],
       })
       .sendTo(publishQueue, EnvName.publishQueueUrl)
       .failuresTo(failures, { retryAttempts: 2, maxEventAge: INGEST_MAX_EVENT_AGE });
@@ -125,7 +127,9 @@ class DualtrackStack extends Stack {
         reservedConcurrentExecutions: 1,
         sourceMaps: settings.sourceMaps,
       })
-        .useBucket(data, BucketRole.data, { [`${BucketPrefix.submissions}*`]: ['read'] })
+        // They publish from the current figures; the archive (submissions/) is read only to make
+        // them again (recompute's rebuild, or the first publish of a store that never had them).
+        .useBucket(data, BucketRole.data, { [`${BucketPrefix.submissions}*`]: ['read'], [`${BucketPrefix.current}*`]: ['read', 'put'] })
         .useBucket(reports, BucketRole.public, publishedObjects);
     const publisher = publishing(
       'Publisher',
