@@ -2,19 +2,26 @@
 // (upload received, receipt, publish, retry, dead letter, warning, error, and at start what a
 // stop left unfinished).
 import type { LocalCloudEvent } from '../../local/index.ts';
+import { printableKey } from '../../shared/storage/index.ts';
 import { formatBytes } from '../../shared/text/index.ts';
 import { receiptHeadline } from './receipt.ts';
 import type { Terminal } from './terminal.ts';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+// eslint-disable-next-line no-control-regex -- finding the characters a terminal would act on
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A key as uploaded, unless it holds a control character: then quoted and escaped, so it stays one harmless line. */
+const shownKey = (key: string): string => (CONTROL.test(key) ? printableKey(key) : key);
+
 /** The tag and text of the line that shows `event`. */
 const cloudEventLine = (event: LocalCloudEvent): [tag: string, text: string] => {
   switch (event.kind) {
     case 'upload-received':
-      return ['upload', `received ${event.key}${event.size === null ? '' : ` (${formatBytes(event.size)})`}`];
+      return ['upload', `received ${shownKey(event.key)}${event.size === null ? '' : ` (${formatBytes(event.size)})`}`];
     case 'receipt-written':
-      return ['receipt', receiptHeadline(event.receipt, { label: event.key, duplicate: event.duplicate })];
+      return ['receipt', receiptHeadline(event.receipt, { label: shownKey(event.key), duplicate: event.duplicate })];
     case 'published': {
       const { outcome } = event;
       const digest = outcome.digest.slice(0, 12);

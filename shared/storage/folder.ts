@@ -124,7 +124,7 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
     try {
       const staged = await stat(tmp);
       const etag = createHash('md5').update(body).digest('hex');
-      const written = { etag, size: staged.size, mtimeMs: Math.floor(staged.mtimeMs) };
+      const written = { etag, size: staged.size, mtimeMs: staged.mtimeMs };
       await writeAtomically(sidecarPath(role, key), JSON.stringify({ ...side, written }));
       const path = objectPath(role, key);
       await mkdir(dirname(path), { recursive: true });
@@ -175,8 +175,8 @@ const createFolderStorage = (dir: string, options: FolderStorageOptions = {}): S
     }
     if (!s.isFile()) return null;
     const written = (await readSidecar(role, key).catch(() => ({}) as Sidecar)).written;
-    // Milliseconds, as a Date keeps them: copying a file's time by hand keeps it unchanged.
-    const etag = written && written.size === s.size && written.mtimeMs === Math.floor(s.mtimeMs) ? written.etag : null;
+    // To the millisecond, as a Date keeps times: a file whose time was copied by hand still matches.
+    const etag = written && written.size === s.size && Math.abs(written.mtimeMs - s.mtimeMs) < 1 ? written.etag : null;
     return { size: s.size, mtime: s.mtime, etag };
   };
 

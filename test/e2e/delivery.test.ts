@@ -9,6 +9,7 @@ import { SAMPLES_DIR } from '../../local/index.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
 import type { Receipt } from '../../shared/model/index.ts';
 import { BucketRole, uploadsKeys } from '../../shared/storage/index.ts';
+import { s3Event } from '../helpers/events.ts';
 import { gdpOf, latestDataset, norwayWithGdp2014, putObject, releases, startTestCloud } from './helpers/cloud.ts';
 import type { TestCloud } from './helpers/cloud.ts';
 
@@ -139,18 +140,30 @@ describe('a publish that keeps failing on the local cloud', () => {
     expect((await t.cloud.status()).deadLetters).toBe(1);
   });
 
-  it('parks an upload no receipt can be written for (no ally folder) after its attempts', async () => {
+  it('answers an upload outside any ally folder with a refusal under receipts/_unfiled/, parking nothing', async () => {
     // Prepare
     const key = 'submissions/loose file.xlsx';
+    const before = (await t.cloud.deadLetters()).length;
     // Act
     await putObject(t.cloud, key, await readFile(`${SAMPLES_DIR}/DEU-germany.xlsx`));
     await t.cloud.idle();
     // Assess
+    expect((await receiptsOf(t, '_unfiled')).map((r) => [r.status, r.source?.key, r.findings.map((f) => f.code)])).toEqual([['rejected', key, ['upload-not-filed']]]);
+    expect(await t.cloud.deadLetters()).toHaveLength(before);
+  });
+
+  it('parks an upload no receipt can be written for (its object gone before it was read) after its attempts, its key escaped', async () => {
+    // Prepare: the notification of an object that is no longer there, under a name with a line break.
+    const key = 'submissions/EST/gone\nfile.xlsx';
+    const event = s3Event(t.cloud.buckets.uploads, [{ key, size: 10 }]) as AwsS3Event;
+    // Act
+    await t.cloud.deliverS3Event(event);
+    // Assess
     const letters = (await t.cloud.deadLetters()).filter((l) => l.source === 'ingest');
     expect(letters).toHaveLength(1);
     expect(letters[0]?.attempts).toBe(3);
-    expect(letters[0]?.error).toContain(key);
-    expect(letters[0]?.payload).toMatchObject({ Records: [{ s3: { object: { key: 'submissions/loose+file.xlsx' } } }] });
-    expect(t.lines.filter((l) => / retry +upload submissions\/loose\+file\.xlsx/.test(l))).toHaveLength(2);
+    expect(letters[0]?.error).toContain('"submissions/EST/gone\\nfile.xlsx"');
+    expect(letters[0]?.payload).toMatchObject({ Records: [{ s3: { object: { key: 'submissions/EST/gone%0Afile.xlsx' } } }] });
+    expect(t.lines.filter((l) => / retry +upload submissions\/EST\/gone%0Afile\.xlsx/.test(l))).toHaveLength(2);
   });
 });

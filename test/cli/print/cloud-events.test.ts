@@ -24,6 +24,7 @@ const OUTCOME = { published: true, release: 3, digest: 'abcdef0123456789', repor
 describe('the local cloud on the terminal', () => {
   it.each<[LocalCloudEvent, string, string]>([
     [{ kind: 'upload-received', key: 'submissions/EST/a b.xlsx', size: 2048 }, 'upload', 'received submissions/EST/a b.xlsx (2.0 KB)'],
+    [{ kind: 'upload-received', key: 'submissions/EST/a\nb\u001b[2J.xlsx', size: null }, 'upload', 'received "submissions/EST/a\\nb\\u001b[2J.xlsx"'],
     [
       { kind: 'receipt-written', key: 'submissions/EST/a b.xlsx', receipt: RECEIPT, duplicate: true },
       'receipt',
