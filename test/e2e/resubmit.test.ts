@@ -5,13 +5,15 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSamples, runDemo } from '../../cli/clients/demo.ts';
+import { main } from '../../cli/main.ts';
 import { createTerminal } from '../../cli/print/terminal.ts';
 import { SAMPLES_DIR } from '../../local/project.ts';
 import { startLocalCloud } from '../../local/runtime.ts';
 import type { LocalCloud } from '../../local/runtime.ts';
 import type { Receipt } from '../../shared/model/index.ts';
 import { readAllCurrent, readReleasesIndex } from '../../shared/pipeline/index.ts';
-import { uploadsKeys } from '../../shared/storage/index.ts';
+import { dataKeys, uploadsKeys } from '../../shared/storage/index.ts';
+import { capturingIo } from '../helpers/cli.ts';
 import { submissionWorkbook } from '../helpers/submission-workbooks.ts';
 import { tempDirs } from '../helpers/temp.ts';
 import { putObject } from './helpers/cloud.ts';
@@ -102,5 +104,20 @@ describe('uploads for one ally arriving together on the local cloud', () => {
       [2023, 1_303],
     ]);
     expect(await cloud.deadLetters()).toEqual([]);
+  });
+
+  it('remakes a damaged current-figures object from the archive with `recompute --rebuild`', async () => {
+    // Prepare: the object as ingest left it, then damaged by hand.
+    await cloud.idle();
+    const [before] = await readAllCurrent(cloud.storage);
+    await cloud.storage.put('data', dataKeys.current('EST'), '{"damaged": true}');
+    const { io, lines } = capturingIo(temp.make(), process.env);
+    // Act
+    const code = await main(['recompute', '--rebuild', '--endpoint', cloud.endpoint], io);
+    // Assess
+    expect(code, lines.join('\n')).toBe(0);
+    expect(lines[0]).toBe(`Rebuilding the current figures from the archive and recomputing on the local cloud at ${cloud.endpoint}...`);
+    const [after] = await readAllCurrent(cloud.storage);
+    expect(after).toStrictEqual(before);
   });
 });
