@@ -48,27 +48,26 @@ const isOtherVersion = (body: Buffer): boolean => {
 };
 
 /**
- * Every archived submission (the source of truth the current figures are made from): one
- * listing, then a GET each, a few at a time. A publish never calls this.
+ * The archived submissions under a prefix: one listing, then a GET each, a few at a time. A
+ * submission whose ally is not the folder it is archived in is no ally's (ingest never writes one).
  */
-const readStoredSubmissions = async (storage: Storage): Promise<StoredSubmission[]> => {
-  const keys = (await storage.list(BucketRole.data, dataKeys.submissionsPrefix)).map((o) => o.key).filter((k) => k.endsWith('.json'));
+const readArchive = async (storage: Storage, prefix: string): Promise<StoredSubmission[]> => {
+  const keys = (await storage.list(BucketRole.data, prefix)).map((o) => o.key);
   const read = await pLimit(READ_CONCURRENCY).map(keys, async (key) => {
-    const obj = await storage.get(BucketRole.data, key);
-    return obj ? parseJson(key, obj.body, (v) => StoredSubmissionSchema.parse(v)) : null;
+    const folder = dataKeys.allyOfSubmission(key);
+    const obj = folder ? await storage.get(BucketRole.data, key) : null;
+    // Gone between the listing and the read: deleted, so not in the archive.
+    const s = obj ? parseJson(key, obj.body, (v) => StoredSubmissionSchema.parse(v)) : null;
+    return s && s.ally === folder ? s : null;
   });
   return read.filter((s): s is StoredSubmission => s !== null);
 };
 
-/** Every archived submission of one ally (a GET each, a few at a time). */
-const readAllyArchive = async (storage: Storage, ally: string): Promise<StoredSubmission[]> => {
-  const keys = (await storage.list(BucketRole.data, dataKeys.allySubmissionsPrefix(ally))).map((o) => o.key).filter((k) => dataKeys.allyOfSubmission(k) === ally);
-  const read = await pLimit(READ_CONCURRENCY).map(keys, async (key) => {
-    const obj = await storage.get(BucketRole.data, key);
-    return obj ? parseJson(key, obj.body, (v) => StoredSubmissionSchema.parse(v)) : null;
-  });
-  return read.filter((s): s is StoredSubmission => s !== null && s.ally === ally);
-};
+/** Every archived submission (the source of truth the current figures are made from). A publish never calls this. */
+const readStoredSubmissions = (storage: Storage): Promise<StoredSubmission[]> => readArchive(storage, dataKeys.submissionsPrefix);
+
+/** Every archived submission of one ally. */
+const readAllyArchive = (storage: Storage, ally: string): Promise<StoredSubmission[]> => readArchive(storage, dataKeys.allySubmissionsPrefix(ally));
 
 /**
  * Adds an accepted submission (already in the archive) to its ally's current figures and tells
@@ -78,14 +77,16 @@ const recordAccepted = async (storage: Storage, submission: StoredSubmission): P
   const key = dataKeys.current(submission.ally);
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt += 1) {
     const obj = await storage.get(BucketRole.data, key);
+    // An object of an earlier layout is made again from the archive (which already holds this submission).
+    const stale = obj !== null && isOtherVersion(obj.body);
     let current: CurrentFigures | null = null;
     if (obj) {
-      current = isOtherVersion(obj.body)
+      current = stale
         ? currentFromSubmissions(submission.ally, await readAllyArchive(storage, submission.ally))
         : parseJson(key, obj.body, (v) => CurrentFiguresSchema.parse(v));
     }
     const outcome = addSubmission(current, submission);
-    if (!outcome.changed && obj && !isOtherVersion(obj.body)) return outcome;
+    if (!outcome.changed && !stale && obj) return outcome;
     if (obj && !obj.etag) throw new PipelineError(`the store gave no ETag for ${key}, so it cannot be updated safely`);
     try {
       await storage.put(BucketRole.data, key, serialise(outcome.next), {
