@@ -9,7 +9,7 @@
 // core and security-related totals and parts (no notes, cells or currency), enough to compute
 // what was planned or estimated for a year and compare it with what was reported later. An upload whose figures for a year equal
 // the ones just before it (an identical re-upload) is folded into that entry as a repeat.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreSchema, FigureStatus, Iso3Schema, SecuritySchema, SubmissionRecordSchema, YearSchema, valuesOf } from '../model/index.ts';
 
 /** Bump when the shape changes: a store whose marker names another version is rebuilt from the archive. */
