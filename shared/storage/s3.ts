@@ -6,8 +6,11 @@
 // when another write to the key won meanwhile; both become PreconditionFailedError. s3rver
 // ignores those headers and would let every racer win, so a store whose server is s3rver (the
 // local cloud, tests) asks for `conditionalWrites: 'in-process'`: every conditional put to a
-// key then runs alone in one lane per key in this process (head, compare, put). That is exact
-// only while this process is the server's one writer, which is how the local cloud runs it.
+// key then runs alone in one lane per key in this process (head, compare, put). s3rver also
+// rewrites a file in place and its metadata after it, so a read overlapping a write can see
+// half an object or new bytes with the old ETag: in that mode every get, head, put and delete of
+// a key takes its lane too. That is exact only while this process is the server's one writer of
+// those keys, which is how the local cloud runs it.
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -34,8 +37,9 @@ interface S3StorageOptions {
 }
 
 /**
- * One lane per bucket and key, for this whole process: every store built on the same server
- * shares it (the local cloud builds one per function), so their conditional puts take turns.
+ * One lane per bucket and key, for this whole process ('in-process' mode only): every store
+ * built on the same server shares it (the local cloud builds one per function), so their
+ * operations on one key take turns.
  */
 const keyLanes = new Map<string, Promise<unknown>>();
 
@@ -71,9 +75,10 @@ const isMissingObject = (error: unknown): boolean =>
 const bareEtag = (etag: string | undefined): string | undefined => etag?.replace(/^"|"$/g, '');
 
 const createS3Storage = ({ client, buckets, conditionalWrites = 'server' }: S3StorageOptions): Storage => {
+  const serverSide = conditionalWrites === 'server';
   const attempt = async <T>(op: StorageOperation, role: BucketRole, key: string, fn: () => Promise<T>): Promise<T> => {
     try {
-      return await fn();
+      return await (serverSide || op === 'list' ? fn() : inKeyLane(`${buckets[role]}\0${key}`, fn));
     } catch (error) {
       if (error instanceof StorageError) throw error;
       throw new StorageError(op, role, key, {
@@ -119,7 +124,6 @@ const createS3Storage = ({ client, buckets, conditionalWrites = 'server' }: S3St
     put: (role, key, body, options = {}) =>
       attempt('put', role, key, async () => {
         const condition = conditionOf(role, key, options);
-        const serverSide = conditionalWrites === 'server';
         const send = () =>
           client.send(
             new PutObjectCommand({
@@ -141,17 +145,16 @@ const createS3Storage = ({ client, buckets, conditionalWrites = 'server' }: S3St
           return;
         }
         if (!serverSide) {
-          await inKeyLane(`${buckets[role]}\0${key}`, async () => {
-            const current = await client
-              .send(new HeadObjectCommand({ Bucket: buckets[role], Key: key }))
-              .then((r) => bareEtag(r.ETag) ?? null)
-              .catch((error: unknown) => {
-                if (isMissingObject(error)) return null;
-                throw error;
-              });
-            checkCondition(role, key, condition, current);
-            await send();
-          });
+          // Already in the key's lane (see attempt): nothing else of this process touches the key.
+          const current = await client
+            .send(new HeadObjectCommand({ Bucket: buckets[role], Key: key }))
+            .then((r) => bareEtag(r.ETag) ?? null)
+            .catch((error: unknown) => {
+              if (isMissingObject(error)) return null;
+              throw error;
+            });
+          checkCondition(role, key, condition, current);
+          await send();
           return;
         }
         try {
