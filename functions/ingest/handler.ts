@@ -36,6 +36,8 @@ const createIngestHandler = (deps: IngestDeps) => {
       logger.info('folder placeholder, not an upload', { key });
       return;
     }
+    // Whatever fails below (a storage error, a key S3 or s3rver refuses) fails the record under
+    // its escaped key: the messages of the errors inside quote the raw key, line breaks and all.
     const outcome = await processUpload({
       storage: deps.storage,
       key,
@@ -46,6 +48,9 @@ const createIngestHandler = (deps: IngestDeps) => {
       rules: deps.rules,
       now: now(),
       ...(deps.limits ? { limits: deps.limits } : {}),
+    }).catch((error: unknown) => {
+      const name = error instanceof Error ? error.name : 'error';
+      throw new RecordFailedError(bucket, key, `${name} (the cause holds its message)`, { cause: error });
     });
     // No receipt can be written (no ally in the key, or the object vanished): fail loudly so
     // the event ends in the failure queue for an operator, never dropped.
