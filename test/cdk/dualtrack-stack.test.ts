@@ -240,8 +240,10 @@ describe('least privilege', () => {
   const logs = (name: string) => ({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`<${logGroup(name)}.Arn>`] });
   const publishing = (name: string) => [
     logs(name),
-    { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*') },
-    listing(DATA, 'submissions/*'),
+    { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'current/*') },
+    // Both may make the per-ally current figures again from the archive (a rebuild, or the first publish of a store that never had them).
+    { actions: ['s3:PutObject'], resources: objects(DATA, 'current/*') },
+    listing(DATA, 'submissions/*', 'current/*'),
     { actions: ['s3:GetObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
     { actions: ['s3:PutObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
     { actions: ['s3:DeleteObject'], resources: objects(PUBLIC, 'latest/*') },
@@ -254,9 +256,9 @@ describe('least privilege', () => {
       { actions: ['s3:GetObject'], resources: objects(UPLOADS, 'submissions/*', 'receipts/*') },
       { actions: ['s3:PutObject'], resources: objects(UPLOADS, 'receipts/*') },
       listing(UPLOADS, 'submissions/*', 'receipts/*'),
-      { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'receipts/*') },
-      { actions: ['s3:PutObject'], resources: objects(DATA, 'submissions/*', 'receipts/*') },
-      listing(DATA, 'submissions/*', 'receipts/*'),
+      { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'receipts/*', 'current/*') },
+      { actions: ['s3:PutObject'], resources: objects(DATA, 'submissions/*', 'receipts/*', 'current/*') },
+      listing(DATA, 'submissions/*', 'receipts/*', 'current/*'),
       { actions: ['sqs:SendMessage'], resources: [`<${queue('PublishQueue').id}.Arn>`] },
       { actions: ['sqs:SendMessage'], resources: [`<${queue('FailureQueue').id}.Arn>`] },
     ],
