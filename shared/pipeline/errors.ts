@@ -24,6 +24,21 @@ class ConflictError extends PipelineError {
   }
 }
 
+/**
+ * Another publisher holds the claim on the next release number and is still at work after this
+ * one waited as long as it may. Nothing was written; a retry later publishes (the publish queue
+ * redelivers the request, a person runs the command again).
+ */
+class ReleaseBusyError extends PipelineError {
+  override name = 'ReleaseBusyError';
+  readonly release: number;
+
+  constructor(release: number, holder: string) {
+    super(`release ${release} is being written by another publisher (${holder}); try again once it is published`);
+    this.release = release;
+  }
+}
+
 /** A stored object the pipeline wrote itself no longer matches its schema. */
 class CorruptStoreError extends PipelineError {
   override name = 'CorruptStoreError';
@@ -35,4 +50,4 @@ class CorruptStoreError extends PipelineError {
   }
 }
 
-export { PipelineError, ConflictError, CorruptStoreError };
+export { PipelineError, ConflictError, ReleaseBusyError, CorruptStoreError };

@@ -12,8 +12,9 @@ type BucketRole = (typeof BucketRole)[keyof typeof BucketRole];
 /**
  * The top-level prefixes that cross the stack boundary. `submissions/` and `receipts/` exist in
  * the uploads bucket (what allies write and read) and in the data bucket (the normalised
- * submissions and the private copies of receipts); `current/` in the data bucket only (one
- * current-figures object per ally); `releases/` and `latest/` in the public one.
+ * submissions and the private copies of receipts); `current/` (one current-figures object per
+ * ally), `config/` and `publishing/` in the data bucket only; `releases/` and `latest/` in the
+ * public one.
  */
 const BucketPrefix = {
   submissions: 'submissions/',
@@ -22,6 +23,10 @@ const BucketPrefix = {
   latest: 'latest/',
   /** Data bucket: each ally's current figures, kept by ingest and read by the publisher. */
   current: 'current/',
+  /** Data bucket: the rules and exchange-rate table operators publish (`config put`). */
+  config: 'config/',
+  /** Data bucket: the publishers' claims on release numbers (never public). */
+  publishing: 'publishing/',
 } as const;
 type BucketPrefix = (typeof BucketPrefix)[keyof typeof BucketPrefix];
 
@@ -31,7 +36,7 @@ const PUBLIC_PAGE = 'index.html';
 /** The prefixes (and keys) each bucket holds; every function grant is a subset of these. */
 const BucketLayout = {
   uploads: [BucketPrefix.submissions, BucketPrefix.receipts],
-  data: [BucketPrefix.submissions, BucketPrefix.receipts, BucketPrefix.current],
+  data: [BucketPrefix.submissions, BucketPrefix.receipts, BucketPrefix.current, BucketPrefix.config, BucketPrefix.publishing],
   public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE],
 } as const satisfies Readonly<Record<BucketRole, readonly string[]>>;
 

@@ -12,6 +12,8 @@ export {
   RELEASES_PREFIX,
   LATEST_PREFIX,
   CURRENT_PREFIX,
+  CONFIG_PREFIX,
+  PUBLISHING_PREFIX,
   UNFILED,
 } from './keys.ts';
 export type { UploadKey, KeyProblem } from './keys.ts';

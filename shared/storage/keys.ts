@@ -7,6 +7,8 @@ const RECEIPTS_PREFIX = BucketPrefix.receipts;
 const RELEASES_PREFIX = BucketPrefix.releases;
 const LATEST_PREFIX = BucketPrefix.latest;
 const CURRENT_PREFIX = BucketPrefix.current;
+const CONFIG_PREFIX = BucketPrefix.config;
+const PUBLISHING_PREFIX = BucketPrefix.publishing;
 
 /**
  * The receipt folder of an upload whose key names no ally folder (`submissions/file.xlsx`, a
@@ -95,6 +97,12 @@ const dataKeys = {
   /** The ally folder of an archived submission's key, or null. */
   allyOfSubmission: (key: string): string | null =>
     key.startsWith(SUBMISSIONS_PREFIX) ? (/^([A-Z]{3})\/[^/]+\.json$/.exec(key.slice(SUBMISSIONS_PREFIX.length))?.[1] ?? null) : null,
+  /** The rule set operators publish; absent means the shipped default. */
+  configRules: `${CONFIG_PREFIX}rules.json`,
+  /** The exchange-rate table operators publish; absent means the shipped one. */
+  configFxRates: `${CONFIG_PREFIX}fx-rates.json`,
+  /** Who is writing release n (created only once per number; see pipeline/release-claim.ts). */
+  releaseClaim: (n: number) => `${PUBLISHING_PREFIX}claims/${n}.json`,
 } as const;
 
 const publicKeys = {
@@ -110,5 +118,5 @@ const publicKeys = {
   publishedPrefixes: PUBLIC_READ,
 } as const;
 
-export { uploadsKeys, dataKeys, publicKeys, classifyUploadKey, printableKey, SUBMISSIONS_PREFIX, RECEIPTS_PREFIX, RELEASES_PREFIX, LATEST_PREFIX, CURRENT_PREFIX, UNFILED };
+export { uploadsKeys, dataKeys, publicKeys, classifyUploadKey, printableKey, SUBMISSIONS_PREFIX, RECEIPTS_PREFIX, RELEASES_PREFIX, LATEST_PREFIX, CURRENT_PREFIX, CONFIG_PREFIX, PUBLISHING_PREFIX, UNFILED };
 export type { UploadKey, KeyProblem };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, publish } from '../../../shared/pipeline/index.ts';
+import { publish } from '../../../shared/pipeline/index.ts';
 import { ChangesSchema, ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, allyFilePath, sha256Hex } from '../../../shared/report/index.ts';
 import { createFolderStorage, createMemoryStorage, publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
@@ -215,16 +215,19 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(est?.delivery.leads[0]).toMatchObject({ aheadYears: 1, core: { comparisons: 1, meanDiffPct: 0.25, meanAbsDiffPct: 0.25 } });
   });
 
-  it('writes every releases/<n>/ file, then latest/, then releases/index.json, then index.html', async () => {
+  it('writes every releases/<n>/ file, then releases/index.json, then index.html, then latest/', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(await make());
     await seed(storage);
     writes.length = 0;
     // Act
     await publish(publishInput(storage));
-    // Assess
+    // Assess: the claim on release 1 (data bucket) comes before any public write.
+    const claimAt = writes.findIndex((w) => w.key === 'publishing/claims/1.json');
+    expect(writes[claimAt]).toMatchObject({ bucket: 'data', options: { ifNoneMatch: '*' } });
+    expect(writes.findIndex((w) => w.bucket === 'public')).toBeGreaterThan(claimAt);
     const rank = (key: string) =>
-      key.startsWith('releases/1/') ? 0 : key.startsWith('latest/') ? 1 : key === publicKeys.releasesIndex ? 2 : key === publicKeys.indexHtml ? 3 : 9;
+      key.startsWith('releases/1/') ? 0 : key === publicKeys.releasesIndex ? 1 : key === publicKeys.indexHtml ? 2 : key.startsWith('latest/') ? 3 : 9;
     const ranks = writes.filter((w) => w.bucket === 'public').map((w) => rank(w.key));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3]));
@@ -243,23 +246,26 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect((await dataset(storage)).release).toMatchObject({ reportingYear: 2024, trigger: 'manual', reason: 'look back' });
   });
 
-  it('refuses with a ConflictError to overwrite a release folder the index does not know about', async () => {
-    // Prepare
+  it('takes over a release folder the index does not know about and publishes its number', async () => {
+    // Prepare: a stray, unclaimed folder where release 1 goes.
     const storage = await make();
     await seed(storage);
     await storage.put('public', publicKeys.releaseFile(1, ReleaseManifest.dataset.path), '{"someone":"else"}');
-    // Act, Assess
-    await expect(publish(publishInput(storage))).rejects.toBeInstanceOf(ConflictError);
-    expect((await storage.get('public', publicKeys.releaseFile(1, ReleaseManifest.dataset.path)))?.body.toString()).toBe('{"someone":"else"}');
+    // Act
+    const outcome = await publish(publishInput(storage));
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 1 });
+    expect((await dataset(storage, publicKeys.releaseFile(1, ReleaseManifest.dataset.path))).release.digest).toBe(outcome.digest);
+    expect(ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex)).releases.map((r) => r.number)).toEqual([1]);
   });
 
-  /** A store whose first write under latest/ fails, as when a publisher dies mid-way. */
+  /** A store whose first write of releases/index.json fails: the folder is complete, nothing indexed. */
   const crashingAtLatest = (inner: Storage): Storage => {
     let crashed = false;
     return {
       ...inner,
       put: async (bucket, key, body, options) => {
-        if (!crashed && key.startsWith('latest/')) {
+        if (!crashed && key === publicKeys.releasesIndex) {
           crashed = true;
           throw new Error('publisher stopped');
         }
@@ -288,7 +294,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(await storage.head('public', publicKeys.indexHtml)).not.toBeNull();
   });
 
-  it('stops with a ConflictError when an unfinished release folder holds other figures than the store now gives', async () => {
+  it('rewrites an unfinished release folder that holds other figures than the store now gives', async () => {
     // Prepare
     const storage = await make();
     await seed(storage);
@@ -299,9 +305,12 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
       uploadedAt: '2026-04-01T00:00:00Z',
       records: [{ year: 2025, currency: 'EUR', gdp: 40_000, core: 1_400, security: 200 }],
     });
-    // Act, Assess
-    await expect(publish(publishInput(storage))).rejects.toBeInstanceOf(ConflictError);
-    expect(await storage.head('public', publicKeys.releasesIndex)).toBeNull();
+    // Act
+    const outcome = await publish(publishInput(storage));
+    // Assess
+    expect(outcome).toMatchObject({ published: true, release: 1 });
+    expect((await yearOf(storage, 'EST', 2025, publicKeys.releaseFile(1, ReleaseManifest.dataset.path)))?.core.total).toBe(1_400);
+    expect((await yearOf(storage, 'EST', 2025))?.core.total).toBe(1_400);
+    expect(ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex)).releases.map((r) => [r.number, r.digest])).toEqual([[1, outcome.digest]]);
   });
 });
-
