@@ -22,7 +22,7 @@ import { createRecomputeHandler } from '../functions/recompute/index.ts';
 import type { IngestLimits } from '../shared/ingest/index.ts';
 import { HAGUE_2025 } from '../shared/model/index.ts';
 import type { Rules } from '../shared/model/index.ts';
-import { publish as publishRelease, referenceFromFx } from '../shared/pipeline/index.ts';
+import { LOCAL_CLAIM_POLICY, publish as publishRelease, referenceFromFx } from '../shared/pipeline/index.ts';
 import type { PublishInput, PublishOutcome, PublishReference } from '../shared/pipeline/index.ts';
 import { loadFxTable } from '../shared/reference/index.ts';
 import { ReleaseManifest } from '../shared/report/index.ts';
@@ -192,6 +192,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
         reference,
         logger: functionLog('publish'),
         publish: publishFlow,
+        claim: LOCAL_CLAIM_POLICY,
         observer,
         ...(options.now ? { now: options.now } : {}),
       });
@@ -231,6 +232,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     reference,
     logger: functionLog('recompute'),
     publish: publishFlow,
+    claim: LOCAL_CLAIM_POLICY,
     observer,
     ...(options.now ? { now: options.now } : {}),
   });

@@ -1,7 +1,7 @@
 // The release step of `process`: publish from everything in the folder store, then read back
 // the dataset now latest, for the standings on the terminal.
 import type { Rules } from '../../shared/model/index.ts';
-import { publish, referenceFromFx } from '../../shared/pipeline/index.ts';
+import { LOCAL_CLAIM_POLICY, publish, referenceFromFx } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
 import { loadFxTable } from '../../shared/reference/index.ts';
 import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
@@ -34,6 +34,9 @@ const publishFromStore = async (input: ReleaseInput): Promise<{ outcome: Publish
     trigger: 'cli',
     ...(input.reportingYear === undefined ? {} : { reportingYear: input.reportingYear }),
     now: input.now,
+    // Every publisher of a folder store runs on this machine: a claim whose process is gone is
+    // taken over at once, and a live one (another `process` run) is waited for.
+    claim: LOCAL_CLAIM_POLICY,
   });
   return { outcome, dataset: await readLatestDataset(input.storage) };
 };

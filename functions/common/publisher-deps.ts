@@ -2,7 +2,7 @@
 // and logger, and a publish flow a test can replace to make it fail.
 import type { Rules } from '../../shared/model/index.ts';
 import { referenceFromFx } from '../../shared/pipeline/index.ts';
-import type { PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
+import type { ClaimPolicy, PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
 import { loadFxTable } from '../../shared/reference/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import { readPublishConfig } from './env.ts';
@@ -19,6 +19,8 @@ interface PublisherDeps {
   now?: () => Date;
   /** The publish flow; replaceable so a test can make it fail. */
   publish?: (input: PublishInput) => Promise<PublishOutcome>;
+  /** How release numbers are claimed; Lambda keeps the defaults, the local cloud passes LOCAL_CLAIM_POLICY. */
+  claim?: Partial<ClaimPolicy>;
 }
 
 /** The deployed wiring, from the environment read once at cold start. */

@@ -54,6 +54,7 @@ const createPublishHandler = (deps: PublishDeps) => {
         storage: deps.storage,
         rules: deps.rules,
         reference: deps.reference,
+        ...(deps.claim ? { claim: deps.claim } : {}),
         trigger: ReleaseTrigger.upload,
         reason,
         now: now(),

@@ -59,6 +59,7 @@ const createRecomputeHandler = (deps: RecomputeDeps) => {
       storage: deps.storage,
       rules: deps.rules,
       reference: deps.reference,
+      ...(deps.claim ? { claim: deps.claim } : {}),
       now: now(),
       ...request,
     });

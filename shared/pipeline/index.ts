@@ -6,7 +6,7 @@ export { vintagesOf } from './vintages.ts';
 export { defaultReportingYear } from './reporting-year.ts';
 export { writeRelease, readReleasesIndex, readIndexVersion, settleLatest } from './release-writer.ts';
 export type { WriteReleaseInput, IndexVersion } from './release-writer.ts';
-export { ReleaseClaimSchema, DEFAULT_CLAIM_POLICY, readClaim, judgeClaim } from './release-claim.ts';
+export { ReleaseClaimSchema, DEFAULT_CLAIM_POLICY, LOCAL_CLAIM_POLICY, readClaim, judgeClaim } from './release-claim.ts';
 export type { ReleaseClaim, ClaimPolicy } from './release-claim.ts';
 export { PipelineError, ConflictError, ReleaseBusyError, CorruptStoreError } from './errors.ts';
 export { processUpload } from './process-upload.ts';

@@ -61,6 +61,12 @@ interface ClaimPolicy {
 /** A Lambda publish ends within 2 minutes; a lease of 10 outlasts it with room to spare. */
 const DEFAULT_CLAIM_POLICY: ClaimPolicy = { leaseMs: 10 * 60_000, waitMs: 60_000, pollMs: 200, localHolders: false };
 
+/**
+ * Where every publisher shares one machine (the CLI's folder store, the local cloud): dead
+ * holders are seen at once, and a live one may be waited for longer than on Lambda.
+ */
+const LOCAL_CLAIM_POLICY: Partial<ClaimPolicy> = { localHolders: true, waitMs: 5 * 60_000 };
+
 /** This process, as claims name it. */
 const INSTANCE = randomUUID();
 /** Tokens of the claims this process is publishing under right now. */
@@ -201,5 +207,5 @@ const releaseClaim = async (storage: Storage, held: HeldClaim): Promise<void> =>
 /** Pauses one poll interval (jittered so waiting publishers do not look in step). */
 const pause = (policy: ClaimPolicy): Promise<void> => sleep(policy.pollMs * (0.5 + Math.random()));
 
-export { ReleaseClaimSchema, ClaimState, DEFAULT_CLAIM_POLICY, claimRelease, releaseClaim, endClaim, readClaim, judgeClaim, pause };
+export { ReleaseClaimSchema, ClaimState, DEFAULT_CLAIM_POLICY, LOCAL_CLAIM_POLICY, claimRelease, releaseClaim, endClaim, readClaim, judgeClaim, pause };
 export type { ReleaseClaim, ClaimPolicy, HeldClaim, ClaimAttempt, Verdict };

@@ -1,6 +1,7 @@
-// Runs a TypeScript script as a child Node process (through tsx), held at a start line: the
-// child says "ready" once its imports are loaded and waits for "go" on stdin, so several
-// children released together really race instead of running one after another.
+// Runs a TypeScript script (a test's helper, or the CLI) as a child Node process through tsx.
+// A helper script may hold at a start line: it says "ready" once its imports are loaded and
+// waits for "go" on stdin, so several children released together really race instead of
+// running one after another.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -14,8 +15,8 @@ interface TsChildResult {
 
 interface TsChild {
   pid: number;
-  /** Resolves when the child has printed "ready". */
-  ready: Promise<void>;
+  /** Resolves when the child has printed "ready" (scripts that call startLine). */
+  ready: () => Promise<void>;
   /** Releases the child from its start line. */
   go: () => void;
   /** Resolves with the first stdout line matching `pattern`. */
@@ -64,7 +65,7 @@ const startTsChild = (script: string, args: readonly string[], env: NodeJS.Proce
     });
   return {
     pid: child.pid,
-    ready: waitForLine(new RegExp(`^${READY}$`)).then(() => undefined),
+    ready: () => waitForLine(new RegExp(`^${READY}$`)).then(() => undefined),
     go: () => child.stdin.end(`${GO}\n`),
     waitForLine,
     kill: (signal) => {

@@ -251,7 +251,7 @@ describe('conditional puts on one folder from two processes', () => {
     await createFolderStorage(dir).put('data', 'race/counter', '0');
     const racer = join(import.meta.dirname, 'helpers', 'folder-racer.ts');
     const children = ['a', 'b'].map((name) => startTsChild(racer, [dir, name, String(rounds)]));
-    await Promise.all(children.map((c) => c.ready));
+    await Promise.all(children.map((c) => c.ready()));
     // Act
     for (const c of children) c.go();
     const results = await Promise.all(children.map((c) => c.done));
