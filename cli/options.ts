@@ -1,5 +1,5 @@
 // The options several commands share, declared once so the same thing has the same flag, value
-// name and wording everywhere: -o/--out, --ally, --reporting-year, --rules, --json (and, in
+// name and wording everywhere: -o/--out, --ally, --reporting-year, --rules, --fx, --json (and, in
 // target-options.ts, --endpoint/--stack). Also the checks of their values, each a UsageError
 // that names the flag and the value.
 import { Option } from 'commander';
@@ -16,6 +16,8 @@ const reportingYearOption = (): Option =>
 
 const rulesOption = (defaultId: string): Option => new Option('--rules <FILE>', `a rules file (JSON) instead of the default ${defaultId}`);
 
+const fxOption = (): Option => new Option('--fx <FILE>', 'an exchange-rate table (JSON, the schema of shared/reference/fx-rates.json) instead of the shipped one');
+
 const jsonOption = (description: string): Option => new Option('--json', description);
 
 /** The ISO3 code of the ally `text` names (code, name or alias). */
@@ -31,4 +33,4 @@ const yearValue = (text: string, flag: string): number => {
   return Number(text);
 };
 
-export { outOption, allyOption, reportingYearOption, rulesOption, jsonOption, allyCode, yearValue };
+export { outOption, allyOption, reportingYearOption, rulesOption, fxOption, jsonOption, allyCode, yearValue };

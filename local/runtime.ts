@@ -20,11 +20,9 @@ import { createIngestHandler } from '../functions/ingest/index.ts';
 import { createPublishHandler } from '../functions/publish/index.ts';
 import { createRecomputeHandler } from '../functions/recompute/index.ts';
 import type { IngestLimits } from '../shared/ingest/index.ts';
-import { HAGUE_2025 } from '../shared/model/index.ts';
 import type { Rules } from '../shared/model/index.ts';
-import { LOCAL_CLAIM_POLICY, publish as publishRelease, referenceFromFx } from '../shared/pipeline/index.ts';
+import { LOCAL_CLAIM_POLICY, publish as publishRelease } from '../shared/pipeline/index.ts';
 import type { PublishInput, PublishOutcome, PublishReference } from '../shared/pipeline/index.ts';
-import { loadFxTable } from '../shared/reference/index.ts';
 import { ReleaseManifest } from '../shared/report/index.ts';
 import { BucketRole, createS3Storage, publicKeys } from '../shared/storage/index.ts';
 import type { Storage } from '../shared/storage/index.ts';
@@ -137,8 +135,10 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
       // An observer that fails (a closed terminal) must not stop the cloud it watches.
     }
   };
-  const rules = options.rules ?? HAGUE_2025;
-  const reference = options.reference ?? referenceFromFx(loadFxTable());
+  // Like the stack: the handlers read the data bucket's config/ (or the shipped defaults) each
+  // time, unless a test fixes the rules or the reference here.
+  const fixedRules = options.rules ? { rules: options.rules } : {};
+  const fixedReference = options.reference ? { reference: options.reference } : {};
   const buckets = LOCAL_BUCKETS;
   // The journals are read (and rewritten with only what was unfinished) before the server can
   // take a request, so nothing new is mistaken for something a kill interrupted.
@@ -188,8 +188,8 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     handler: (() => {
       const handle = createPublishHandler({
         storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }, { conditionalWrites }),
-        rules,
-        reference,
+        ...fixedRules,
+        ...fixedReference,
         logger: functionLog('publish'),
         publish: publishFlow,
         claim: LOCAL_CLAIM_POLICY,
@@ -219,7 +219,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
   const ingest = createIngestHandler({
     storage: createFunctionStorage(client, { uploads: buckets.uploads, data: buckets.data }, { conditionalWrites }),
     requestPublish,
-    rules,
+    ...fixedRules,
     ...(options.limits ? { limits: options.limits } : {}),
     logger: functionLog('ingest'),
     observer,
@@ -228,8 +228,8 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
 
   const recomputeHandler = createRecomputeHandler({
     storage: createFunctionStorage(client, { data: buckets.data, public: buckets.public }, { conditionalWrites }),
-    rules,
-    reference,
+    ...fixedRules,
+    ...fixedReference,
     logger: functionLog('recompute'),
     publish: publishFlow,
     claim: LOCAL_CLAIM_POLICY,

@@ -2,16 +2,19 @@
 // The inputs are walked (process/inputs.ts), each workbook is filed and ingested as an upload
 // (process/filing.ts), then one release is published to DIR/public (process/release.ts) and
 // the standings are printed. Upload time is each file's modification time: the file saved last
-// wins, and running the command again on the same files publishes nothing new.
+// wins, and running the command again on the same files publishes nothing new. The rules and
+// rates come from --rules/--fx, else the store's config/, else the shipped ones (shared/config).
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError, ConfigInvalidError, loadConfig } from '../../shared/config/index.ts';
+import type { LoadedConfig } from '../../shared/config/index.ts';
 import { HAGUE_2025, ReceiptStatus } from '../../shared/model/index.ts';
-import type { Rules } from '../../shared/model/index.ts';
-import { currentRecords } from '../../shared/pipeline/index.ts';
+import { currentRecords, referenceFromFx } from '../../shared/pipeline/index.ts';
+import type { Storage } from '../../shared/storage/index.ts';
 import { createFolderStorage } from '../../shared/storage/index.ts';
 import { UsageError } from '../command.ts';
 import type { CliIo, CommandModule } from '../command.ts';
-import { outOption, reportingYearOption, rulesOption, yearValue } from '../options.ts';
+import { fxOption, outOption, reportingYearOption, rulesOption, yearValue } from '../options.ts';
 import { fileSubmission } from '../process/filing.ts';
 import type { Filing } from '../process/filing.ts';
 import { collectSubmissionFiles } from '../process/inputs.ts';
@@ -20,23 +23,29 @@ import { folderReleaseLines } from '../print/publish-outcome.ts';
 import { receiptLines, refusal } from '../print/receipt.ts';
 import { standingsLines } from '../print/standings.ts';
 import type { CliCommand } from '../program.ts';
-import { readRulesFile, RulesFileError } from '../rules-file.ts';
 
 const MAX_FINDINGS_SHOWN = 3;
 
-const OptionsSchema = z.object({ out: z.string().optional(), reportingYear: z.string().optional(), rules: z.string().optional() });
+const OptionsSchema = z.object({
+  out: z.string().optional(),
+  reportingYear: z.string().optional(),
+  rules: z.string().optional(),
+  fx: z.string().optional(),
+});
 
-/** A rules file is a usage matter here: the run has not started. */
-const loadRules = async (path: string | undefined): Promise<Rules> => {
-  if (path === undefined) return HAGUE_2025;
+/**
+ * The rules and rates: --rules/--fx files, else the store's config/ (`config put --dir`), else
+ * the shipped ones. A file named here that cannot be used is a usage matter: the run has not
+ * started. Invalid configuration in the store is a failure, printed with every problem.
+ */
+const configOf = async (storage: Storage, files: { rules?: string; fx?: string }): Promise<LoadedConfig> => {
   try {
-    return await readRulesFile(path);
+    return await loadConfig({ storage, files });
   } catch (error) {
-    if (error instanceof RulesFileError) {
-      const hint = error.problems.length > 0 ? ' (`dualtrack rules --rules FILE` lists every problem)' : '';
-      throw new UsageError(`${error.message}${hint}`, { cause: error });
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    if (!Object.values(files).includes(error.where)) throw error;
+    const hint = error instanceof ConfigInvalidError ? ` (\`dualtrack ${error.kind === 'rules' ? 'rules --rules' : 'config check fx'} FILE\` lists every problem)` : '';
+    throw new UsageError(`${error.message}${hint}`, { cause: error });
   }
 };
 
@@ -56,16 +65,21 @@ const declare = (cmd: CliCommand, io: CliIo): void => {
     .addOption(outOption('DIR', 'the folder store (created if missing)'))
     .addOption(reportingYearOption())
     .addOption(rulesOption(HAGUE_2025.id))
+    .addOption(fxOption())
     .addHelpText('after', '\nExit code: 0 published or nothing changed, 1 every file was rejected, 2 bad usage.')
     .runs(async (paths) => {
       const o = cmd.optionsAs(OptionsSchema);
       if (o.out === undefined || o.out === '') throw new UsageError('-o/--out DIR is required');
       const reportingYear = o.reportingYear === undefined ? undefined : yearValue(o.reportingYear, '--reporting-year');
-      const rules = await loadRules(o.rules === undefined ? undefined : resolve(io.cwd, o.rules));
-      const files = await collectSubmissionFiles(paths, io.cwd);
-      if (files.length === 0) throw new UsageError('found no .xlsx or .csv file in the paths given');
       const out = resolve(io.cwd, o.out);
       const storage = createFolderStorage(out);
+      const config = await configOf(storage, {
+        ...(o.rules === undefined ? {} : { rules: resolve(io.cwd, o.rules) }),
+        ...(o.fx === undefined ? {} : { fx: resolve(io.cwd, o.fx) }),
+      });
+      const rules = config.rules.value;
+      const files = await collectSubmissionFiles(paths, io.cwd);
+      if (files.length === 0) throw new UsageError('found no .xlsx or .csv file in the paths given');
       const now = new Date();
 
       io.out(`Receipts (${files.length} file(s)):`);
@@ -80,7 +94,13 @@ const declare = (cmd: CliCommand, io: CliIo): void => {
         io.out('No accepted submission in the store: nothing to publish.');
         return 1;
       }
-      const { outcome, dataset } = await publishFromStore({ storage, rules, env: io.env, ...(reportingYear === undefined ? {} : { reportingYear }), now });
+      const { outcome, dataset } = await publishFromStore({
+        storage,
+        rules,
+        reference: referenceFromFx(config.fx.value),
+        ...(reportingYear === undefined ? {} : { reportingYear }),
+        now,
+      });
       io.out('');
       if (dataset) io.out(standingsLines(dataset).join('\n'));
       io.out('');

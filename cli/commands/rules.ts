@@ -7,7 +7,8 @@ import type { CliIo, CommandModule } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { rulesOption } from '../options.ts';
 import type { CliCommand } from '../program.ts';
-import { readRulesFile, RulesFileError } from '../rules-file.ts';
+import { ConfigError, loadRules } from '../../shared/config/index.ts';
+import { configErrorLines } from '../config-file.ts';
 
 const OptionsSchema = z.object({ rules: z.string().optional(), file: z.string().optional() });
 
@@ -27,13 +28,13 @@ const declare = (cmd: CliCommand, io: CliIo): void => {
       if (file === '') throw new UsageError('--rules needs a file name');
       const path = resolve(io.cwd, file);
       try {
-        io.out(JSON.stringify(await readRulesFile(path), null, 2));
+        io.out(JSON.stringify((await loadRules({ files: { rules: path } })).value, null, 2));
         return 0;
       } catch (error) {
-        if (!(error instanceof RulesFileError)) throw error;
+        if (!(error instanceof ConfigError)) throw error;
         // The verdict on the file, like a receipt: every problem on its own line.
-        if (error.problems.length === 0) io.err(`dualtrack rules: ${error.message}`);
-        else io.err([`dualtrack rules: ${path} is not a valid rules file:`, ...error.problems.map((p) => `  ${p}`)].join('\n'));
+        const [first = '', ...rest] = configErrorLines(error);
+        io.err([`dualtrack rules: ${first}`, ...rest].join('\n'));
         return 1;
       }
     });

@@ -1,9 +1,8 @@
 // The release step of `process`: publish from everything in the folder store, then read back
 // the dataset now latest, for the standings on the terminal.
 import type { Rules } from '../../shared/model/index.ts';
-import { LOCAL_CLAIM_POLICY, publish, referenceFromFx } from '../../shared/pipeline/index.ts';
-import type { PublishOutcome } from '../../shared/pipeline/index.ts';
-import { loadFxTable } from '../../shared/reference/index.ts';
+import { LOCAL_CLAIM_POLICY, publish } from '../../shared/pipeline/index.ts';
+import type { PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
 import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
 import type { ComplianceDataset } from '../../shared/report/index.ts';
 import { BucketRole, publicKeys } from '../../shared/storage/index.ts';
@@ -12,8 +11,7 @@ import type { Storage } from '../../shared/storage/index.ts';
 interface ReleaseInput {
   storage: Storage;
   rules: Rules;
-  /** The environment (DUALTRACK_FX_TABLE may name another rates table). */
-  env: NodeJS.ProcessEnv;
+  reference: PublishReference;
   reportingYear?: number;
   now: Date;
 }
@@ -30,7 +28,7 @@ const publishFromStore = async (input: ReleaseInput): Promise<{ outcome: Publish
   const outcome = await publish({
     storage: input.storage,
     rules: input.rules,
-    reference: referenceFromFx(loadFxTable(undefined, input.env)),
+    reference: input.reference,
     trigger: 'cli',
     ...(input.reportingYear === undefined ? {} : { reportingYear: input.reportingYear }),
     now: input.now,

@@ -1,11 +1,10 @@
 // Function configuration, read once at cold start. The CDK stack sets these variables (their
 // names are the stack contract's EnvName); a missing or malformed one fails the cold start with
-// its name, rather than the first upload with an obscure S3 error.
+// its name, rather than the first upload with an obscure S3 error. The rules and exchange rates
+// are not here: they live in the data bucket's config/ and are read each invocation (config.ts).
 import * as z from 'zod';
 import { IngestLimitsSchema } from '../../shared/ingest/index.ts';
 import type { IngestLimits } from '../../shared/ingest/index.ts';
-import { HAGUE_2025, RulesSchema } from '../../shared/model/index.ts';
-import type { Rules } from '../../shared/model/index.ts';
 import { EnvName } from '../../shared/stack/index.ts';
 import { ConfigError } from './errors.ts';
 
@@ -30,26 +29,22 @@ const IngestEnvSchema = z.object({
   [EnvName.dataBucket]: BucketNameSchema,
   [EnvName.publishQueueUrl]: z.url(),
   [EnvName.ingestLimits]: jsonEnv(IngestLimitsSchema).optional(),
-  [EnvName.rules]: jsonEnv(RulesSchema).optional(),
 });
 
 /** The publisher and the recompute function read the data bucket and write the public one. */
 const PublishEnvSchema = z.object({
   [EnvName.dataBucket]: BucketNameSchema,
   [EnvName.publicBucket]: BucketNameSchema,
-  [EnvName.rules]: jsonEnv(RulesSchema).optional(),
 });
 
 interface IngestConfig {
   buckets: { uploads: string; data: string };
   publishQueueUrl: string;
   limits: IngestLimits;
-  rules: Rules;
 }
 
 interface PublishConfig {
   buckets: { data: string; public: string };
-  rules: Rules;
 }
 
 /** Parses `env` with `schema`, or throws a ConfigError naming every bad variable. */
@@ -72,7 +67,6 @@ const readIngestConfig = (env: NodeJS.ProcessEnv = process.env): IngestConfig =>
     buckets: { uploads: e[EnvName.uploadsBucket], data: e[EnvName.dataBucket] },
     publishQueueUrl: e[EnvName.publishQueueUrl],
     limits: e[EnvName.ingestLimits] ?? IngestLimitsSchema.parse({}),
-    rules: e[EnvName.rules] ?? HAGUE_2025,
   };
 };
 
@@ -80,7 +74,6 @@ const readPublishConfig = (env: NodeJS.ProcessEnv = process.env): PublishConfig 
   const e = parseEnv(PublishEnvSchema, env);
   return {
     buckets: { data: e[EnvName.dataBucket], public: e[EnvName.publicBucket] },
-    rules: e[EnvName.rules] ?? HAGUE_2025,
   };
 };
 

@@ -1,9 +1,7 @@
-// What the publisher and the recompute function share: the same store, rules, reference data
-// and logger, and a publish flow a test can replace to make it fail.
+// What the publisher and the recompute function share: the same store, logger and source of
+// rules and rates (the store's config/, see config.ts), and a publish flow a test can replace.
 import type { Rules } from '../../shared/model/index.ts';
-import { referenceFromFx } from '../../shared/pipeline/index.ts';
 import type { ClaimPolicy, PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
-import { loadFxTable } from '../../shared/reference/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import { readPublishConfig } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -13,8 +11,10 @@ import { createFunctionStorage } from './storage.ts';
 
 interface PublisherDeps {
   storage: Storage;
-  rules: Rules;
-  reference: PublishReference;
+  /** Fixed rules (tests); deployed, the store's config/rules.json or the shipped default is read each time. */
+  rules?: Rules;
+  /** A fixed reference (tests); deployed, built from the store's config/fx-rates.json or the shipped table. */
+  reference?: PublishReference;
   logger: Log;
   now?: () => Date;
   /** The publish flow; replaceable so a test can make it fail. */
@@ -28,8 +28,6 @@ const publisherDepsFromEnv = (): PublisherDeps & { logger: ReturnType<typeof cre
   const config = readPublishConfig();
   return {
     storage: createFunctionStorage(createS3Client(), config.buckets),
-    rules: config.rules,
-    reference: referenceFromFx(loadFxTable()),
     logger: createLogger(),
   };
 };

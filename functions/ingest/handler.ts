@@ -8,13 +8,14 @@ import { ReceiptStatus } from '../../shared/model/index.ts';
 import { processUpload } from '../../shared/pipeline/index.ts';
 import { isFolderPlaceholder } from '../../shared/stack/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
-import { FunctionError, PublishRequestError, RecordFailedError, S3EventSchema, S3TestEventSchema, parseEvent, decodeS3Key } from '../common/index.ts';
+import { FunctionError, PublishRequestError, RecordFailedError, S3EventSchema, S3TestEventSchema, parseEvent, decodeS3Key, ingestRules } from '../common/index.ts';
 import type { S3EventRecord, Log, HandlerObserver, RequestPublish } from '../common/index.ts';
 
 interface IngestDeps {
   storage: Storage;
   requestPublish: RequestPublish;
-  rules: Rules;
+  /** Fixed rules (tests); deployed, the store's config/rules.json or the shipped default is read each time. */
+  rules?: Rules;
   limits?: Partial<IngestLimits>;
   logger: Log;
   now?: () => Date;
@@ -45,7 +46,7 @@ const createIngestHandler = (deps: IngestDeps) => {
       etag: record.s3.object.eTag ?? null,
       ...(record.s3.object.size !== undefined ? { size: record.s3.object.size } : {}),
       uploadedAt: record.eventTime,
-      rules: deps.rules,
+      rules: await ingestRules(deps),
       now: now(),
       ...(deps.limits ? { limits: deps.limits } : {}),
     }).catch((error: unknown) => {

@@ -10,7 +10,6 @@ const logger = createLogger();
 const ingest = createIngestHandler({
   storage: createFunctionStorage(createS3Client(), config.buckets),
   requestPublish: createSqsPublishRequester(new SQSClient({}), config.publishQueueUrl),
-  rules: config.rules,
   limits: config.limits,
   logger,
 });

@@ -6,7 +6,7 @@ import type { SQSBatchResponse } from 'aws-lambda';
 import { ReleaseTrigger } from '../../shared/model/index.ts';
 import { publish as publishRelease } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
-import { SqsEventSchema, parseEvent, PublishRequestSchema } from '../common/index.ts';
+import { SqsEventSchema, parseEvent, PublishRequestSchema, publishConfig } from '../common/index.ts';
 import type { SqsRecord, HandlerObserver, PublisherDeps, PublishRequest } from '../common/index.ts';
 
 type PublishDeps = PublisherDeps & {
@@ -50,10 +50,11 @@ const createPublishHandler = (deps: PublishDeps) => {
     const reason = reasonOf(requests);
     let outcome: PublishOutcome;
     try {
+      const { rules, reference } = await publishConfig(deps);
       outcome = await publish({
         storage: deps.storage,
-        rules: deps.rules,
-        reference: deps.reference,
+        rules,
+        reference,
         ...(deps.claim ? { claim: deps.claim } : {}),
         trigger: ReleaseTrigger.upload,
         reason,

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { ReleaseTrigger } from '../../shared/model/index.ts';
 import { PublishOutcomeSchema, publish as publishRelease, rebuildCurrent } from '../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../shared/pipeline/index.ts';
-import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent } from '../common/index.ts';
+import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent, publishConfig } from '../common/index.ts';
 import type { HandlerObserver, PublisherDeps } from '../common/index.ts';
 
 type RecomputeDeps = PublisherDeps & {
@@ -51,14 +51,15 @@ const createRecomputeHandler = (deps: RecomputeDeps) => {
   return async (event: unknown): Promise<PublishOutcome> => {
     const parsed = parseEvent('recompute', RecomputeEventSchema, event);
     const request = requestOf(parsed);
+    const { rules, reference } = await publishConfig(deps);
     if (rebuildAsked(parsed)) {
       const rebuilt = await rebuildCurrent(deps.storage, now());
       deps.logger.info('current figures rebuilt from the archive', { allies: rebuilt.allies, submissions: rebuilt.submissions });
     }
     const outcome = await publish({
       storage: deps.storage,
-      rules: deps.rules,
-      reference: deps.reference,
+      rules,
+      reference,
       ...(deps.claim ? { claim: deps.claim } : {}),
       now: now(),
       ...request,

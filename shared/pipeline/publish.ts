@@ -4,6 +4,7 @@
 // equals the latest release's writes nothing (duplicates, retries). Publishers running at once
 // (the queue's, recompute, two `process` runs) take turns through the claim on each release
 // number, and every crash is finished by the next publish.
+import { fxTableDigest } from '../config/index.ts';
 import { computeCompliance } from '../engine/index.ts';
 import type { ReleaseTrigger, Rules } from '../model/index.ts';
 import { ALLIES, rateYears, usdRate } from '../reference/index.ts';
@@ -32,6 +33,8 @@ interface PublishReference {
   rateYears: readonly number[];
   /** The exchange-rate table's source line, printed in the dataset. */
   fxSource: string;
+  /** sha256 of the table (shared/config fxTableDigest): the release names the table by it. */
+  fxSha256?: string;
 }
 
 interface PublishInput {
@@ -53,6 +56,7 @@ const referenceFromFx = (table: FxTable, allies: readonly AllyRef[] = ALLIES): P
   usdRate: (currency, year) => usdRate(table, currency, year),
   rateYears: rateYears(table),
   fxSource: table.source,
+  fxSha256: fxTableDigest(table),
 });
 
 /** A release's dataset, or null when there is none at `key` or it is not one this version reads. */
@@ -73,8 +77,17 @@ const readPreviousDataset = (storage: Storage, n: number): Promise<ComplianceDat
   readDatasetAt(storage, publicKeys.releaseFile(n, ReleaseManifest.dataset.path));
 
 const summaryOf = (dataset: ComplianceDataset): Omit<ReleaseSummary, 'files'> => {
-  const { number, publishedAt, trigger, reason, rulesId, reportingYear, digest } = dataset.release;
-  return { number, publishedAt, trigger, ...(reason === undefined ? {} : { reason }), rulesId, reportingYear, digest };
+  const { number, publishedAt, trigger, reason, rulesId, reportingYear, fxTable, digest } = dataset.release;
+  return {
+    number,
+    publishedAt,
+    trigger,
+    ...(reason === undefined ? {} : { reason }),
+    rulesId,
+    reportingYear,
+    ...(fxTable === undefined ? {} : { fxTable }),
+    digest,
+  };
 };
 
 /**
@@ -151,6 +164,7 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
       rules,
       release: { number, publishedAt: now.toISOString(), trigger, ...(reason === undefined ? {} : { reason }), reportingYear },
       fxSource: reference.fxSource,
+      ...(reference.fxSha256 === undefined ? {} : { fxSha256: reference.fxSha256 }),
     });
     const digest = dataset.release.digest;
     if (latest && latest.digest === digest) {

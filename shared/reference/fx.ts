@@ -1,33 +1,15 @@
 // The yearly average exchange-rate table (national currency per USD). The project ships one;
-// an operator replaces it with a file named by DUALTRACK_FX_TABLE, or a caller passes a path.
-import { readFileSync } from 'node:fs';
+// an operator replaces it without a deploy through the configuration loader (shared/config:
+// `config put fx`, or `process --fx FILE`), which checks a replacement with the same schema.
 import fxJson from './fx-rates.json' with { type: 'json' };
-import { ReferenceFileUnreadableError } from './errors.ts';
 import { parseReference } from './parse.ts';
 import { FxTableSchema } from './types.ts';
 import type { FxTable } from './types.ts';
 
-const FX_TABLE_ENV = 'DUALTRACK_FX_TABLE';
 const SHIPPED_FX_FILE = 'shared/reference/fx-rates.json';
 
-const readJson = (file: string): unknown => {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ReferenceFileUnreadableError(file, error);
-  }
-};
-
-/**
- * The table to use: `path` if given, else the file named by DUALTRACK_FX_TABLE, else the
- * shipped one (bundled as a module, so it travels with a Lambda bundle).
- */
-const loadFxTable = (path?: string, env: NodeJS.ProcessEnv = process.env): FxTable => {
-  const file = path ?? (env[FX_TABLE_ENV] || undefined);
-  return file === undefined
-    ? parseReference(FxTableSchema, fxJson, SHIPPED_FX_FILE)
-    : parseReference(FxTableSchema, readJson(file), file);
-};
+/** The shipped table (bundled as a module, so it travels with a Lambda bundle). */
+const loadFxTable = (): FxTable => parseReference(FxTableSchema, fxJson, SHIPPED_FX_FILE);
 
 /** Units of `currency` per USD in `year`; null when the table does not know it. */
 const usdRate = (table: FxTable, currency: string, year: number): number | null =>
@@ -37,4 +19,4 @@ const usdRate = (table: FxTable, currency: string, year: number): number | null 
 const rateYears = (table: FxTable): number[] =>
   [...new Set(Object.values(table.rates).flatMap((byYear) => Object.keys(byYear).map(Number)))].sort((a, b) => a - b);
 
-export { loadFxTable, usdRate, rateYears, FX_TABLE_ENV };
+export { loadFxTable, usdRate, rateYears };

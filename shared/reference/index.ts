@@ -6,4 +6,4 @@ export { currentCurrency, currencyInYear, legacyEuroRate, isEuroLegacyOf, euroCh
 export { ReferenceDataError, ReferenceFileUnreadableError, ReferenceFileInvalidError } from './errors.ts';
 export { CurrencyPeriodSchema, AllyRefSchema, AlliesFileSchema, FxTableSchema, AllyGroup } from './types.ts';
 export type { CurrencyPeriod, AllyRef, AlliesFile, FxTable } from './types.ts';
-export { loadFxTable, usdRate, rateYears, FX_TABLE_ENV } from './fx.ts';
+export { loadFxTable, usdRate, rateYears } from './fx.ts';

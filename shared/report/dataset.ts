@@ -31,6 +31,8 @@ const ReleaseHeaderSchema = z.strictObject({
   rulesId: z.string().min(1),
   /** The year the headline and standings are about. */
   reportingYear: YearSchema,
+  /** The exchange-rate table the release was computed with: its source line and the sha256 of its canonical JSON. */
+  fxTable: z.strictObject({ source: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   /** sha256 (hex) of the dataset without release number, time, trigger and reason. */
   digest: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -70,6 +72,8 @@ interface BuildDatasetInput {
   release: Pick<ReleaseHeader, 'number' | 'publishedAt' | 'trigger' | 'reason' | 'reportingYear'>;
   /** The exchange-rate table's source line. */
   fxSource: string;
+  /** The sha256 of the table (see ReleaseHeaderSchema.fxTable); the release header names it when given. */
+  fxSha256?: string;
 }
 
 const byIso3 = (a: { iso3: string }, b: { iso3: string }) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0);
@@ -80,7 +84,7 @@ const byYear = (a: { year: number }, b: { year: number }) => a.year - b.year;
  * ascending, so the dataset (and its digest) never depends on the order submissions arrived in.
  * Throws DatasetInvalidError when the result breaks the schema: that is a bug upstream.
  */
-const buildDataset = ({ result, rules, release, fxSource }: BuildDatasetInput): ComplianceDataset => {
+const buildDataset = ({ result, rules, release, fxSource, fxSha256 }: BuildDatasetInput): ComplianceDataset => {
   const allies = [...result.allies].sort(byIso3).map((a) => ({ ...a, years: [...a.years].sort(byYear) }));
   const alliance = { ...result.alliance, years: [...result.alliance.years].sort(byYear) };
   const draft = {
@@ -92,6 +96,7 @@ const buildDataset = ({ result, rules, release, fxSource }: BuildDatasetInput): 
       ...(release.reason === undefined ? {} : { reason: release.reason }),
       rulesId: rules.id,
       reportingYear: release.reportingYear,
+      ...(fxSha256 === undefined ? {} : { fxTable: { source: fxSource, sha256: fxSha256 } }),
       digest: '0'.repeat(64),
     },
     rules,

@@ -14,18 +14,22 @@ const canonicalJson = (value: unknown): string => {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 };
 
-/** A dataset as far as the digest sees it: the release header reduced to what shapes the figures. */
-type DatasetContent = Omit<ComplianceDataset, 'release'> & { release: Pick<ReleaseHeader, 'rulesId' | 'reportingYear'> };
+/**
+ * A dataset as far as the digest sees it: the release header reduced to what shapes the figures
+ * (the rules, the reporting year and the exchange-rate table it was computed with).
+ */
+type DatasetContent = Omit<ComplianceDataset, 'release'> & { release: Pick<ReleaseHeader, 'rulesId' | 'reportingYear' | 'fxTable'> };
 
 const sha256Hex = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * sha256 (hex) of the canonical JSON of the dataset without its release number, publish time,
- * trigger, reason and digest. Accepts a whole dataset too; those fields are ignored.
+ * trigger, reason and digest. Accepts a whole dataset too; those fields are ignored. A dataset
+ * without fxTable digests as before it existed (canonical JSON drops undefined members).
  */
 const datasetDigest = (dataset: DatasetContent): string => {
   const { release, ...rest } = dataset;
-  return sha256Hex(canonicalJson({ ...rest, release: { rulesId: release.rulesId, reportingYear: release.reportingYear } }));
+  return sha256Hex(canonicalJson({ ...rest, release: { rulesId: release.rulesId, reportingYear: release.reportingYear, fxTable: release.fxTable } }));
 };
 
 export { canonicalJson, datasetDigest, sha256Hex };

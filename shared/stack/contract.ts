@@ -51,8 +51,6 @@ const EnvName = {
   publishQueueUrl: 'DUALTRACK_PUBLISH_QUEUE_URL',
   /** Optional JSON object overriding some ingest limits (strict: a misspelt key fails). */
   ingestLimits: 'DUALTRACK_INGEST_LIMITS',
-  /** Optional JSON rule set replacing the default `hague-2025` rules. */
-  rules: 'DUALTRACK_RULES',
 } as const;
 type EnvName = (typeof EnvName)[keyof typeof EnvName];
 

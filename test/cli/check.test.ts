@@ -87,7 +87,7 @@ describe('dualtrack check', () => {
     ['a missing file', ['check', 'nowhere.xlsx'], /cannot read/],
     ['no file at all', ['check'], /missing required argument 'FILE'/],
     ['an unknown ally code', ['check', 'x.xlsx', '--ally', 'XYZ'], /unknown ally "XYZ"/],
-    ['an unknown option', ['check', 'x.xlsx', '--verbose'], /unknown option --verbose; the known options are --ally, --json, --annotated, --as-of, -h\/--help/],
+    ['an unknown option', ['check', 'x.xlsx', '--verbose'], /unknown option --verbose; the known options are --ally, --json, --annotated, --as-of, --rules, -h\/--help/],
     ['a bad --as-of date', ['check', 'x.xlsx', '--as-of', 'tomorrow'], /YYYY-MM-DD/],
   ])('exits 2 on bad usage: %s', async (_name, args, message) => {
     const { io, err } = capturingIo(workDir({ 'x.xlsx': Buffer.from('x') }));

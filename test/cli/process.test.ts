@@ -114,7 +114,7 @@ describe('dualtrack process', () => {
     [['process', 'inputs', '-o', 'store', '--rules', 'nope.json'], /cannot read the rules file/],
     [['process', 'inputs'], /--out DIR is required/],
     [['process', '--out', 'store'], /missing required argument 'PATH'/],
-    [['process', 'inputs', '--out', 'store', '--colour'], /unknown option --colour; the known options are -o\/--out, --reporting-year, --rules, -h\/--help/],
+    [['process', 'inputs', '--out', 'store', '--colour'], /unknown option --colour; the known options are -o\/--out, --reporting-year, --rules, --fx, -h\/--help/],
     [['process', 'inputs', '--out', 'store', '--reporting-year', 'last'], /--reporting-year must be a four-digit year/],
     [['process', 'missing', '--out', 'store'], /no such file or folder: missing/],
   ])('exits 2 with the usage for %j', async (args, message) => {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fetchStatus } from '../../cli/clients/index.ts';
 import { createLocalS3Client } from '../../local/contract.ts';
-import { LOCAL_BUCKETS } from '../../local/settings.ts';
 import { ComplianceDatasetSchema, ReleaseManifest } from '../../shared/report/index.ts';
 import { BucketRole, createS3Storage, publicKeys, uploadsKeys } from '../../shared/storage/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
@@ -48,12 +48,13 @@ describe('serve killed between a release folder and the index', () => {
     const port = await freePort();
     const endpoint = `http://127.0.0.1:${port}`;
     const client = createLocalS3Client(endpoint);
-    const storage: Storage = createS3Storage({ client, buckets: LOCAL_BUCKETS, conditionalWrites: 'in-process' });
-    const upload = async (ally: string, file: string) =>
-      client.send(new PutObjectCommand({ Bucket: LOCAL_BUCKETS.uploads, Key: uploadsKeys.submission(ally, file), Body: await readFile(join(SAMPLES, file)) }));
     const stalling = startTsChild(STALLING, [dir, String(port)]);
     children.push(stalling);
     await stalling.waitForLine(/^listening on /);
+    const { buckets } = await fetchStatus(endpoint);
+    const storage: Storage = createS3Storage({ client, buckets, conditionalWrites: 'in-process' });
+    const upload = async (ally: string, file: string) =>
+      client.send(new PutObjectCommand({ Bucket: buckets.uploads, Key: uploadsKeys.submission(ally, file), Body: await readFile(join(SAMPLES, file)) }));
     await upload('EST', 'EST-estonia.xlsx');
     await stalling.waitForLine(/^stalled before the index$/);
     expect(await storage.head(BucketRole.public, publicKeys.releaseFile(1, ReleaseManifest.dataset.path))).not.toBeNull();

@@ -2,8 +2,8 @@
 // each with its own storage as in AWS: every round ends in consecutive complete releases, one
 // from each, and nothing once indexed changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublishHandler } from '../../functions/publish/handler.ts';
-import { createRecomputeHandler } from '../../functions/recompute/handler.ts';
+import { createPublishHandler } from '../../functions/publish/index.ts';
+import { createRecomputeHandler } from '../../functions/recompute/index.ts';
 import { HAGUE_2025 } from '../../shared/model/index.ts';
 import { sqsEvent } from '../helpers/events.ts';
 import { smallReference, storeSubmission } from '../helpers/publish-fixtures.ts';

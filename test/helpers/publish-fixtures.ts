@@ -15,7 +15,7 @@ const FOUR = ['DEU', 'EST', 'FRA', 'POL'];
 
 const smallReference = (): PublishReference =>
   referenceFromFx(
-    loadFxTable(undefined, {}),
+    loadFxTable(),
     ALLIES.filter((a) => FOUR.includes(a.iso3)),
   );
 

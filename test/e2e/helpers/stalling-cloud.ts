@@ -2,7 +2,7 @@
 // releases/index.json: the release folder is complete, nothing indexed. It prints
 // "stalled before the index" then, so a test can kill it with SIGKILL exactly there.
 // Usage: stalling-cloud DIR PORT
-import { startLocalCloud } from '../../../local/runtime.ts';
+import { startLocalCloud } from '../../../local/index.ts';
 import { publish } from '../../../shared/pipeline/index.ts';
 import { publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';

@@ -3,7 +3,6 @@ import { ConfigError } from '../../../functions/common/errors.ts';
 import { readIngestConfig, readPublishConfig } from '../../../functions/common/env.ts';
 import { EnvName } from '../../../shared/stack/index.ts';
 import { DEFAULT_LIMITS } from '../../../shared/ingest/index.ts';
-import { HAGUE_2025 } from '../../../shared/model/index.ts';
 
 const ingestEnv = {
   [EnvName.uploadsBucket]: 'dt-uploads',
@@ -12,7 +11,7 @@ const ingestEnv = {
 };
 
 describe('readIngestConfig', () => {
-  it('reads the buckets and queue and defaults the limits and rules', () => {
+  it('reads the buckets and queue and defaults the limits (the rules live in the data bucket)', () => {
     // Act
     const config = readIngestConfig(ingestEnv);
     // Assess
@@ -20,7 +19,6 @@ describe('readIngestConfig', () => {
       buckets: { uploads: 'dt-uploads', data: 'dt-data' },
       publishQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/publish',
       limits: DEFAULT_LIMITS,
-      rules: HAGUE_2025,
     });
   });
 
@@ -61,20 +59,6 @@ describe('readPublishConfig', () => {
   it('needs the data and public buckets but not the uploads bucket', () => {
     const config = readPublishConfig({ [EnvName.dataBucket]: 'dt-data', [EnvName.publicBucket]: 'dt-public' });
     expect(config.buckets).toEqual({ data: 'dt-data', public: 'dt-public' });
-  });
-
-  it('reads a replacement rule set', () => {
-    // Prepare
-    const rules = { ...HAGUE_2025, id: 'hague-2025-test', tracks: { ...HAGUE_2025.tracks, core: { target: 4 } } };
-    // Act
-    const config = readPublishConfig({
-      [EnvName.dataBucket]: 'dt-data',
-      [EnvName.publicBucket]: 'dt-public',
-      [EnvName.rules]: JSON.stringify(rules),
-    });
-    // Assess
-    expect(config.rules.id).toBe('hague-2025-test');
-    expect(config.rules.tracks.core.target).toBe(4);
   });
 
   it('lists every missing variable at once', () => {
