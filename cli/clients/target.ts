@@ -1,4 +1,4 @@
-// Where `upload` and `recompute` send their work: a running local cloud (its endpoint; bucket
+// Where `upload`, `recompute` and `config` send their work: a running local cloud (its endpoint; bucket
 // names come from its status route) or a deployed stack (bucket and function names from the
 // stack's outputs, the function invoked directly). The SDK clients of the stack path are
 // injectable, so its resolution and invoke are tested without AWS.
@@ -21,6 +21,8 @@ interface Target {
   description: string;
   client: S3Client;
   uploadsBucket: string;
+  /** The data bucket (where `config put` writes); looked up when first needed. */
+  dataBucket: () => string;
   recompute: (payload: ManualPayload) => Promise<PublishOutcome>;
   close: () => void;
 }
@@ -132,6 +134,7 @@ const stackTarget = async (stack: string, clients: StackClients): Promise<Target
     description: `stack ${stack}`,
     client: clients.s3,
     uploadsBucket,
+    dataBucket: () => output(StackOutput.dataBucket),
     // Looked up only here: an upload needs no recompute function.
     recompute: async (payload) => invokeRecompute(clients.lambda, output(StackOutput.recomputeFunction), payload),
     close,
@@ -145,6 +148,7 @@ const localTarget = async (endpoint: string): Promise<Target> => {
     description: `the local cloud at ${endpoint}`,
     client,
     uploadsBucket: status.buckets.uploads,
+    dataBucket: () => status.buckets.data,
     recompute: (payload) => requestRecompute(endpoint, payload),
     close: () => client.destroy(),
   };
