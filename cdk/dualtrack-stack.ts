@@ -103,6 +103,8 @@ class DualtrackStack extends Stack {
         [`${BucketPrefix.receipts}*`]: ['read', 'put'],
         // Each ally's current figures, which ingest keeps up to date with conditional writes.
         [`${BucketPrefix.current}*`]: ['read', 'put'],
+        // The rules an upload is checked with (`config put rules`); read at every invocation.
+        [`${BucketPrefix.config}*`]: ['read'],
       })
       .sendTo(publishQueue, EnvName.publishQueueUrl)
       .failuresTo(failures, { retryAttempts: 2, maxEventAge: INGEST_MAX_EVENT_AGE });
@@ -129,7 +131,14 @@ class DualtrackStack extends Stack {
       })
         // They publish from the current figures; the archive (submissions/) is read only to make
         // them again (recompute's rebuild, or the first publish of a store that never had them).
-        .useBucket(data, BucketRole.data, { [`${BucketPrefix.submissions}*`]: ['read'], [`${BucketPrefix.current}*`]: ['read', 'put'] })
+        .useBucket(data, BucketRole.data, {
+          [`${BucketPrefix.submissions}*`]: ['read'],
+          [`${BucketPrefix.current}*`]: ['read', 'put'],
+          // The rules and exchange-rate table (`config put`), read at every publish.
+          [`${BucketPrefix.config}*`]: ['read'],
+          // The claims on release numbers: created only once per number, taken over when abandoned.
+          [`${BucketPrefix.publishing}*`]: ['read', 'put'],
+        })
         .useBucket(reports, BucketRole.public, publishedObjects);
     const publisher = publishing(
       'Publisher',

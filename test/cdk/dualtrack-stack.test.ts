@@ -303,23 +303,35 @@ describe('least privilege', () => {
     expect(writes(statements, UPLOADS).flatMap((s) => s.actions)).not.toContain('s3:DeleteObject*');
   });
 
-  it('the ingest function writes the data bucket under its submissions/, current/ and receipts/ prefixes and sends to the queue', () => {
+  it('the ingest function writes the data bucket under its submissions/, current/ and receipts/ prefixes, reads config/, and sends to the queue', () => {
     // Prepare
     const statements = roleStatements(template, roleOf('Ingest'));
     // Assess
     expect(objectPatterns(writes(statements, DATA), DATA)).toEqual([`<${DATA}.Arn>/current/*`, `<${DATA}.Arn>/receipts/*`, `<${DATA}.Arn>/submissions/*`]);
+    expect(objectPatterns(touches(statements, DATA), DATA)).toEqual([
+      `<${DATA}.Arn>/config/*`,
+      `<${DATA}.Arn>/current/*`,
+      `<${DATA}.Arn>/receipts/*`,
+      `<${DATA}.Arn>/submissions/*`,
+    ]);
     expect(
       statements.some((s) => s.actions.includes('sqs:SendMessage') && s.resources.includes(`<${queue('PublishQueue').id}.Arn>`)),
     ).toBe(true);
   });
 
-  it.each(['Publisher', 'Recompute'])('%s has no permission on the uploads bucket, reads the archive and writes only the current figures in the data bucket', (name) => {
+  it.each(['Publisher', 'Recompute'])('%s has no permission on the uploads bucket, reads the archive and config/, and writes only the current figures and its claims', (name) => {
     // Prepare
     const statements = roleStatements(template, roleOf(name));
     // Assess
     expect(touches(statements, UPLOADS)).toEqual([]);
-    expect(objectPatterns(writes(statements, DATA), DATA)).toEqual([`<${DATA}.Arn>/current/*`]);
-    expect(objectPatterns(touches(statements, DATA), DATA)).toEqual([`<${DATA}.Arn>/current/*`, `<${DATA}.Arn>/submissions/*`]);
+    expect(objectPatterns(touches(statements, DATA), DATA)).toEqual([
+      `<${DATA}.Arn>/config/*`,
+      `<${DATA}.Arn>/current/*`,
+      `<${DATA}.Arn>/publishing/*`,
+      `<${DATA}.Arn>/submissions/*`,
+    ]);
+    expect(objectPatterns(writes(statements, DATA), DATA)).toEqual([`<${DATA}.Arn>/current/*`, `<${DATA}.Arn>/publishing/*`]);
+    expect(writes(statements, DATA).flatMap((s) => s.actions).filter((a) => a.startsWith('s3:Delete'))).toEqual([]);
   });
 
   it.each(['Publisher', 'Recompute'])('%s writes the public bucket only under the published prefixes', (name) => {
