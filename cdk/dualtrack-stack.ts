@@ -157,6 +157,9 @@ class DualtrackStack extends Stack {
       'dualtrack-recompute',
       'dualtrack recompute: republishes on the yearly schedule or on demand',
     );
+    // `dualtrack repair` runs as this function (the deny rule lets only the publishing roles
+    // write the public bucket): it discards release folders the index does not list.
+    recompute.useBucket(reports, BucketRole.public, { [`${BucketPrefix.releases}*`]: ['delete'] });
     // Scheduler invokes asynchronously: its DLQ only catches failed invocations, so a run that
     // starts and then fails must reach the failure queue through the function's own destination.
     recompute.failuresTo(failures, { retryAttempts: 2, maxEventAge: Duration.hours(6) });

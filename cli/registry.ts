@@ -17,6 +17,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'serve', summary: 'run the pipeline locally on an embedded S3 server (Ctrl-C to stop)', load: async () => (await import('./commands/serve.ts')).command },
   { name: 'upload', summary: 'upload a submission to the local cloud (or a stack) and print its receipt', load: async () => (await import('./commands/upload.ts')).command },
   { name: 'recompute', summary: 'republish from every stored submission now (local cloud or a stack)', load: async () => (await import('./commands/recompute.ts')).command },
+  { name: 'repair', summary: 'finish or discard what a publisher left half-written, then publish (local cloud or a stack)', load: async () => (await import('./commands/repair.ts')).command },
   { name: 'config', summary: 'check, publish or show the rules and exchange-rate table the cloud uses', load: async () => (await import('./commands/config.ts')).command },
   { name: 'rules', summary: 'print the default rules, or check a rules file', load: async () => (await import('./commands/rules.ts')).command },
   { name: 'allies', summary: 'list the allies, their names and currencies', load: async () => (await import('./commands/allies.ts')).command },

@@ -63,6 +63,10 @@ const ManualPayloadSchema = z.strictObject({
   reason: z.string().min(1).max(500).optional(),
   /** Make every ally's current figures again from the archive of submissions before publishing. */
   rebuild: z.boolean().optional(),
+  /** Repair the store first (pipeline/repair.ts): `dualtrack repair`. */
+  repair: z.literal(true).optional(),
+  /** With repair: take release numbers over even from holders that look alive. */
+  force: z.literal(true).optional(),
 });
 
 type S3EventRecord = z.infer<typeof S3EventRecordSchema>;

@@ -20,5 +20,7 @@ export { addSubmission, currentFromSubmissions, figuresOf, recordDigest } from '
 export type { AddOutcome, YearOutcome, Winner } from './merge-current.ts';
 export { mergeFindings } from './merge-findings.ts';
 export type { PublishInput, PublishReference } from './publish.ts';
+export { repairStore, RepairReportSchema } from './repair.ts';
+export type { RepairReport, RepairInput } from './repair.ts';
 export { PublishOutcomeSchema } from './publish-outcome.ts';
 export type { PublishOutcome } from './publish-outcome.ts';

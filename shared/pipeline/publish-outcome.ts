@@ -4,6 +4,7 @@
 // fields take their rules from the release header they report on.
 import * as z from 'zod';
 import { ReleaseHeaderSchema } from '../report/index.ts';
+import { RepairReportSchema } from './repair.ts';
 
 const header = ReleaseHeaderSchema.shape;
 
@@ -14,8 +15,13 @@ const PublishOutcomeSchema = z.object({
   release: header.number.nullable(),
   digest: header.digest,
   reportingYear: header.reportingYear,
-  /** Keys written to the public bucket, in write order (empty when nothing was published). */
+  /**
+   * Keys written to the public bucket, in write order: the new release's, and latest/ and the
+   * page when an earlier publisher had stopped short of them (empty when nothing was written).
+   */
   written: z.array(z.string()),
+  /** What a repair did before this publish, when the recompute was asked to repair first. */
+  repair: RepairReportSchema.optional(),
 });
 
 type PublishOutcome = z.infer<typeof PublishOutcomeSchema>;

@@ -133,6 +133,8 @@ interface ClaimRequest {
   purpose: string;
   policy: ClaimPolicy;
   nowMs: number;
+  /** Take the number over even from a holder that looks alive (an operator's repair --force). */
+  force?: boolean;
 }
 
 const claimBody = (claim: ReleaseClaim): string => `${JSON.stringify(claim, null, 2)}\n`;
@@ -141,7 +143,7 @@ const claimBody = (claim: ReleaseClaim): string => `${JSON.stringify(claim, null
  * Tries to claim release n once: creates the claim, or takes over an abandoned one. Either way
  * only one of several racing publishers gets `held`; the others get `busy` with the live claim.
  */
-const claimRelease = async ({ storage, release, purpose, policy, nowMs }: ClaimRequest): Promise<ClaimAttempt> => {
+const claimRelease = async ({ storage, release, purpose, policy, nowMs, force = false }: ClaimRequest): Promise<ClaimAttempt> => {
   const key = dataKeys.releaseClaim(release);
   const mine: ReleaseClaim = {
     claimVersion: 1,
@@ -166,7 +168,7 @@ const claimRelease = async ({ storage, release, purpose, policy, nowMs }: ClaimR
     }
     const existing = await readClaim(storage, release);
     if (!existing) continue; // removed meanwhile: try to create it again
-    if (existing.claim && !judgeClaim(existing.claim, nowMs, policy).abandoned) return { busy: existing.claim };
+    if (!force && existing.claim && !judgeClaim(existing.claim, nowMs, policy).abandoned) return { busy: existing.claim };
     activeTokens.add(mine.token);
     try {
       await storage.put(BucketRole.data, key, claimBody(mine), { ...json, ifMatch: existing.etag });

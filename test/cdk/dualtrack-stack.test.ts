@@ -341,6 +341,13 @@ describe('least privilege', () => {
     );
   });
 
+  it('only the recompute function (which runs a repair) may delete under releases/; the publisher deletes only in latest/', () => {
+    const deletesIn = (name: string) =>
+      [...new Set(writes(roleStatements(template, roleOf(name)), PUBLIC).filter((s) => s.actions.some((a) => a.startsWith('s3:Delete'))).flatMap((s) => s.resources))].sort();
+    expect(deletesIn('Publisher')).toEqual([`<${PUBLIC}.Arn>/latest/*`]);
+    expect(deletesIn('Recompute')).toEqual([`<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`]);
+  });
+
   it('the publisher cannot send to the publish queue it drains', () => {
     const statements = roleStatements(template, roleOf('Publisher'));
     expect(statements.some((s) => s.actions.includes('sqs:SendMessage'))).toBe(false);
