@@ -80,7 +80,12 @@ describe('serve killed between a release folder and the index', () => {
       const allies = dataset?.allies.filter((a) => a.years.length > 0).map((a) => a.iso3) ?? [];
       return dataset?.release.number === last.number && allies.includes('EST') && allies.includes('LVA') ? current : null;
     });
-    expect(index.releases.map((r) => r.number)).toEqual([1]);
+    // The restarted cloud may first finish release 1 from the publish request it had journalled
+    // (Estonia alone), or fold it into the release of both uploads: either way numbered from 1
+    // without a gap.
+    const numbers = index.releases.map((r) => r.number);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(numbers.length).toBeLessThanOrEqual(2);
     await expectConsistentStore(storage);
     client.destroy();
   }, 240_000);
