@@ -2,7 +2,7 @@
 // schemas of the model and the reference data, plus what those cannot know alone (a rules
 // override must name an ally). The data bucket, `config put`, `process --rules` and `rules
 // --rules` all go through here, so a file is valid everywhere or nowhere.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { RulesSchema } from '../model/index.ts';
 import type { Rules } from '../model/index.ts';
 import { ALLIES, FxTableSchema } from '../reference/index.ts';

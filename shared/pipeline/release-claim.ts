@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { valuesOf } from '../model/index.ts';
 import { BucketRole, dataKeys, PreconditionFailedError } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';

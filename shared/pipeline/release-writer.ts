@@ -9,7 +9,7 @@
 // A publisher that stops after 2 leaves latest/ behind the index; the next publish (or a
 // repair) brings it up to date from the stored release first (settleLatest). Every object's
 // content type, cache class and download name come from the release manifest.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, releaseEntryOf, sha256Hex, storedHeadersOf } from '../report/index.ts';
 import type { ComplianceDataset, ManifestEntry, ReleaseCopy, ReleaseFile, ReleaseSummary, ReleasesIndex, RenderedFile } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';

@@ -4,7 +4,7 @@
 // that nobody holds (what a publisher killed half-way left), after claiming its number so no
 // publisher writes there meanwhile. Indexed releases are never touched. The next publish then
 // finishes the number with the figures of the moment; the recompute that runs a repair does so.
-import { z } from 'zod';
+import * as z from 'zod';
 import { renderIndexHtml } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';

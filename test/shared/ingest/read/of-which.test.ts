@@ -135,7 +135,7 @@ describe('"of which" breakdown rows and columns', () => {
 
     // Act
     const { receipt } = await ingest(bytes, 'retour-2024.xlsx');
-    const result = computeCompliance(receipt.records, HAGUE_2025, referenceFromFx(loadFxTable(undefined, {})));
+    const result = computeCompliance(receipt.records, HAGUE_2025, referenceFromFx(loadFxTable()));
 
     // Assess
     expect(receipt.status).not.toBe('rejected');
