@@ -78,7 +78,7 @@ describe('the recompute handler', () => {
     // Act
     const answer: unknown = JSON.parse(JSON.stringify(await handler({ reason: 'shape check' })));
     // Assess
-    expect(Object.keys(answer as object).sort()).toEqual(Object.keys(PublishOutcomeSchema.shape).sort());
+    expect(Object.keys(answer as object).filter((k) => !(k in PublishOutcomeSchema.shape))).toEqual([]);
     expect(PublishOutcomeSchema.parse(answer)).toMatchObject({ published: true, release: 1 });
   });
 
