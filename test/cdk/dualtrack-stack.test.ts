@@ -240,10 +240,11 @@ describe('least privilege', () => {
   const logs = (name: string) => ({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`<${logGroup(name)}.Arn>`] });
   const publishing = (name: string) => [
     logs(name),
-    { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'current/*') },
-    // Both may make the per-ally current figures again from the archive (a rebuild, or the first publish of a store that never had them).
-    { actions: ['s3:PutObject'], resources: objects(DATA, 'current/*') },
-    listing(DATA, 'submissions/*', 'current/*'),
+    { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'current/*', 'config/*', 'publishing/*') },
+    // Both may make the per-ally current figures again from the archive (a rebuild, or the first
+    // publish of a store that never had them), and both claim release numbers under publishing/.
+    { actions: ['s3:PutObject'], resources: objects(DATA, 'current/*', 'publishing/*') },
+    listing(DATA, 'submissions/*', 'current/*', 'config/*', 'publishing/*'),
     { actions: ['s3:GetObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
     { actions: ['s3:PutObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
     { actions: ['s3:DeleteObject'], resources: objects(PUBLIC, 'latest/*') },
@@ -256,9 +257,9 @@ describe('least privilege', () => {
       { actions: ['s3:GetObject'], resources: objects(UPLOADS, 'submissions/*', 'receipts/*') },
       { actions: ['s3:PutObject'], resources: objects(UPLOADS, 'receipts/*') },
       listing(UPLOADS, 'submissions/*', 'receipts/*'),
-      { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'receipts/*', 'current/*') },
+      { actions: ['s3:GetObject'], resources: objects(DATA, 'submissions/*', 'receipts/*', 'current/*', 'config/*') },
       { actions: ['s3:PutObject'], resources: objects(DATA, 'submissions/*', 'receipts/*', 'current/*') },
-      listing(DATA, 'submissions/*', 'receipts/*', 'current/*'),
+      listing(DATA, 'submissions/*', 'receipts/*', 'current/*', 'config/*'),
       { actions: ['sqs:SendMessage'], resources: [`<${queue('PublishQueue').id}.Arn>`] },
       { actions: ['sqs:SendMessage'], resources: [`<${queue('FailureQueue').id}.Arn>`] },
     ],
@@ -266,7 +267,12 @@ describe('least privilege', () => {
       ...publishing('Publisher').filter((st) => !JSON.stringify(st).includes(queue('FailureQueue').id)),
       { actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [`<${queue('PublishQueue').id}.Arn>`] },
     ],
-    Recompute: () => publishing('Recompute'),
+    // The repair (`dualtrack repair`) runs as recompute: it alone may discard an unlisted release folder.
+    Recompute: () => [
+      ...publishing('Recompute').slice(0, -1),
+      { actions: ['s3:DeleteObject'], resources: objects(PUBLIC, 'releases/*') },
+      ...publishing('Recompute').slice(-1),
+    ],
   };
 
   it.each(['Ingest', 'Publisher', 'Recompute'])('%s holds exactly the rights its handler uses, action by action', (name) => {
