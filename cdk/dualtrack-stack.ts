@@ -12,7 +12,7 @@ import type { Construct } from 'constructs';
 // The report area's light surface (the manifest alone): the stack needs one file name, not the
 // renderers (and their zod and exceljs).
 import { ReleaseManifest } from '../shared/report/manifest.ts';
-import { BucketPrefix, BucketRole, EnvName, PUBLIC_PAGE, StackOutput, UploadTrigger } from '../shared/stack/index.ts';
+import { BucketPrefix, BucketRole, EnvName, PUBLIC_PAGE, PUBLIC_PAGE_FR, StackOutput, UploadTrigger } from '../shared/stack/index.ts';
 import { OperatorAlarms } from './constructs/alarms.ts';
 import { createAccessLogBucket, createPrivateBucket, createPublicBucket, restrictWritersTo } from './constructs/buckets.ts';
 import { HouseFunction } from './constructs/house-function.ts';
@@ -115,6 +115,7 @@ class DualtrackStack extends Stack {
       [`${BucketPrefix.releases}*`]: ['read', 'put'],
       [`${BucketPrefix.latest}*`]: ['read', 'put', 'delete'],
       [PUBLIC_PAGE]: ['read', 'put'],
+      [PUBLIC_PAGE_FR]: ['read', 'put'],
     };
     // The publisher and recompute both rebuild releases from every submission, with the same
     // rights; each has reserved concurrency 1 since releases are numbered and `latest/` is

@@ -30,6 +30,7 @@ const folderReleaseLines = (outcome: PublishOutcome, out: string): string[] => {
     ...headline.map((k) => `  ${path(k)}`),
     `  ${path(publicKeys.releasesIndex)}`,
     `  ${path(publicKeys.indexHtml)}`,
+    `  ${path(publicKeys.indexHtmlFr)}`,
   ];
 };
 

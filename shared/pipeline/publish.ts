@@ -9,7 +9,7 @@ import { computeCompliance } from '../engine/index.ts';
 import type { ReleaseTrigger, Rules } from '../model/index.ts';
 import { ALLIES, rateYears, usdRate } from '../reference/index.ts';
 import type { AllyRef, FxTable } from '../reference/index.ts';
-import { ComplianceDatasetSchema, ReleaseManifest, buildDataset, renderIndexHtml, renderRelease } from '../report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest, buildDataset, renderSitePages, renderRelease } from '../report/index.ts';
 import type { ComplianceDataset, ReleaseSummary, RenderedFile } from '../report/index.ts';
 import { BucketRole, PreconditionFailedError, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
@@ -104,7 +104,7 @@ const storedReleaseFiles = async (storage: Storage, n: number, rendered: readonl
   return out;
 };
 
-const pageOf: RenderPageOf = (dataset, history, files) => renderIndexHtml({ dataset, history, files });
+const pageOf: RenderPageOf = (dataset, history, files) => renderSitePages({ dataset, history, files });
 
 /**
  * Waits while another publisher holds the claim on release n: until n is in the index, or the
@@ -194,7 +194,7 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
         summary: summaryOf(shown),
         files: reused ?? (await renderRelease({ dataset, previous, history: index.releases })),
         resume: reused !== null,
-        renderIndexHtml: (history, releaseFiles) => renderIndexHtml({ dataset: shown, history, files: releaseFiles }),
+        renderPages: (history, releaseFiles) => renderSitePages({ dataset: shown, history, files: releaseFiles }),
       });
       endClaim(held);
       return { published: true, release: number, digest, reportingYear, written };

@@ -4,13 +4,13 @@
 //   2. releases/index.json, replaced only if it is still the version read before rendering
 //      (create-only for the first release): the commit. Once n is in the index its bytes are
 //      final, and two publishers can never both append n;
-//   3. index.html, then the copies under latest/ (removing latest/ files the release no longer
+//   3. the root pages (index.fr.html, index.html), then the copies under latest/ (removing latest/ files the release no longer
 //      has), latest/compliance.json last: its release number says latest/ is complete.
 // A publisher that stops after 2 leaves latest/ behind the index; the next publish (or a
 // repair) brings it up to date from the stored release first (settleLatest). Every object's
 // content type, cache class and download name come from the release manifest.
 import * as z from 'zod';
-import { ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, releaseEntryOf, sha256Hex, storedHeadersOf } from '../report/index.ts';
+import { ComplianceDatasetSchema, FileScope, ReleaseManifest, ReleasesIndexSchema, releaseEntryOf, sha256Hex, storedHeadersOf } from '../report/index.ts';
 import type { ComplianceDataset, ManifestEntry, ReleaseCopy, ReleaseFile, ReleaseSummary, ReleasesIndex, RenderedFile } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
@@ -19,7 +19,8 @@ import { ConflictError, CorruptStoreError, PipelineError } from './errors.ts';
 /** The dataset file: written last in a release folder and last under latest/. */
 const MARKER = ReleaseManifest.dataset.path;
 
-type RenderPage = (history: readonly ReleaseSummary[], files: readonly ReleaseFile[]) => string | Buffer | Promise<string | Buffer>;
+/** Renders the pages at the bucket root (index.html and its translations, each a site file of the manifest). */
+type RenderPage = (history: readonly ReleaseSummary[], files: readonly ReleaseFile[]) => readonly RenderedFile[] | Promise<readonly RenderedFile[]>;
 
 interface WriteReleaseInput {
   storage: Storage;
@@ -35,8 +36,8 @@ interface WriteReleaseInput {
    * same dataset): it is left untouched and only the index and latest/ are written.
    */
   resume?: boolean;
-  /** Renders index.html once the history including the new release is known. */
-  renderIndexHtml: RenderPage;
+  /** Renders the root pages once the history including the new release is known. */
+  renderPages: RenderPage;
 }
 
 const EMPTY_INDEX: ReleasesIndex = { indexVersion: 1, releases: [] };
@@ -78,13 +79,23 @@ const byMarkerLast = (a: RenderedFile, b: RenderedFile): number =>
 
 const headersOf = (f: RenderedFile, n: number, copy: ReleaseCopy) => storedHeadersOf(entryOf(f.path), n, copy);
 
-/** index.html, then latest/ (stale files removed), latest/compliance.json last. */
-const finishLatest = async (storage: Storage, n: number, files: readonly RenderedFile[], page: Buffer | null): Promise<void> => {
-  if (page) await storage.put(BucketRole.public, ReleaseManifest.page.path, page, storedHeadersOf(ReleaseManifest.page, n));
-  const ordered = [...files].sort(byMarkerLast);
-  const marker = ordered.at(-1);
-  for (const f of ordered.slice(0, -1)) await storage.put(BucketRole.public, publicKeys.latestFile(f.path), f.body, headersOf(f, n, 'latest'));
-  const current = new Set(ordered.map((f) => publicKeys.latestFile(f.path)));
+/** The manifest entry of a rendered root page; a key the manifest does not list as a site file is a bug upstream. */
+const siteEntryOf = (path: string): ManifestEntry => {
+  const entry = Object.values(ReleaseManifest).find((e) => e.scope === FileScope.site && e.path === path);
+  if (!entry) throw new PipelineError(`a renderer produced the page ${JSON.stringify(path)}, which the release manifest does not list as a site file`);
+  return entry;
+};
+
+/** The root pages (index.fr.html, index.html last), then latest/ (stale files removed), latest/compliance.json last. */
+const finishLatest = async (storage: Storage, n: number, files: readonly RenderedFile[], pages: readonly RenderedFile[]): Promise<void> => {
+  const { page } = ReleaseManifest;
+  const ordered = [...pages].sort((a, b) => Number(a.path === page.path) - Number(b.path === page.path));
+  const entries = ordered.map((p) => siteEntryOf(p.path));
+  for (const [i, p] of ordered.entries()) await storage.put(BucketRole.public, p.path, p.body, storedHeadersOf(entries[i] ?? siteEntryOf(p.path), n));
+  const released = [...files].sort(byMarkerLast);
+  const marker = released.at(-1);
+  for (const f of released.slice(0, -1)) await storage.put(BucketRole.public, publicKeys.latestFile(f.path), f.body, headersOf(f, n, 'latest'));
+  const current = new Set(released.map((f) => publicKeys.latestFile(f.path)));
   for (const stale of await storage.list(BucketRole.public, publicKeys.latestPrefix)) {
     if (!current.has(stale.key)) await storage.delete(BucketRole.public, stale.key);
   }
@@ -102,7 +113,7 @@ const hashesOf = (files: readonly RenderedFile[]): ReleaseFile[] =>
  * index changed since it was read, having appended nothing; ConflictError when the index
  * already lists the number.
  */
-const writeRelease = async ({ storage, index, indexEtag, summary, files, resume = false, renderIndexHtml }: WriteReleaseInput): Promise<ReleaseSummary> => {
+const writeRelease = async ({ storage, index, indexEtag, summary, files, resume = false, renderPages }: WriteReleaseInput): Promise<ReleaseSummary> => {
   const n = summary.number;
   files.forEach((f) => entryOf(f.path));
   if (!files.some((f) => f.path === MARKER)) throw new PipelineError(`release ${n} has no ${MARKER}`);
@@ -123,8 +134,8 @@ const writeRelease = async ({ storage, index, indexEtag, summary, files, resume 
     ...(indexEtag === null ? { ifNoneMatch: '*' as const } : { ifMatch: indexEtag }),
   });
 
-  const page = Buffer.from(await renderIndexHtml(nextIndex.releases, released.files));
-  await finishLatest(storage, n, ordered, page);
+  const pages = await renderPages(nextIndex.releases, released.files);
+  await finishLatest(storage, n, ordered, pages);
   return released;
 };
 
@@ -158,7 +169,7 @@ const readIndexedRelease = async (storage: Storage, summary: ReleaseSummary): Pr
   return out;
 };
 
-type RenderPageOf = (dataset: ComplianceDataset, history: readonly ReleaseSummary[], files: readonly ReleaseFile[]) => Buffer | Promise<Buffer>;
+type RenderPageOf = (dataset: ComplianceDataset, history: readonly ReleaseSummary[], files: readonly ReleaseFile[]) => readonly RenderedFile[] | Promise<readonly RenderedFile[]>;
 
 /**
  * Brings index.html and latest/ up to the newest indexed release when a publisher stopped
@@ -173,8 +184,8 @@ const settleLatest = async (storage: Storage, index: ReleasesIndex, renderPage: 
   const files = await readIndexedRelease(storage, last);
   const stored = files.find((f) => f.path === MARKER);
   const parsed = stored ? ComplianceDatasetSchema.safeParse(JSON.parse(stored.body.toString('utf8'))) : null;
-  const page = parsed?.success ? Buffer.from(await renderPage(parsed.data, index.releases, last.files)) : null;
-  await finishLatest(storage, last.number, files, page);
+  const pages = parsed?.success ? await renderPage(parsed.data, index.releases, last.files) : [];
+  await finishLatest(storage, last.number, files, pages);
   return true;
 };
 

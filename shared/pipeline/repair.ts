@@ -5,7 +5,7 @@
 // publisher writes there meanwhile. Indexed releases are never touched. The next publish then
 // finishes the number with the figures of the moment; the recompute that runs a repair does so.
 import * as z from 'zod';
-import { renderIndexHtml } from '../report/index.ts';
+import { renderSitePages } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { claimRelease, DEFAULT_CLAIM_POLICY, releaseClaim } from './release-claim.ts';
@@ -32,7 +32,7 @@ interface RepairInput {
 const repairStore = async ({ storage, force = false, claim }: RepairInput): Promise<RepairReport> => {
   const policy: ClaimPolicy = { ...DEFAULT_CLAIM_POLICY, ...claim };
   const { index } = await readIndexVersion(storage);
-  const settled = await settleLatest(storage, index, (dataset, history, files) => renderIndexHtml({ dataset, history, files }));
+  const settled = await settleLatest(storage, index, (dataset, history, files) => renderSitePages({ dataset, history, files }));
   const discarded: string[] = [];
   // Publishers only ever write the number after the last indexed one; look on while folders exist.
   for (let n = (index.releases.at(-1)?.number ?? 0) + 1; ; n += 1) {

@@ -1,17 +1,25 @@
-// The page's chart: one horizontal stacked bar per ally for the reporting year (core, then
+// The main page's chart: one horizontal stacked bar per ally for the reporting year (core, then
 // security-related counted towards the combined target, then any security-related spending
-// above the cap), with vertical lines at the targets. Plain SVG, no script, readable by screen
-// readers through <title>/<desc> and an aria-label on every bar group.
+// above the cap), with vertical lines at the targets. Plain SVG, readable by screen readers
+// through <title>/<desc> and an aria-label on every bar group. Allies come in name order (the
+// page's language's), which reads without any script; the page's sort control (pages/sort.ts)
+// reorders the bar groups by their data-core / data-combined ratios.
+//
+// Sized for small screens: 450 user units wide and shown at least that many pixels wide (its
+// scroll box takes the rest), so its 11-unit text is never drawn below 11 px.
+import type { Lang } from '../text/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { escapeHtml } from './escape-html.ts';
-import { formatPct } from './presentation.ts';
+import { allyNameIn } from './pages/common.ts';
+import { pctText, thresholdText } from './pages/format.ts';
+import { pageLabel } from './pages/labels.ts';
 import { standings } from './standings.ts';
+import type { Standing } from './standings.ts';
 
 const COLOURS = { core: '#1f77b4', security: '#ff7f0e', excess: '#ffbb78', target: '#333333', grid: '#dddddd' } as const;
-const LAYOUT = { label: 180, bars: 560, right: 20, top: 40, row: 22, bar: 14, bottom: 50 } as const;
-
-// Where each legend entry starts (px from the bars' left edge); the middle label is the longest.
-const LEGEND_OFFSETS = [-150, -30, 250] as const;
+const LAYOUT = { label: 130, bars: 300, right: 20, top: 48, row: 22, bar: 14, bottom: 24 } as const;
+/** The chart's width in user units, and its least width on screen in pixels. */
+const CHART_WIDTH = LAYOUT.label + LAYOUT.bars + LAYOUT.right;
 
 const n = (v: number) => Number(v.toFixed(2));
 
@@ -20,52 +28,60 @@ interface Target {
   label: string;
 }
 
-const targetsOf = (d: ComplianceDataset): Target[] => [
-  { pct: d.rules.legacy.gdpPct, label: `${d.rules.legacy.gdpPct}% (Wales 2014)` },
-  { pct: d.rules.tracks.core.target, label: `${d.rules.tracks.core.target}% core` },
-  { pct: d.rules.tracks.combined.target, label: `${d.rules.tracks.combined.target}% combined` },
+const targetsOf = (d: ComplianceDataset, lang: Lang): Target[] => [
+  { pct: d.rules.legacy.gdpPct, label: pageLabel(lang, 'page.chart.targetWales', { pct: thresholdText(lang, d.rules.legacy.gdpPct) }) },
+  { pct: d.rules.tracks.core.target, label: pageLabel(lang, 'page.chart.targetCore', { pct: thresholdText(lang, d.rules.tracks.core.target) }) },
+  { pct: d.rules.tracks.combined.target, label: pageLabel(lang, 'page.chart.targetCombined', { pct: thresholdText(lang, d.rules.tracks.combined.target) }) },
 ];
 
+/** The allies in the chart's default order: by name as the language sorts names. */
+const byName = (rows: readonly Standing[], lang: Lang): Standing[] => {
+  const collator = new Intl.Collator(lang === 'fr' ? 'fr-FR' : 'en-GB');
+  return [...rows].sort((a, b) => collator.compare(allyNameIn(a.ally, lang), allyNameIn(b.ally, lang)));
+};
+
+const dataRatio = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
 /** The chart as an SVG element (a string of markup; every text in it is escaped). */
-const renderChart = (dataset: ComplianceDataset): string => {
-  const rows = standings(dataset);
-  const targets = targetsOf(dataset);
+const renderChart = (dataset: ComplianceDataset, lang: Lang = 'en'): string => {
+  const t = (key: Parameters<typeof pageLabel>[1], values?: Parameters<typeof pageLabel>[2]) => pageLabel(lang, key, values);
+  const rows = byName(standings(dataset), lang);
+  const targets = targetsOf(dataset, lang);
   const totals = rows.map((s) => (s.year?.corePct ?? 0) + (s.year?.securityPct ?? 0));
-  const max = Math.ceil(Math.max(...targets.map((t) => t.pct), ...totals) + 0.5);
+  const max = Math.ceil(Math.max(...targets.map((g) => g.pct), ...totals) + 0.5);
   const x = (pct: number) => n(LAYOUT.label + (pct / max) * LAYOUT.bars);
-  const width = LAYOUT.label + LAYOUT.bars + LAYOUT.right;
   const height = LAYOUT.top + rows.length * LAYOUT.row + LAYOUT.bottom;
   const year = dataset.release.reportingYear;
 
   const groups = rows.map((s, i) => {
-    const y = LAYOUT.top + i * LAYOUT.row;
+    const name = allyNameIn(s.ally, lang);
     const core = s.year?.corePct ?? null;
     const security = s.year?.securityPct ?? null;
     const counted = s.year?.securityCountedPct ?? null;
     const excess = security !== null && counted !== null ? Math.max(0, security - counted) : 0;
     const said = s.ally.noArmedForces
-      ? `${s.ally.name}: no armed forces`
+      ? `${name}: ${t('page.status.no_armed_forces')}`
       : s.year === null
-        ? `${s.ally.name}: no figures for ${year}`
-        : `${s.ally.name}: core ${formatPct(core)}% of GDP, security-related ${formatPct(security)}% of GDP`;
+        ? `${name}: ${t('page.chart.noFiguresFor', { year: String(year) })}`
+        : t('page.chart.barSaid', { ally: name, core: pctText(lang, core), security: pctText(lang, security) });
     const label = escapeHtml(said);
     const segments: string[] = [];
     let at = 0;
     const segment = (pct: number | null, fill: string, cls: string) => {
       if (pct === null || pct <= 0) return;
-      segments.push(`<rect class="${cls}" x="${x(at)}" y="${y + (LAYOUT.row - LAYOUT.bar) / 2}" width="${n(x(at + pct) - x(at))}" height="${LAYOUT.bar}" fill="${fill}"/>`);
+      segments.push(`<rect class="${cls}" x="${x(at)}" y="${(LAYOUT.row - LAYOUT.bar) / 2}" width="${n(x(at + pct) - x(at))}" height="${LAYOUT.bar}" fill="${fill}"/>`);
       at += pct;
     };
     segment(core, COLOURS.core, 'core');
     segment(counted, COLOURS.security, 'security');
     segment(excess, COLOURS.excess, 'excess');
-    const note = s.ally.noArmedForces ? 'no armed forces' : s.year === null ? 'no figures' : '';
+    const note = s.ally.noArmedForces ? t('page.status.no_armed_forces') : s.year === null ? t('page.figures.none') : '';
     return [
-      `<g class="ally-bar" data-iso3="${escapeHtml(s.ally.iso3)}" aria-label="${label}">`,
+      `<g class="ally-bar" data-iso3="${escapeHtml(s.ally.iso3)}" data-rank="${i}" data-core="${dataRatio(core)}" data-combined="${dataRatio(s.year?.combinedPct)}" transform="translate(0,${LAYOUT.top + i * LAYOUT.row})" aria-label="${label}">`,
       `<title>${label}</title>`,
-      `<text x="${LAYOUT.label - 6}" y="${y + LAYOUT.row / 2 + 4}" text-anchor="end">${escapeHtml(s.ally.name)}</text>`,
+      `<text x="${LAYOUT.label - 6}" y="${LAYOUT.row / 2 + 4}" text-anchor="end">${escapeHtml(name)}</text>`,
       ...segments,
-      note ? `<text x="${LAYOUT.label + 4}" y="${y + LAYOUT.row / 2 + 4}" class="muted">${note}</text>` : '',
+      note ? `<text x="${LAYOUT.label + 4}" y="${LAYOUT.row / 2 + 4}" class="muted">${escapeHtml(note)}</text>` : '',
       '</g>',
     ].join('');
   });
@@ -73,34 +89,38 @@ const renderChart = (dataset: ComplianceDataset): string => {
   const bottom = LAYOUT.top + rows.length * LAYOUT.row;
   const ticks = Array.from({ length: max + 1 }, (_, k) => k).map(
     (k) =>
-      `<line x1="${x(k)}" y1="${LAYOUT.top}" x2="${x(k)}" y2="${bottom}" stroke="${COLOURS.grid}"/><text x="${x(k)}" y="${bottom + 14}" text-anchor="middle">${k}%</text>`,
+      `<line x1="${x(k)}" y1="${LAYOUT.top}" x2="${x(k)}" y2="${bottom}" stroke="${COLOURS.grid}"/><text x="${x(k)}" y="${bottom + 14}" text-anchor="middle">${escapeHtml(thresholdText(lang, k))}</text>`,
   );
+  // Each target's label on its own line above the bars, so labels never overlap however close
+  // the targets are.
   const lines = targets.map(
-    (t, k) =>
-      `<g class="target" aria-label="target ${escapeHtml(t.label)}"><line x1="${x(t.pct)}" y1="${LAYOUT.top - 6}" x2="${x(t.pct)}" y2="${bottom}" stroke="${COLOURS.target}" stroke-dasharray="4 3"/><text x="${x(t.pct)}" y="${LAYOUT.top - 10 - (k % 2) * 12}" text-anchor="middle">${escapeHtml(t.label)}</text></g>`,
+    (g, k) =>
+      `<g class="target" aria-label="${escapeHtml(t('page.chart.target', { target: g.label }))}"><line x1="${x(g.pct)}" y1="${LAYOUT.top - 40 + k * 13}" x2="${x(g.pct)}" y2="${bottom}" stroke="${COLOURS.target}" stroke-dasharray="4 3"/><text x="${x(g.pct) + 3}" y="${LAYOUT.top - 32 + k * 13}">${escapeHtml(g.label)}</text></g>`,
   );
-  const legendY = bottom + 34;
-  const legend = [
-    [COLOURS.core, 'core defence'],
-    [COLOURS.security, `security-related (counted, up to ${dataset.rules.tracks.security.cap}%)`],
-    [COLOURS.excess, 'security-related above the cap'],
-  ]
-    .map(([fill, text], k) => {
-      const at = LAYOUT.label + (LEGEND_OFFSETS[k] ?? 0);
-      return `<rect x="${at}" y="${legendY - 10}" width="12" height="12" fill="${fill}"/><text x="${at + 16}" y="${legendY}">${escapeHtml(text ?? '')}</text>`;
-    })
-    .join('');
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title chart-desc" class="chart">`,
-    `<title id="chart-title">Defence spending in ${year}, % of GDP, by ally</title>`,
-    `<desc id="chart-desc">One bar per ally: core defence expenditure, then security-related expenditure, against dashed lines at ${targets.map((t) => escapeHtml(t.label)).join(', ')}. The table below gives the same figures.</desc>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-labelledby="chart-title chart-desc" class="chart" style="width:100%;min-width:${CHART_WIDTH}px;max-width:${Math.round(CHART_WIDTH * 1.9)}px">`,
+    `<title id="chart-title">${escapeHtml(t('page.chart.mainTitle', { year: String(year) }))}</title>`,
+    `<desc id="chart-desc">${escapeHtml(t('page.chart.mainDesc', { targets: targets.map((g) => g.label).join(', ') }))}</desc>`,
     ...ticks,
+    `<g class="bars" data-top="${LAYOUT.top}" data-row="${LAYOUT.row}">`,
     ...groups,
+    '</g>',
     ...lines,
-    legend,
     '</svg>',
   ].join('\n');
 };
 
-export { renderChart };
+/** The chart's key as HTML, so it wraps on a narrow screen. */
+const chartLegend = (dataset: ComplianceDataset, lang: Lang = 'en'): string => {
+  const items: [string, string][] = [
+    [COLOURS.core, pageLabel(lang, 'page.chart.legendCore')],
+    [COLOURS.security, pageLabel(lang, 'page.chart.legendSecurity', { cap: thresholdText(lang, dataset.rules.tracks.security.cap) })],
+    [COLOURS.excess, pageLabel(lang, 'page.chart.legendExcess')],
+  ];
+  return `<ul class="legend">${items
+    .map(([fill, text]) => `<li><svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" fill="${fill}"/></svg> ${escapeHtml(text)}</li>`)
+    .join('')}</ul>`;
+};
+
+export { renderChart, chartLegend, CHART_WIDTH };

@@ -31,7 +31,9 @@ export {
   RELEASE_FILES,
   releaseEntryOf,
   allyFilePath,
+  allyPagePath,
   allyOfPath,
+  isPageEntry,
   cacheClassOf,
   cacheControlOf,
   contentDispositionOf,
@@ -41,5 +43,5 @@ export {
 export type { ManifestEntry, ManifestName, RenderedFile, ReleaseCopy } from './manifest.ts';
 export { renderRelease } from './release.ts';
 export type { RenderReleaseInput } from './release.ts';
-export { renderIndexHtml } from './index-html.ts';
+export { renderIndexHtml, renderSitePages } from './index-html.ts';
 export type { IndexHtmlInput } from './index-html.ts';

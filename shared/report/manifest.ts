@@ -41,6 +41,7 @@ interface ManifestEntry {
 }
 
 const JSON_TYPE = 'application/json';
+const HTML_TYPE = 'text/html; charset=utf-8';
 
 /**
  * Every file of the public bucket a publish writes, in the order the page lists them and the
@@ -98,6 +99,20 @@ const ReleaseManifest = {
     cache: CacheClass.immutable,
     description: "One ally's history with the release header.",
   },
+  allyPage: {
+    scope: FileScope.release,
+    path: `allies/${ISO3_PLACEHOLDER}.html`,
+    contentType: HTML_TYPE,
+    cache: CacheClass.immutable,
+    description: "One ally's page: its path to the target year as a chart and a table, the review-year checkpoint, plans against outturn and the money gap.",
+  },
+  allyPageFr: {
+    scope: FileScope.release,
+    path: `allies/${ISO3_PLACEHOLDER}.fr.html`,
+    contentType: HTML_TYPE,
+    cache: CacheClass.immutable,
+    description: "The ally's page in French (page de l'Allié en français).",
+  },
   datapackage: {
     scope: FileScope.release,
     path: 'datapackage.json',
@@ -112,12 +127,20 @@ const ReleaseManifest = {
     cache: CacheClass.short,
     description: 'Every release: number, time, trigger, rules, reporting year, digest, and its files with sha256 and size.',
   },
+  pageFr: {
+    scope: FileScope.site,
+    path: publicKeys.indexHtmlFr,
+    contentType: HTML_TYPE,
+    cache: CacheClass.short,
+    description: 'The page in French (la page en français).',
+  },
   page: {
     scope: FileScope.site,
     path: publicKeys.indexHtml,
-    contentType: 'text/html; charset=utf-8',
+    contentType: HTML_TYPE,
     cache: CacheClass.short,
-    description: 'The page: latest standings, a chart, the alliance figures by year, the review-year checkpoint, the downloads and the release history.',
+    description:
+      'The page: latest standings with a link to each ally\'s page, a chart, the money gap, the alliance figures by year, the review-year checkpoint, the downloads and the release history.',
   },
 } as const satisfies Readonly<Record<string, ManifestEntry>>;
 type ManifestName = keyof typeof ReleaseManifest;
@@ -143,6 +166,13 @@ const releaseEntryOf = (path: string): ManifestEntry | null => MATCHERS.find(([,
 
 /** The path of ally `iso3`'s file in a release folder. */
 const allyFilePath = (iso3: string): string => ReleaseManifest.ally.path.replace(ISO3_PLACEHOLDER, iso3);
+
+/** The path of ally `iso3`'s page in a release folder, in English or French. */
+const allyPagePath = (iso3: string, lang: 'en' | 'fr'): string =>
+  (lang === 'fr' ? ReleaseManifest.allyPageFr : ReleaseManifest.allyPage).path.replace(ISO3_PLACEHOLDER, iso3);
+
+/** Pages are for people: the data package and the download list leave them out. */
+const isPageEntry = (entry: ManifestEntry): boolean => entry.contentType === HTML_TYPE;
 
 /** The ally whose file `path` is, or null when it is not an ally file. */
 const allyOfPath = (path: string): string | null => patternOf(ReleaseManifest.ally.path).exec(path)?.[1] ?? null;
@@ -187,7 +217,9 @@ export {
   RELEASE_FILES,
   releaseEntryOf,
   allyFilePath,
+  allyPagePath,
   allyOfPath,
+  isPageEntry,
   cacheClassOf,
   cacheControlOf,
   contentDispositionOf,

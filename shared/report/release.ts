@@ -1,5 +1,6 @@
 // Everything a release folder holds, rendered in one call. The publisher writes these files under
 // releases/<n>/ (then copies them to latest/) and writes index.html last, at the bucket root.
+import { LANGS } from '../text/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { renderAllyJson } from './ally-json.ts';
 import { computeChanges, renderChanges } from './changes.ts';
@@ -8,8 +9,9 @@ import { renderDatapackage } from './datapackage.ts';
 import { sha256Hex } from './digest.ts';
 import type { ReleaseSummary } from './history.ts';
 import { renderSchema } from './json-schema.ts';
-import { allyFilePath, ReleaseManifest } from './manifest.ts';
+import { allyFilePath, allyPagePath, isPageEntry, ReleaseManifest, releaseEntryOf } from './manifest.ts';
 import type { RenderedFile } from './manifest.ts';
+import { renderAllyPage } from './pages/ally-page.ts';
 import { renderWorkbook } from './workbook.ts';
 
 interface RenderReleaseInput {
@@ -21,8 +23,8 @@ interface RenderReleaseInput {
 }
 
 /**
- * Every file of a release folder except index.html, datapackage.json last (it lists the others
- * with their sizes and sha256).
+ * Every file of a release folder except index.html, datapackage.json last (it lists the other
+ * data files with their sizes and sha256; the ally pages are for people and it leaves them out).
  */
 const renderRelease = async ({ dataset, previous }: RenderReleaseInput): Promise<RenderedFile[]> => {
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
@@ -34,8 +36,13 @@ const renderRelease = async ({ dataset, previous }: RenderReleaseInput): Promise
     { path: ReleaseManifest.workbook.path, body: await renderWorkbook(dataset) },
     { path: ReleaseManifest.changes.path, body: renderChanges(computeChanges(previous, dataset)) },
     ...dataset.allies.map((a) => ({ path: allyFilePath(a.iso3), body: renderAllyJson(dataset, a.iso3) })),
+    ...LANGS.flatMap((lang) => dataset.allies.map((a) => ({ path: allyPagePath(a.iso3, lang), body: renderAllyPage(dataset, a, lang) }))),
   ];
-  const listed = files.map((f) => ({ path: f.path, bytes: f.body.length, sha256: sha256Hex(f.body) }));
+  const data = files.filter((f) => {
+    const entry = releaseEntryOf(f.path);
+    return entry === null || !isPageEntry(entry);
+  });
+  const listed = data.map((f) => ({ path: f.path, bytes: f.body.length, sha256: sha256Hex(f.body) }));
   return [...files, { path: ReleaseManifest.datapackage.path, body: renderDatapackage(dataset, listed) }];
 };
 

@@ -32,15 +32,17 @@ type BucketPrefix = (typeof BucketPrefix)[keyof typeof BucketPrefix];
 
 /** The human page at the public bucket's root (also the local cloud's index document). */
 const PUBLIC_PAGE = 'index.html';
+/** The same page in French, beside it. */
+const PUBLIC_PAGE_FR = 'index.fr.html';
 
 /** The prefixes (and keys) each bucket holds; every function grant is a subset of these. */
 const BucketLayout = {
   uploads: [BucketPrefix.submissions, BucketPrefix.receipts],
   data: [BucketPrefix.submissions, BucketPrefix.receipts, BucketPrefix.current, BucketPrefix.config, BucketPrefix.publishing],
-  public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE],
+  public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE, PUBLIC_PAGE_FR],
 } as const satisfies Readonly<Record<BucketRole, readonly string[]>>;
 
-/** What anyone may GET from the public bucket: the published prefixes and the page, nothing else. */
+/** What anyone may GET from the public bucket: the published prefixes and the pages, nothing else. */
 const PUBLIC_READ = BucketLayout.public;
 
 /** Every environment variable the stack sets for the functions, spelt once. */
@@ -107,6 +109,7 @@ export {
   BucketRole,
   BucketPrefix,
   PUBLIC_PAGE,
+  PUBLIC_PAGE_FR,
   BucketLayout,
   PUBLIC_READ,
   EnvName,

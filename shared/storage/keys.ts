@@ -1,6 +1,6 @@
 // The key layout of the three buckets, in one place. Nothing else builds or parses keys. The
 // top-level prefixes come from the stack contract, which the stack's grants and policies share.
-import { BucketPrefix, PUBLIC_PAGE, PUBLIC_READ } from '../stack/index.ts';
+import { BucketPrefix, PUBLIC_PAGE, PUBLIC_PAGE_FR, PUBLIC_READ } from '../stack/index.ts';
 
 const SUBMISSIONS_PREFIX = BucketPrefix.submissions;
 const RECEIPTS_PREFIX = BucketPrefix.receipts;
@@ -108,6 +108,8 @@ const dataKeys = {
 const publicKeys = {
   releasesIndex: `${RELEASES_PREFIX}index.json`,
   indexHtml: PUBLIC_PAGE,
+  /** The page in French, beside index.html. */
+  indexHtmlFr: PUBLIC_PAGE_FR,
   releasePrefix: (n: number) => `${RELEASES_PREFIX}${n}/`,
   /** A file of release n; `path` is relative to the release folder (e.g. `allies/POL.json`). */
   releaseFile: (n: number, path: string) => `${RELEASES_PREFIX}${n}/${path}`,

@@ -61,7 +61,7 @@ describe('the public bucket', () => {
     });
   });
 
-  it('lets anyone GET exactly releases/*, latest/* and index.html, nothing else', () => {
+  it('lets anyone GET exactly releases/*, latest/*, index.html and index.fr.html, nothing else', () => {
     // Prepare
     const publicAllows = policyStatements('AWS::S3::BucketPolicy', 'PublicPolicy').filter(
       (s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ AWS: '*' }),
@@ -70,7 +70,7 @@ describe('the public bucket', () => {
     expect(publicAllows).toHaveLength(1);
     expect(asArray(publicAllows[0]?.Action)).toEqual(['s3:GetObject']);
     expect(asArray(publicAllows[0]?.Resource).map(render).sort()).toEqual(
-      [`<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
+      [`<${PUBLIC}.Arn>/index.fr.html`, `<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
     );
   });
 
@@ -343,7 +343,7 @@ describe('least privilege', () => {
   it.each(['Publisher', 'Recompute'])('%s writes the public bucket only under the published prefixes', (name) => {
     const statements = roleStatements(template, roleOf(name));
     expect(objectPatterns(writes(statements, PUBLIC), PUBLIC)).toEqual(
-      [`<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
+      [`<${PUBLIC}.Arn>/index.fr.html`, `<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
     );
   });
 

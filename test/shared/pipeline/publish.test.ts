@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publish } from '../../../shared/pipeline/index.ts';
-import { ChangesSchema, ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, allyFilePath, sha256Hex } from '../../../shared/report/index.ts';
+import { ChangesSchema, ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, allyFilePath, allyPagePath, sha256Hex } from '../../../shared/report/index.ts';
 import { createFolderStorage, createMemoryStorage, publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { publishInput, storeSubmission } from '../../helpers/publish-fixtures.ts';
@@ -63,10 +63,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     const release = (await storage.list('public', 'releases/1/')).map((o) => o.key.slice('releases/1/'.length));
     expect(release).toEqual([
       ReleaseManifest.allianceCsv.path,
-      allyFilePath('DEU'),
-      allyFilePath('EST'),
-      allyFilePath('FRA'),
-      allyFilePath('POL'),
+      ...['DEU', 'EST', 'FRA', 'POL'].flatMap((iso3) => [allyPagePath(iso3, 'fr'), allyPagePath(iso3, 'en'), allyFilePath(iso3)]),
       ReleaseManifest.changes.path,
       ReleaseManifest.csv.path,
       ReleaseManifest.dataset.path,
@@ -77,6 +74,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     const latest = (await storage.list('public', 'latest/')).map((o) => o.key.slice('latest/'.length));
     expect(latest).toEqual(release);
     expect(await storage.head('public', publicKeys.indexHtml)).not.toBeNull();
+    expect(await storage.head('public', publicKeys.indexHtmlFr)).not.toBeNull();
     expect((await dataset(storage)).release).toMatchObject({ number: 1, trigger: 'cli', rulesId: 'hague-2025', reportingYear: 2025, digest: outcome.digest });
   });
 
@@ -90,7 +88,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     const index = ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex));
     expect(index.releases.map((r) => [r.number, r.trigger, r.reportingYear])).toEqual([[1, 'cli', 2025]]);
     const files = index.releases[0]?.files ?? [];
-    expect(files.length).toBe(11);
+    expect(files.length).toBe(19);
     for (const f of files) {
       const body = (await storage.get('public', `releases/1/${f.path}`))?.body ?? Buffer.alloc(0);
       expect([f.path, f.sha256, f.bytes]).toEqual([f.path, sha256Hex(body), body.length]);
@@ -215,7 +213,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(est?.delivery.leads[0]).toMatchObject({ aheadYears: 1, core: { comparisons: 1, meanDiffPct: 0.25, meanAbsDiffPct: 0.25 } });
   });
 
-  it('writes every releases/<n>/ file, then releases/index.json, then index.html, then latest/', async () => {
+  it('writes every releases/<n>/ file, then releases/index.json, then index.fr.html and index.html, then latest/', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(await make());
     await seed(storage);
@@ -227,10 +225,10 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(writes[claimAt]).toMatchObject({ bucket: 'data', options: { ifNoneMatch: '*' } });
     expect(writes.findIndex((w) => w.bucket === 'public')).toBeGreaterThan(claimAt);
     const rank = (key: string) =>
-      key.startsWith('releases/1/') ? 0 : key === publicKeys.releasesIndex ? 1 : key === publicKeys.indexHtml ? 2 : key.startsWith('latest/') ? 3 : 9;
+      key.startsWith('releases/1/') ? 0 : key === publicKeys.releasesIndex ? 1 : key === publicKeys.indexHtmlFr ? 2 : key === publicKeys.indexHtml ? 3 : key.startsWith('latest/') ? 4 : 9;
     const ranks = writes.filter((w) => w.bucket === 'public').map((w) => rank(w.key));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3]));
+    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4]));
     expect(writes.filter((w) => w.key === publicKeys.indexHtml).length).toBe(1);
   });
 

@@ -20,7 +20,7 @@ const DATASET = ReleaseManifest.dataset.path;
 const WORKBOOK = ReleaseManifest.workbook.path;
 const POL = allyFilePath('POL');
 const EST = allyFilePath('EST');
-const { releaseFile, latestFile, releasesIndex: INDEX, indexHtml: PAGE } = publicKeys;
+const { releaseFile, latestFile, releasesIndex: INDEX, indexHtml: PAGE, indexHtmlFr: PAGE_FR } = publicKeys;
 
 const files = (tag: string, extra: RenderedFile[] = []): RenderedFile[] => [
   { path: DATASET, body: Buffer.from(`{"tag":"${tag}"}`) },
@@ -29,7 +29,11 @@ const files = (tag: string, extra: RenderedFile[] = []): RenderedFile[] => [
   ...extra,
 ];
 
-const html = () => '<!doctype html><title>dualtrack</title>';
+// English first: the writer, not the renderer, makes index.html the last page written.
+const html = (): RenderedFile[] => [
+  { path: PAGE, body: Buffer.from('<!doctype html><html lang="en"><title>dualtrack</title>') },
+  { path: PAGE_FR, body: Buffer.from('<!doctype html><html lang="fr"><title>dualtrack</title>') },
+];
 
 /** Writes release n over the index as it is now (or as `read` was taken). */
 const write = async (
@@ -39,20 +43,20 @@ const write = async (
   options: Partial<Pick<WriteReleaseInput, 'resume' | 'files'>> & { read?: Awaited<ReturnType<typeof readIndexVersion>> } = {},
 ) => {
   const { index, etag } = options.read ?? (await readIndexVersion(storage));
-  return writeRelease({ storage, index, indexEtag: etag, summary: summary(n), files: options.files ?? files(tag), renderIndexHtml: html, ...(options.resume ? { resume: true } : {}) });
+  return writeRelease({ storage, index, indexEtag: etag, summary: summary(n), files: options.files ?? files(tag), renderPages: html, ...(options.resume ? { resume: true } : {}) });
 };
 
 describe('writeRelease', () => {
-  it('writes the release folder, then releases/index.json, then index.html, then latest/', async () => {
+  it('writes the release folder, then releases/index.json, then index.fr.html and index.html, then latest/', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(createMemoryStorage());
     // Act
     await write(storage, 1, 'one');
     // Assess
     const rank = (key: string) =>
-      key.startsWith(publicKeys.releasePrefix(1)) ? 0 : key === INDEX ? 1 : key === PAGE ? 2 : key.startsWith(publicKeys.latestPrefix) ? 3 : 9;
+      key.startsWith(publicKeys.releasePrefix(1)) ? 0 : key === INDEX ? 1 : key === PAGE_FR ? 2 : key === PAGE ? 3 : key.startsWith(publicKeys.latestPrefix) ? 4 : 9;
     const ranks = writes.map((w) => rank(w.key));
-    expect(ranks).toEqual([0, 0, 0, 1, 2, 3, 3, 3]);
+    expect(ranks).toEqual([0, 0, 0, 1, 2, 3, 4, 4, 4]);
     expect(writes.filter((w) => w.key.startsWith(publicKeys.releasePrefix(1))).at(-1)?.key).toBe(releaseFile(1, DATASET));
     expect(writes.at(-1)?.key).toBe(latestFile(DATASET));
   });
@@ -86,6 +90,7 @@ describe('writeRelease', () => {
     expect(opts[latestFile(DATASET)]).toEqual({ contentType: ReleaseManifest.dataset.contentType, cacheControl: CACHE_CONTROL.short });
     expect(opts[INDEX]).toMatchObject({ contentType: ReleaseManifest.releasesIndex.contentType, cacheControl: CACHE_CONTROL.short });
     expect(opts[PAGE]).toEqual({ contentType: ReleaseManifest.page.contentType, cacheControl: CACHE_CONTROL.short });
+    expect(opts[PAGE_FR]).toEqual({ contentType: ReleaseManifest.pageFr.contentType, cacheControl: CACHE_CONTROL.short });
   });
 
   it('refuses a file the release manifest does not list, writing nothing', async () => {
@@ -171,7 +176,7 @@ describe('writeRelease', () => {
     // Act
     await write(storage, 1, 'one', { resume: true });
     // Assess
-    expect(writes.map((w) => w.key)).toEqual([INDEX, PAGE, ...[POL, WORKBOOK, DATASET].map(latestFile)]);
+    expect(writes.map((w) => w.key)).toEqual([INDEX, PAGE_FR, PAGE, ...[POL, WORKBOOK, DATASET].map(latestFile)]);
   });
 });
 

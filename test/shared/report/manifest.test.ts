@@ -8,6 +8,7 @@ import {
   ReleaseManifest,
   allyFilePath,
   allyOfPath,
+  allyPagePath,
   cacheControlOf,
   contentDispositionOf,
   releaseEntryOf,
@@ -28,22 +29,29 @@ describe('the release manifest', () => {
       ['release', 'compliance.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       ['release', 'changes.json', 'application/json'],
       ['release', 'allies/<ISO3>.json', 'application/json'],
+      ['release', 'allies/<ISO3>.html', 'text/html; charset=utf-8'],
+      ['release', 'allies/<ISO3>.fr.html', 'text/html; charset=utf-8'],
       ['release', 'datapackage.json', 'application/json'],
       ['site', 'releases/index.json', 'application/json; charset=utf-8'],
+      ['site', 'index.fr.html', 'text/html; charset=utf-8'],
       ['site', 'index.html', 'text/html; charset=utf-8'],
     ]);
   });
 
   it('describes every file, and its site files are the storage layout’s keys', () => {
     expect(Object.values(ReleaseManifest).every((e) => e.description.length > 10)).toBe(true);
-    expect([ReleaseManifest.releasesIndex.path, ReleaseManifest.page.path]).toEqual([publicKeys.releasesIndex, publicKeys.indexHtml]);
+    expect([ReleaseManifest.releasesIndex.path, ReleaseManifest.page.path, ReleaseManifest.pageFr.path]).toEqual([
+      publicKeys.releasesIndex,
+      publicKeys.indexHtml,
+      publicKeys.indexHtmlFr,
+    ]);
   });
 
   it('caches versioned files for good and latest/ copies and site files for a minute', () => {
     // Act
     const versioned = RELEASE_FILES.map((e) => cacheControlOf(e, 'versioned'));
     const latest = RELEASE_FILES.map((e) => cacheControlOf(e, 'latest'));
-    const site = [ReleaseManifest.releasesIndex, ReleaseManifest.page].map((e) => [cacheControlOf(e, 'versioned'), cacheControlOf(e, 'latest')]);
+    const site = [ReleaseManifest.releasesIndex, ReleaseManifest.page, ReleaseManifest.pageFr].map((e) => [cacheControlOf(e, 'versioned'), cacheControlOf(e, 'latest')]);
     // Assess
     expect(new Set(versioned)).toEqual(new Set(['public, max-age=31536000, immutable']));
     expect(new Set(latest)).toEqual(new Set(['public, max-age=60']));
@@ -65,13 +73,23 @@ describe('the release manifest', () => {
     });
   });
 
-  it('knows each release path, ally files by their pattern, and nothing else', () => {
+  it('knows each release path, ally files and pages by their pattern, and nothing else', () => {
     // Act
-    const found = ['compliance.json', allyFilePath('POL'), 'allies/pol.json', 'allies/POLX.json', 'compliance.json.bak', 'other.txt', 'index.html'].map(
-      (p) => releaseEntryOf(p),
-    );
+    const found = [
+      'compliance.json',
+      allyFilePath('POL'),
+      allyPagePath('POL', 'en'),
+      allyPagePath('POL', 'fr'),
+      'allies/pol.json',
+      'allies/POLX.json',
+      'allies/POL.de.html',
+      'compliance.json.bak',
+      'other.txt',
+      'index.html',
+    ].map((p) => releaseEntryOf(p));
     // Assess
-    expect(found).toEqual([ReleaseManifest.dataset, ReleaseManifest.ally, null, null, null, null, null]);
+    expect(found).toEqual([ReleaseManifest.dataset, ReleaseManifest.ally, ReleaseManifest.allyPage, ReleaseManifest.allyPageFr, null, null, null, null, null, null]);
+    expect([allyPagePath('POL', 'en'), allyPagePath('POL', 'fr')]).toEqual(['allies/POL.html', 'allies/POL.fr.html']);
     expect(allyFilePath('POL')).toBe('allies/POL.json');
     expect([allyOfPath('allies/POL.json'), allyOfPath('compliance.json'), allyOfPath('allies/POL.json/x')]).toEqual(['POL', null, null]);
   });

@@ -10,11 +10,13 @@ import {
   ReleaseManifest,
   UnknownAllyError,
   allyFilePath,
+  allyPagePath,
   mediaTypeOf,
   releaseEntryOf,
   renderAllyJson,
   renderRelease,
 } from '../../../shared/report/index.ts';
+import type { ManifestEntry } from '../../../shared/report/index.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -26,9 +28,15 @@ describe('renderRelease', () => {
     // Act
     const files = await renderRelease({ dataset, previous: null, history: [] });
     // Assess
-    const expected = RELEASE_FILES.flatMap((e) =>
-      e === ReleaseManifest.ally ? dataset.allies.map((a) => allyFilePath(a.iso3)) : [e.path],
-    );
+    const perAlly: ReadonlyMap<ManifestEntry, (iso3: string) => string> = new Map([
+      [ReleaseManifest.ally, allyFilePath],
+      [ReleaseManifest.allyPage, (iso3: string) => allyPagePath(iso3, 'en')],
+      [ReleaseManifest.allyPageFr, (iso3: string) => allyPagePath(iso3, 'fr')],
+    ]);
+    const expected = RELEASE_FILES.flatMap((e) => {
+      const path = perAlly.get(e);
+      return path ? dataset.allies.map((a) => path(a.iso3)) : [e.path];
+    });
     expect(files.map((f) => f.path)).toEqual(expected);
     expect(dataset.allies.map((a) => a.iso3)).toEqual(['ALB', 'DEU', 'ISL', 'USA']);
     expect(files.at(-1)?.path).toBe(ReleaseManifest.datapackage.path);
@@ -47,7 +55,7 @@ describe('renderRelease', () => {
     expect(ChangesSchema.parse(body(ReleaseManifest.changes.path)).summary.total).toBe(0);
   });
 
-  it('lists every other file in the data package with its size, sha256, media type and description', async () => {
+  it('lists every other data file in the data package with its size, sha256, media type and description, and no page', async () => {
     // Prepare
     const files = await renderRelease({ dataset: makeDataset(), previous: null, history: [] });
     const pkg = JSON.parse(files.at(-1)!.body.toString('utf8')) as {
@@ -65,13 +73,15 @@ describe('renderRelease', () => {
 
     // Act
     const listed = pkg.resources.map((r) => [r.path, r.bytes, r.hash, r.mediatype, r.description]);
-    const expected = files.slice(0, -1).map((f) => {
+    const expected = files.slice(0, -1).flatMap((f) => {
       const entry = releaseEntryOf(f.path);
-      return [f.path, f.body.length, `sha256:${sha256(f.body)}`, mediaTypeOf(entry?.contentType ?? '-'), entry?.description];
+      if (entry === ReleaseManifest.allyPage || entry === ReleaseManifest.allyPageFr) return [];
+      return [[f.path, f.body.length, `sha256:${sha256(f.body)}`, mediaTypeOf(entry?.contentType ?? '-'), entry?.description]];
     });
 
     // Assess
     expect(listed).toEqual(expected);
+    expect(listed.some(([path]) => String(path).endsWith('.html'))).toBe(false);
     expect(pkg.resources.find((r) => r.path === ReleaseManifest.csv.path)?.mediatype).toBe('text/csv');
     expect([pkg.version, pkg.created]).toEqual(['3', '2026-06-01T12:00:00.000Z']);
     const csv = pkg.resources.find((r) => r.path === ReleaseManifest.csv.path)!;

@@ -1,0 +1,26 @@
+// Pieces both public pages use: names and statuses in the page's language, and the addresses of
+// the pages relative to one another.
+import { publicKeys } from '../../storage/index.ts';
+import type { Lang } from '../../text/index.ts';
+import type { DatasetAlly } from '../dataset.ts';
+import { escapeHtml } from '../escape-html.ts';
+import { allyPagePath } from '../manifest.ts';
+import { STATUS_STYLE } from '../presentation.ts';
+import type { ShownStatus } from '../presentation.ts';
+import { pageLabel } from './labels.ts';
+
+/** The ally's name as the language writes it. */
+const allyNameIn = (ally: Pick<DatasetAlly, 'name' | 'nameFr'>, lang: Lang): string => (lang === 'fr' && ally.nameFr !== '' ? ally.nameFr : ally.name);
+
+/** The main page of a language, from a page `up` folders below the bucket root ('' at the root, '../../' from allies/). */
+const mainPageHref = (lang: Lang, up: string): string => `${up}${lang === 'fr' ? publicKeys.indexHtmlFr : publicKeys.indexHtml}`;
+
+const trackLabel = (lang: Lang, track: 'core' | 'security' | 'combined'): string => pageLabel(lang, `page.track.${track}`);
+
+/** A status cell, coloured as in every report, worded in the page's language. */
+const statusCell = (lang: Lang, status: ShownStatus): string => {
+  const s = STATUS_STYLE[status];
+  return `<td class="status ${status}" style="background:#${s.fill};color:#${s.ink}">${escapeHtml(pageLabel(lang, `page.status.${status}`))}</td>`;
+};
+
+export { allyNameIn, allyPagePath, mainPageHref, trackLabel, statusCell };
