@@ -5,8 +5,9 @@
 // page's language's), which reads without any script; the page's sort control (pages/sort.ts)
 // reorders the bar groups by their data-core / data-combined ratios.
 //
-// Sized for small screens: 450 user units wide and shown at least that many pixels wide (its
-// scroll box takes the rest), so its 11-unit text is never drawn below 11 px.
+// Sized for small screens: 376 user units wide (a 400 px screen's content) and shown at least
+// that many pixels wide (a narrower screen scrolls it in its box), so its 11-unit text is never
+// drawn below 11 px; wider screens scale it up to 1.6 times.
 import type { Lang } from '../text/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -17,7 +18,7 @@ import { standings } from './standings.ts';
 import type { Standing } from './standings.ts';
 
 const COLOURS = { core: '#1f77b4', security: '#ff7f0e', excess: '#ffbb78', target: '#333333', grid: '#dddddd' } as const;
-const LAYOUT = { label: 130, bars: 300, right: 20, top: 48, row: 22, bar: 14, bottom: 24 } as const;
+const LAYOUT = { label: 118, bars: 240, right: 18, top: 48, row: 22, bar: 14, bottom: 24 } as const;
 /** The chart's width in user units, and its least width on screen in pixels. */
 const CHART_WIDTH = LAYOUT.label + LAYOUT.bars + LAYOUT.right;
 
@@ -99,7 +100,7 @@ const renderChart = (dataset: ComplianceDataset, lang: Lang = 'en'): string => {
   );
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-labelledby="chart-title chart-desc" class="chart" style="width:100%;min-width:${CHART_WIDTH}px;max-width:${Math.round(CHART_WIDTH * 1.9)}px">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-labelledby="chart-title chart-desc" class="chart" style="width:100%;min-width:${CHART_WIDTH}px;max-width:${Math.round(CHART_WIDTH * 1.6)}px">`,
     `<title id="chart-title">${escapeHtml(t('page.chart.mainTitle', { year: String(year) }))}</title>`,
     `<desc id="chart-desc">${escapeHtml(t('page.chart.mainDesc', { targets: targets.map((g) => g.label).join(', ') }))}</desc>`,
     ...ticks,

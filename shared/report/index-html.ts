@@ -122,6 +122,15 @@ ${rows.join('\n')}
 </tbody></table></div></section>`;
 };
 
+// A long list of allies left out would make the row as tall as the list: past a few, it opens on demand.
+const LEFT_OUT_SHOWN = 5;
+const leftOutNote = (list: string, count: number, t: T): string =>
+  list === ''
+    ? ''
+    : count <= LEFT_OUT_SHOWN
+      ? ` <span class="muted">(${escapeHtml(t('page.group.leftOut', { list }))})</span>`
+      : `<details class="muted"><summary>${escapeHtml(t('page.group.leftOutCount', { n: String(count) }))}</summary>${escapeHtml(list)}</details>`;
+
 /** The money gap to the target year summed for the alliance and Europe and Canada, in USD at constant rates. */
 const moneyGapSection = (d: ComplianceDataset, lang: Lang, t: T) => {
   const g = d.alliance.moneyGap;
@@ -131,7 +140,7 @@ const moneyGapSection = (d: ComplianceDataset, lang: Lang, t: T) => {
         const s = g[group][track][scenario];
         const left = leftOutIn(lang, s);
         const name = s.coverage.meetsRule ? groupPlainName(lang, group) : t(group === 'all' ? 'page.group.sumOverAll' : 'page.group.sumOverEuropeCanada', { covered: coverageIn(lang, s), who: '' });
-        return `<tr data-group="${group}" data-track="${track}" data-scenario="${scenario}"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(trackLabel(lang, track))}</td><td>${escapeHtml(t(scenario === 'plan' ? 'page.moneyGap.scenarioPlan' : 'page.moneyGap.scenarioActual'))}</td>${num(amountText(lang, s.shortfallUsd))}${num(amountText(lang, s.netUsd))}<td>${escapeHtml(coverageIn(lang, s))}${left ? ` <span class="muted">(${escapeHtml(t('page.group.leftOut', { list: left }))})</span>` : ''}</td></tr>`;
+        return `<tr data-group="${group}" data-track="${track}" data-scenario="${scenario}"><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(trackLabel(lang, track))}</td><td>${escapeHtml(t(scenario === 'plan' ? 'page.moneyGap.scenarioPlan' : 'page.moneyGap.scenarioActual'))}</td>${num(amountText(lang, s.shortfallUsd))}${num(amountText(lang, s.netUsd))}<td>${escapeHtml(coverageIn(lang, s))}${leftOutNote(left, s.leftOut.length, t)}</td></tr>`;
       }),
     ),
   );

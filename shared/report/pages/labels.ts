@@ -64,6 +64,7 @@ const PAGE_EN = {
     'Lines of the ally’s core and combined ratios (solid with filled dots: actuals; dashed with open dots: estimates; dotted with open squares: plans) against the dashed straight paths to the targets in {target}; a vertical line marks the review year {review}. The table below gives every figure.',
   'page.chart.pathOf': 'path of the {track} track',
   'page.chart.path': 'path to the target',
+  'page.chart.legendItem': '{track}: {what}',
   'page.chart.review': '{year} review',
 
   'page.ally.docTitle': '{ally}: path to the commitment, release {release}',
@@ -120,6 +121,7 @@ const PAGE_EN = {
   'page.group.notYetMembers': '{allies} not yet members',
   'page.group.caption': '{name}, {basis} (sum over sum{coverage}{left})',
   'page.group.leftOut': 'left out: {list}',
+  'page.group.leftOutCount': '{n} left out',
   'page.group.noFigures': '{group}: no figures for {year}',
   'page.leftOut.item': '{reason}: {allies}',
   'page.leftOut.no_figures': 'no figures',
@@ -294,6 +296,7 @@ const PAGE_FR: Readonly<Record<PageLabelKey, string>> = {
     'Courbes des ratios de défense de base et combiné de l’Allié (trait plein et points pleins : réalisé ; tirets et points creux : estimé ; pointillés et carrés creux : prévu) face aux trajectoires rectilignes en tirets jusqu’aux objectifs de {target} ; une ligne verticale marque l’année de réexamen {review}. Le tableau ci-dessous donne tous les chiffres.',
   'page.chart.pathOf': 'trajectoire du volet {track}',
   'page.chart.path': 'trajectoire vers l’objectif',
+  'page.chart.legendItem': '{track} : {what}',
   'page.chart.review': 'réexamen {year}',
 
   'page.ally.docTitle': '{ally} : trajectoire vers l’engagement, publication {release}',
@@ -350,6 +353,7 @@ const PAGE_FR: Readonly<Record<PageLabelKey, string>> = {
   'page.group.notYetMembers': '{allies} pas encore membres',
   'page.group.caption': '{name}, {basis} (somme sur somme{coverage}{left})',
   'page.group.leftOut': 'laissés de côté : {list}',
+  'page.group.leftOutCount': '{n} laissés de côté',
   'page.group.noFigures': '{group} : pas de chiffres pour {year}',
   'page.leftOut.item': '{reason} : {allies}',
   'page.leftOut.no_figures': 'pas de chiffres',

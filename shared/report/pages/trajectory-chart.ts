@@ -19,7 +19,9 @@ const STATUSES: readonly FigureStatus[] = ['actual', 'estimate', 'plan'];
 // markers tell the statuses apart without colour.
 const COLOUR: Readonly<Record<ChartTrack, string>> = { core: '#1f77b4', combined: '#6a3d9a' };
 const DASH: Readonly<Record<FigureStatus, string>> = { actual: '', estimate: '6 3', plan: '2 3' };
-const LAYOUT = { width: 560, height: 330, left: 44, right: 16, top: 26, bottom: 40 } as const;
+// 376 units: the width of a 400 px screen's content, so the whole chart shows there at its
+// least size (11 px text); wider screens scale it up to 1.6 times.
+const LAYOUT = { width: 376, height: 260, left: 38, right: 12, top: 26, bottom: 36 } as const;
 
 interface Point {
   year: number;
@@ -73,9 +75,9 @@ const renderTrajectoryChart = (d: ComplianceDataset, ally: DatasetAlly, lang: La
   const yTicks = Array.from({ length: top + 1 }, (_, k) => k).map(
     (k) => `<line x1="${LAYOUT.left}" y1="${y(k)}" x2="${LAYOUT.width - LAYOUT.right}" y2="${y(k)}" stroke="#e3e3e3"/><text x="${LAYOUT.left - 6}" y="${y(k) + 4}" text-anchor="end">${escapeHtml(thresholdText(lang, k))}</text>`,
   );
-  const step = last - first > 12 ? 2 : 1;
+  const step = last - first > 24 ? 5 : last - first > 12 ? 3 : 1;
   const xTicks = Array.from({ length: last - first + 1 }, (_, k) => first + k)
-    .filter((year) => (year - first) % step === 0 || year === last)
+    .filter((year) => (last - year) % step === 0)
     .map((year) => `<line x1="${x(year)}" y1="${bottom}" x2="${x(year)}" y2="${bottom + 4}" stroke="#777"/><text x="${x(year)}" y="${bottom + 16}" text-anchor="middle">${year}</text>`);
 
   const marker = (k: ChartTrack, p: Point & { status: FigureStatus }) => {
@@ -122,7 +124,7 @@ const renderTrajectoryChart = (d: ComplianceDataset, ally: DatasetAlly, lang: La
   const title = t('page.chart.allyTitle', { ally: lang === 'fr' ? ally.nameFr : ally.name, from: String(first), to: String(last) });
   const desc = t('page.chart.allyDesc', { review: String(review ?? d.rules.targetYear), target: String(d.rules.targetYear) });
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${LAYOUT.width} ${LAYOUT.height}" class="trajectory" role="img" aria-labelledby="trajectory-title" aria-describedby="trajectory-desc ${escapeHtml(describedBy)}" style="width:100%;min-width:${LAYOUT.width}px;max-width:${LAYOUT.width * 1.6}px">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${LAYOUT.width} ${LAYOUT.height}" class="trajectory" role="img" aria-labelledby="trajectory-title" aria-describedby="trajectory-desc ${escapeHtml(describedBy)}" style="width:100%;min-width:${LAYOUT.width}px;max-width:${Math.round(LAYOUT.width * 1.6)}px">`,
     `<title id="trajectory-title">${escapeHtml(title)}</title>`,
     `<desc id="trajectory-desc">${escapeHtml(desc)}</desc>`,
     ...yTicks,
@@ -149,11 +151,12 @@ const trajectoryLegend = (lang: Lang): string => {
   };
   const items = CHART_TRACKS.flatMap((k) => {
     const name = t(k === 'core' ? 'page.track.core' : 'page.track.combined');
+    const item = (what: string) => pageLabel(lang, 'page.chart.legendItem', { track: name, what });
     return [
-      [swatch(k, DASH.actual, 'circle'), `${name}: ${t('page.figures.actual')}`],
-      [swatch(k, DASH.estimate, 'open'), `${name}: ${t('page.figures.estimate')}`],
-      [swatch(k, DASH.plan, 'square'), `${name}: ${t('page.figures.plan')}`],
-      [swatch(k, '10 4', 'none'), `${name}: ${t('page.chart.path')}`],
+      [swatch(k, DASH.actual, 'circle'), item(t('page.figures.actual'))],
+      [swatch(k, DASH.estimate, 'open'), item(t('page.figures.estimate'))],
+      [swatch(k, DASH.plan, 'square'), item(t('page.figures.plan'))],
+      [swatch(k, '10 4', 'none'), item(t('page.chart.path'))],
     ];
   });
   return `<ul class="legend">${items.map(([s, text]) => `<li>${s} ${escapeHtml(text ?? '')}</li>`).join('')}</ul>`;

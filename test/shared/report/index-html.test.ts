@@ -84,9 +84,9 @@ describe('index.html in a browser', () => {
     const targets = await page.locator('svg.chart g.target').count();
     const title = await page.locator('svg.chart > title').textContent();
 
-    // Assess: the scale runs to ceil(5.5 + 0.5) = 6% (DEU 3.5 + 2.0), 300 units wide; ALB core 2.3% = 115 units
+    // Assess: the scale runs to ceil(5.5 + 0.5) = 6% (DEU 3.5 + 2.0), 240 units wide; ALB core 2.3% = 92 units
     expect(isos).toEqual(['ALB', 'DEU', 'ISL', 'USA']);
-    expect(Number(albCore)).toBeCloseTo((2.3 / 6) * 300, 1);
+    expect(Number(albCore)).toBeCloseTo((2.3 / 6) * 240, 1);
     expect(targets).toBe(3);
     expect(title).toContain('2026');
   });

@@ -28,10 +28,10 @@ describe('renderRelease', () => {
     // Act
     const files = await renderRelease({ dataset, previous: null, history: [] });
     // Assess
-    const perAlly: ReadonlyMap<ManifestEntry, (iso3: string) => string> = new Map([
+    const perAlly = new Map<ManifestEntry, (iso3: string) => string>([
       [ReleaseManifest.ally, allyFilePath],
-      [ReleaseManifest.allyPage, (iso3: string) => allyPagePath(iso3, 'en')],
-      [ReleaseManifest.allyPageFr, (iso3: string) => allyPagePath(iso3, 'fr')],
+      [ReleaseManifest.allyPage, (iso3) => allyPagePath(iso3, 'en')],
+      [ReleaseManifest.allyPageFr, (iso3) => allyPagePath(iso3, 'fr')],
     ]);
     const expected = RELEASE_FILES.flatMap((e) => {
       const path = perAlly.get(e);

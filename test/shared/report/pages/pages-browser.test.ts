@@ -131,7 +131,7 @@ describe("an ally's page", () => {
     // Act: the fixture's years put the core path at the target (3.5%) in 2025-2026, its money gap at 3% in 2025-2035
     const heights = await page.locator('svg.trajectory g[data-series="core-path"] polyline').evaluate((p) => {
       const pts = (p.getAttribute('points') ?? '').trim().split(' ');
-      return [pts.length, new Set(pts.map((xy) => xy.split(',')[1])).size];
+      return [pts.length, new Set(pts.map((xy: string) => xy.split(',')[1])).size];
     });
     const row2026 = await page.locator('#trajectory-figures tr[data-year="2026"] td').allTextContents();
     const row2035 = await page.locator('#trajectory-figures tr[data-year="2035"] td').allTextContents();
@@ -200,9 +200,10 @@ describe('links between the pages', () => {
     // Prepare
     await page.goto(url(publicKeys.indexHtmlFr));
     // Act
-    const hrefs = await page.locator('#standings tbody tr th a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    // Resolved by the browser against the page's address, as a click would.
+    const hrefs = await page.evaluate<string[]>(`[...document.querySelectorAll('#standings tbody tr th a')].map((a) => a.href)`);
     const statuses = await Promise.all(hrefs.map(async (h) => (await fetch(h)).status));
-    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('hreflang'), (l as HTMLLinkElement).href]));
+    const alternates = await page.evaluate<string[][]>(`[...document.querySelectorAll('link[rel="alternate"]')].map((l) => [l.hreflang, l.href])`);
     // Assess
     expect(hrefs).toHaveLength(dataset.allies.length);
     expect(hrefs.every((h) => h.endsWith('.fr.html'))).toBe(true);
@@ -246,18 +247,15 @@ describe('the main page', () => {
     for (const key of [publicKeys.indexHtml, publicKeys.indexHtmlFr, DEU_PAGE]) {
       await page.goto(url(key));
       // Act
-      const smallest = await page.locator('svg.chart text, svg.trajectory text').evaluateAll((ts) =>
-        Math.min(...ts.map((t) => (t as SVGTextElement).getBoundingClientRect().height > 0 ? parseFloat(getComputedStyle(t).fontSize) * ((t as SVGTextElement).getScreenCTM()?.a ?? 0) : Infinity)),
-      );
-      const overflow = await page.evaluate(() => {
+      // Written as text: it runs in the browser, where the DOM's types live.
+      const smallest = await page.evaluate<number>(`Math.min(...[...document.querySelectorAll('svg.chart text, svg.trajectory text')]
+        .filter((t) => t.getBoundingClientRect().height > 0)
+        .map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))`);
+      const overflow = await page.evaluate<{ page: number; wide: string[] }>(`(() => {
         const doc = document.documentElement;
-        const wide = [...document.querySelectorAll('body *')].filter((el) => {
-          if (el.closest('.scroll')) return false;
-          const r = el.getBoundingClientRect();
-          return r.right > doc.clientWidth + 0.5;
-        });
-        return { page: doc.scrollWidth - doc.clientWidth, wide: wide.map((el) => el.tagName + (el.id ? `#${el.id}` : '')) };
-      });
+        const wide = [...document.querySelectorAll('body *')].filter((el) => !el.closest('.scroll') && el.getBoundingClientRect().right > doc.clientWidth + 0.5);
+        return { page: doc.scrollWidth - doc.clientWidth, wide: wide.map((el) => el.tagName + (el.id ? '#' + el.id : '')) };
+      })()`);
       // Assess
       expect(smallest, key).toBeGreaterThanOrEqual(11);
       expect(overflow, key).toEqual({ page: 0, wide: [] });
