@@ -21,7 +21,7 @@ const COLOUR: Readonly<Record<ChartTrack, string>> = { core: '#1f77b4', combined
 const DASH: Readonly<Record<FigureStatus, string>> = { actual: '', estimate: '6 3', plan: '2 3' };
 // 376 units: the width of a 400 px screen's content, so the whole chart shows there at its
 // least size (11 px text); wider screens scale it up to 1.6 times.
-const LAYOUT = { width: 376, height: 260, left: 38, right: 12, top: 26, bottom: 36 } as const;
+const LAYOUT = { width: 376, height: 260, left: 38, right: 16, top: 26, bottom: 36 } as const;
 
 interface Point {
   year: number;
