@@ -10,7 +10,7 @@ import { pageLabel } from './labels.ts';
 
 const STYLE = `
 :root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; color: #1a1a1a; line-height: 1.45; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; color: #1a1a1a; line-height: 1.45; overflow-wrap: break-word; }
 @media (max-width: 40rem) { body { padding: .75rem .75rem 2rem; } h1 { font-size: 1.3rem; } }
 h1 { font-size: 1.6rem; margin-bottom: .25rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; } h3 { font-size: 1rem; margin-top: 1.25rem; }
 a { color: #0b57a4; } a:focus-visible, button:focus-visible, summary:focus-visible { outline: 2px solid #0b57a4; outline-offset: 2px; }
