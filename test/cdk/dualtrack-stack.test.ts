@@ -245,10 +245,10 @@ describe('least privilege', () => {
     // publish of a store that never had them), and both claim release numbers under publishing/.
     { actions: ['s3:PutObject'], resources: objects(DATA, 'current/*', 'publishing/*') },
     listing(DATA, 'submissions/*', 'current/*', 'config/*', 'publishing/*'),
-    { actions: ['s3:GetObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
-    { actions: ['s3:PutObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html') },
+    { actions: ['s3:GetObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html') },
+    { actions: ['s3:PutObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html') },
     { actions: ['s3:DeleteObject'], resources: objects(PUBLIC, 'latest/*') },
-    listing(PUBLIC, 'releases/*', 'latest/*', 'index.html'),
+    listing(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html'),
     { actions: ['sqs:SendMessage'], resources: [`<${queue('FailureQueue').id}.Arn>`] },
   ];
   const EXACT: Record<string, () => object[]> = {
