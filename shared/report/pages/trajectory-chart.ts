@@ -40,7 +40,11 @@ const figuresOf = (ally: DatasetAlly, track: ChartTrack): (Point & { status: Fig
 /** The track's path as the dataset gives it: the baseline, each year's path, the money gap's path years. */
 const pathOf = (ally: DatasetAlly, track: ChartTrack): Point[] => {
   const byYear = new Map<number, number>();
-  // The year's own track first (as the page's table reads it), the money gap's years beyond.
+  // The year's own track wins (as the page's table reads it), then the money gap's years; the
+  // baseline only where neither gives the year (an ally above its target has the target as its
+  // path from the start, not its baseline ratio).
+  const base = ally.baseline[track];
+  if (base) byYear.set(base.year, base.pct);
   for (const y of ally.moneyGap?.years ?? []) {
     const p = y[track].pathPct;
     if (p !== null) byYear.set(y.year, p);
@@ -49,8 +53,6 @@ const pathOf = (ally: DatasetAlly, track: ChartTrack): Point[] => {
     const p = y.tracks[track].path;
     if (p !== null) byYear.set(y.year, p);
   }
-  const base = ally.baseline[track];
-  if (base) byYear.set(base.year, base.pct);
   return [...byYear].map(([year, pct]) => ({ year, pct })).sort((a, b) => a.year - b.year);
 };
 
