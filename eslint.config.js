@@ -35,6 +35,11 @@ const SECOND_SURFACES = [
   // The bucket key layout without the S3 adapter: the report renderers (pure) and the manifest
   // build keys without loading the AWS SDK.
   'shared/storage/keys.ts',
+  // The publishing flows without processUpload, and the ingest limits without the reader: the
+  // publisher and recompute bundles leave out the ingest code (reader, zip guard, tables), which
+  // keeps them under the bundle budget with the pages in.
+  'shared/pipeline/publishing.ts',
+  'shared/ingest/limits.ts',
 ];
 
 /**

@@ -5,8 +5,8 @@
 // it retries, then lands in the failure queue or DLQ and raises the alarm: never a silent default.
 import { ConfigInvalidError, loadConfig, loadRules } from '../../shared/config/index.ts';
 import type { Rules } from '../../shared/model/index.ts';
-import { referenceFromFx } from '../../shared/pipeline/index.ts';
-import type { PublishReference } from '../../shared/pipeline/index.ts';
+import { referenceFromFx } from '../../shared/pipeline/publishing.ts';
+import type { PublishReference } from '../../shared/pipeline/publishing.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import type { Log } from './logger.ts';
 

@@ -3,8 +3,8 @@
 // its name, rather than the first upload with an obscure S3 error. The rules and exchange rates
 // are not here: they live in the data bucket's config/ and are read each invocation (config.ts).
 import * as z from 'zod';
-import { IngestLimitsSchema } from '../../shared/ingest/index.ts';
-import type { IngestLimits } from '../../shared/ingest/index.ts';
+import { IngestLimitsSchema } from '../../shared/ingest/limits.ts';
+import type { IngestLimits } from '../../shared/ingest/limits.ts';
 import { EnvName } from '../../shared/stack/index.ts';
 import { ConfigError } from './errors.ts';
 

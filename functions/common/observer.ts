@@ -2,7 +2,7 @@
 // prints one line per outcome). Lambda passes no observer: there the structured logs are the
 // record. Hooks may be async and are awaited, so what they print comes before the handler ends.
 import type { Receipt, ReleaseTrigger } from '../../shared/model/index.ts';
-import type { PublishOutcome } from '../../shared/pipeline/index.ts';
+import type { PublishOutcome } from '../../shared/pipeline/publishing.ts';
 
 interface ReceiptReport {
   /** The uploaded object's key, decoded. */

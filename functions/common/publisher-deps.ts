@@ -1,7 +1,7 @@
 // What the publisher and the recompute function share: the same store, logger and source of
 // rules and rates (the store's config/, see config.ts), and a publish flow a test can replace.
 import type { Rules } from '../../shared/model/index.ts';
-import type { ClaimPolicy, PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/index.ts';
+import type { ClaimPolicy, PublishInput, PublishOutcome, PublishReference } from '../../shared/pipeline/publishing.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import { readPublishConfig } from './env.ts';
 import { createLogger } from './logger.ts';

@@ -4,8 +4,8 @@
 // are retried and, in the end, parked in the dead-letter queue.
 import type { SQSBatchResponse } from 'aws-lambda';
 import { ReleaseTrigger } from '../../shared/model/index.ts';
-import { publish as publishRelease } from '../../shared/pipeline/index.ts';
-import type { PublishOutcome } from '../../shared/pipeline/index.ts';
+import { publish as publishRelease } from '../../shared/pipeline/publishing.ts';
+import type { PublishOutcome } from '../../shared/pipeline/publishing.ts';
 import { SqsEventSchema, parseEvent, PublishRequestSchema, publishConfig } from '../common/index.ts';
 import type { SqsRecord, HandlerObserver, PublisherDeps, PublishRequest } from '../common/index.ts';
 

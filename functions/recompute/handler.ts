@@ -6,8 +6,8 @@
 // it first repairs the store: the operators' way to do so within the public bucket's deny rule.
 import * as z from 'zod';
 import { ReleaseTrigger } from '../../shared/model/index.ts';
-import { PublishOutcomeSchema, publish as publishRelease, rebuildCurrent, repairStore } from '../../shared/pipeline/index.ts';
-import type { PublishOutcome } from '../../shared/pipeline/index.ts';
+import { PublishOutcomeSchema, publish as publishRelease, rebuildCurrent, repairStore } from '../../shared/pipeline/publishing.ts';
+import type { PublishOutcome } from '../../shared/pipeline/publishing.ts';
 import { ManualPayloadSchema, ScheduledEventSchema, SchedulerPayloadSchema, parseEvent, publishConfig } from '../common/index.ts';
 import type { HandlerObserver, PublisherDeps } from '../common/index.ts';
 

@@ -1,6 +1,6 @@
 // Lambda entry of the recompute function: wiring from the environment, read once at cold start.
 import type { Context } from 'aws-lambda';
-import type { PublishOutcome } from '../../shared/pipeline/index.ts';
+import type { PublishOutcome } from '../../shared/pipeline/publishing.ts';
 import { publisherDepsFromEnv } from '../common/lambda-wiring.ts';
 import { createRecomputeHandler } from './handler.ts';
 

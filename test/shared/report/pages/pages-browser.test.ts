@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EarlierFigure } from '../../../../shared/model/index.ts';
-import { readReleasesIndex, writeRelease } from '../../../../shared/pipeline/index.ts';
+import { readIndexVersion, writeRelease } from '../../../../shared/pipeline/index.ts';
 import { allyPagePath, renderRelease, renderSitePages } from '../../../../shared/report/index.ts';
 import type { ComplianceDataset } from '../../../../shared/report/index.ts';
 import { createFolderStorage, publicKeys } from '../../../../shared/storage/index.ts';
@@ -77,9 +77,11 @@ beforeAll(async () => {
   const dir = temp.make();
   const storage = createFolderStorage(dir);
   const files = await renderRelease({ dataset, previous: null, history: [] });
+  const { index, etag } = await readIndexVersion(storage);
   await writeRelease({
     storage,
-    index: await readReleasesIndex(storage),
+    index,
+    indexEtag: etag,
     summary: {
       number: dataset.release.number,
       publishedAt: dataset.release.publishedAt,
