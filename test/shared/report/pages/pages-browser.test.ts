@@ -35,6 +35,8 @@ const miss = (diff: number) => ({ comparisons: 1, meanDiffPct: diff, meanAbsDiff
 const datasetWithPlans = (): ComplianceDataset => {
   const result = makeResult();
   return makeDataset({
+    // The first release: the writer appends to an empty index.
+    release: { number: 1, publishedAt: '2026-06-01T12:00:00.000Z', trigger: 'upload', reportingYear: 2026 },
     result: {
       ...result,
       allies: result.allies.map((a) =>
