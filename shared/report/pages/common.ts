@@ -1,6 +1,6 @@
 // Pieces both public pages use: names and statuses in the page's language, and the addresses of
 // the pages relative to one another.
-import { publicKeys } from '../../storage/index.ts';
+import { publicKeys } from '../../storage/keys.ts';
 import type { Lang } from '../../text/index.ts';
 import type { DatasetAlly } from '../dataset.ts';
 import { escapeHtml } from '../escape-html.ts';
