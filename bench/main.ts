@@ -1,75 +1,85 @@
-// `npm run bench`: measures cases side by side in one run and prints their ratios. Each case runs
-// in its own child process (peak memory is per process); times are medians of several repeats.
-// Nothing here asserts: the numbers are for people deciding where to spend effort.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench [-- --quick] [--json FILE] [--only ID,...] [--repeats N]`: measures what users feel,
+// each case against its yardstick side by side in one run (bench/cases.ts), and prints a table
+// of medians and ratios with the machine's load and noise; --json writes the same for CI to
+// keep. Nothing here asserts: the numbers are for people deciding where to spend effort.
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { parseArgs } from 'node:util';
+import { bundles, checkBigWorkbook, ingestVsLoad, processSamples, publishUnchanged, rowBound, uploadIntoHistory } from './cases.ts';
+import type { BenchContext, BundleSize, CaseResult } from './cases.ts';
+import { REPORT_RSS, runOnce } from './run.ts';
+import { median, relativeSpread } from './stats.ts';
+import { reportLines } from './table.ts';
+import type { BenchReport } from './table.ts';
 
-interface Measure {
-  name: string;
-  medianMs: number;
-  maxRssMiB: number;
-}
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const measure = (name: string, input: string, repeats: number): Measure => {
-  const out = execFileSync(
-    process.execPath,
-    ['--openssl-legacy-provider', '--import', 'tsx', join(root, 'bench', 'cases.ts'), name, input, String(repeats)],
-    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
-  const last = out.trim().split('\n').pop() ?? '{}';
-  return JSON.parse(last) as Measure;
+/** The sample submissions, as `process` finds them; --quick takes three (one of them the CSV). */
+const sampleFiles = async (quick: boolean): Promise<string[]> => {
+  const dir = join(ROOT, 'samples');
+  const all = (await readdir(dir)).filter((f) => /^[A-Z]{3}-.*\.(xlsx|csv)$/.test(f)).sort();
+  const chosen = quick ? [...all.filter((f) => f.endsWith('.xlsx')).slice(0, 2), ...all.filter((f) => f.endsWith('.csv')).slice(0, 1)] : all;
+  return chosen.map((f) => join(dir, f));
 };
 
-/** A workbook far past the row limit: what a careless or hostile upload looks like. */
-const hugeWorkbook = async (rows: number): Promise<string> => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Data');
-  ws.addRow(['Year', 'GDP', 'Defence expenditure']);
-  for (let i = 0; i < rows; i++) ws.addRow([2000 + (i % 36), 1000 + i, 20 + (i % 7)]);
-  const path = join(mkdtempSync(join(tmpdir(), 'dualtrack-bench-')), `huge-${rows}.xlsx`);
-  writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-  return path;
+const CASES: Record<string, (ctx: BenchContext) => Promise<CaseResult | { cases: CaseResult[]; sizes: BundleSize[] }>> = {
+  process: processSamples,
+  ingest: ingestVsLoad,
+  history: uploadIntoHistory,
+  check: checkBigWorkbook,
+  bundles,
+  'row-bound': rowBound,
+  publish: publishUnchanged,
 };
 
-const fmt = (m: Measure) => `${m.name.padEnd(22)} ${m.medianMs.toFixed(1).padStart(9)} ms  ${m.maxRssMiB.toFixed(0).padStart(6)} MiB`;
-const ratio = (label: string, a: Measure, b: Measure) =>
-  `${label.padEnd(58)} time ×${(a.medianMs / b.medianMs).toFixed(2)}  peak memory ×${(a.maxRssMiB / b.maxRssMiB).toFixed(2)}`;
+/** How noisy the machine is right now: repeated `node -e 0`, the cheapest thing measured. */
+const noiseProbe = async (runs: number): Promise<BenchReport['machine']['noise']> => {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push((await runOnce({ program: process.execPath, args: [...REPORT_RSS, '-e', '0'] })).ms);
+  return { spread: relativeSpread(ms), medianMs: median(ms), runs };
+};
 
 const main = async (): Promise<void> => {
-  const sample = join(root, 'samples', 'EST-estonia.xlsx');
-  const samples = join(root, 'samples');
-  process.stdout.write('Preparing a 200,000-row workbook…\n');
-  const huge = await hugeWorkbook(200_000);
-
-  const ingest = measure('ingest-workbook', sample, 9);
-  const load = measure('exceljs-load', sample, 9);
-  const hugeIngest = measure('ingest-workbook', huge, 3);
-  const hugeLoad = measure('exceljs-load', huge, 1);
-  const fresh = measure('publish-new-release', samples, 3);
-  const unchanged = measure('publish-unchanged', samples, 3);
-
-  const lines = [
-    '',
-    'case                      median time    peak RSS',
-    `${fmt(ingest)}   (a sample on the template: guard, read, checks, receipt)`,
-    `${fmt(load)}   (the same bytes, exceljs load alone)`,
-    `${fmt({ ...hugeIngest, name: 'ingest-200k-rows' })}   (refused by the row bound)`,
-    `${fmt({ ...hugeLoad, name: 'exceljs-load-200k-rows' })}   (what parsing it would cost)`,
-    `${fmt(fresh)}   (31 samples → all release files)`,
-    `${fmt(unchanged)}   (same inputs: digest equal, nothing written)`,
-    '',
-    'Ratios, measured side by side in this run:',
-    ratio('ingest of a template workbook / exceljs load alone', ingest, load),
-    ratio('refusing a 200k-row workbook / parsing it with exceljs', hugeIngest, hugeLoad),
-    ratio('publish with unchanged inputs / publish of a new release', unchanged, fresh),
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' }, repeats: { type: 'string' } },
+    strict: true,
+  });
+  const only = values.only?.split(',') ?? Object.keys(CASES);
+  const unknown = only.filter((id) => !(id in CASES));
+  if (unknown.length > 0) throw new Error(`unknown case(s) ${unknown.join(', ')}; the cases are ${Object.keys(CASES).join(', ')}`);
+  const quick = values.quick;
+  const repeats = values.repeats === undefined ? null : Number(values.repeats);
+  if (repeats !== null && (!Number.isInteger(repeats) || repeats < 1)) throw new Error(`--repeats wants a whole number of at least 1, not "${values.repeats}"`);
+  const tmp = await mkdtemp(join(tmpdir(), 'dualtrack-bench-'));
+  const ctx: BenchContext = { root: ROOT, tmp, quick, repeats, samples: await sampleFiles(quick), progress: (line) => process.stderr.write(`${line}\n`) };
+  const startedAt = new Date().toISOString();
+  const loadStart = loadavg()[0] ?? 0;
+  try {
+    const noise = await noiseProbe(quick ? 3 : 15);
+    const cases: CaseResult[] = [];
+    let sizes: BundleSize[] = [];
+    for (const id of only) {
+      const outcome = await (CASES[id] as (typeof CASES)[string])(ctx);
+      if ('sizes' in outcome) {
+        cases.push(...outcome.cases);
+        sizes = outcome.sizes;
+      } else cases.push(outcome);
+    }
+    const report: BenchReport = {
+      startedAt,
+      quick,
+      repeats,
+      machine: { cpus: cpus().length, loadAverage: { start: loadStart, end: loadavg()[0] ?? 0 }, noise, node: process.version },
+      cases,
+      bundles: sizes,
+    };
+    process.stdout.write(`${reportLines(report).join('\n')}\n`);
+    if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 };
 
 await main();
