@@ -14,29 +14,33 @@ interface SheetExtent {
 const ROW_TAG = /<(?:\w+:)?row\b[^>]*?\sr="(\d+)"|<(?:\w+:)?row[\s>/]/g;
 const CELL_REF = /<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})\d+"/g;
 
-// A tag cut by a chunk boundary is found again in the next chunk; this much of the previous
-// chunk is kept in front of it (a row or cell start tag's attributes fit in it).
-const OVERLAP = 256;
+// A tag cut by a chunk boundary is held back whole and read with the next chunk, so every tag
+// is read exactly once: reading the cut half too counted `<row r="9` as a row of its own, and a
+// legal sheet of 10,000 rows was refused as one of 10,002. What is held back is bounded: of an
+// unclosed "tag" longer than this only its head (name and first attributes) is kept.
+const HELD_BACK_MAX = 64 * 1024;
+const HELD_BACK_HEAD = 1024;
 
 /** Feeds chunks of one worksheet's XML; returns the extent seen so far after each. */
 const sheetScanner = (): ((chunk: Buffer) => SheetExtent) => {
-  let tail = '';
+  let heldBack = '';
   let rowsCounted = 0;
   const extent: SheetExtent = { rows: 0, columns: 0 };
   return (chunk) => {
-    const text = tail + chunk.toString('latin1');
-    const fresh = (end: number) => end > tail.length;
-    for (const m of text.matchAll(ROW_TAG)) {
-      const end = (m.index ?? 0) + m[0].length;
-      if (!fresh(end)) continue;
+    const text = heldBack + chunk.toString('latin1');
+    const lastOpen = text.lastIndexOf('<');
+    const cut = lastOpen >= 0 && text.indexOf('>', lastOpen) === -1 ? lastOpen : text.length;
+    const complete = text.slice(0, cut);
+    for (const m of complete.matchAll(ROW_TAG)) {
       rowsCounted += 1;
       // Rows may omit their number; then they follow one another.
       extent.rows = Math.max(extent.rows, m[1] ? Number(m[1]) : rowsCounted, rowsCounted);
     }
-    for (const m of text.matchAll(CELL_REF)) {
-      if (m[1] && fresh((m.index ?? 0) + m[0].length)) extent.columns = Math.max(extent.columns, columnNumber(m[1]));
+    for (const m of complete.matchAll(CELL_REF)) {
+      if (m[1]) extent.columns = Math.max(extent.columns, columnNumber(m[1]));
     }
-    tail = text.slice(-OVERLAP);
+    heldBack = text.slice(cut);
+    if (heldBack.length > HELD_BACK_MAX) heldBack = heldBack.slice(0, HELD_BACK_HEAD);
     return extent;
   };
 };
