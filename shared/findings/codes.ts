@@ -282,6 +282,13 @@ const FINDINGS = {
     fr: (p) =>
       `Le fichier .csv ne peut pas être lu comme du texte (${csvProblemFr(p)}). Dans Excel, choisissez Fichier > Enregistrer sous, puis le type ${CSV_TYPE_FR}, ou déposez le classeur au format .xlsx.`,
   },
+  'csv-unclosed-quote': {
+    severity: Severity.error,
+    en: (p) =>
+      `A quote opens a field at line ${str(p.line)}, character ${str(p.column)} of the .csv file and is not closed within the ${str(p.expected)} characters a cell may hold, so the file was not read. Close the quote (or remove it) and save again.`,
+    fr: (p) =>
+      `Un guillemet ouvre un champ à la ligne ${str(p.line)}, caractère ${str(p.column)}, du fichier .csv et n’est pas refermé dans les ${fr.count(p.max, p.expected)} caractères qu’une cellule peut contenir${NB}: le fichier n’a donc pas été lu. Fermez le guillemet (ou supprimez-le) et enregistrez de nouveau.`,
+  },
   'csv-decoded': {
     severity: Severity.info,
     en: (p) =>

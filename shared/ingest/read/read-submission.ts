@@ -10,7 +10,7 @@ import type { IngestLimits } from '../limits.ts';
 import { META_SHEET, parseMetaRows } from '../../submission/index.ts';
 import type { TemplateMeta } from '../../submission/index.ts';
 import { draftsOfTable } from './draft.ts';
-import { parseCsv } from './csv.ts';
+import { MAX_FIELD_CHARS, parseCsv } from './csv.ts';
 import { decodeCsv, ENCODING_NAMES } from '../csv-text.ts';
 import { IngestInputError } from '../errors.ts';
 import { a1, columnLetters, columnNumber } from '../../text/index.ts';
@@ -49,16 +49,16 @@ const columnsOf = (letters: readonly string[]): Set<number> => new Set(letters.m
 const SHEET_REFUSED = { refused: 'sheet' } as const;
 
 /** Bounds checked on the sheet's declared size before any of its cells is looked at. */
-const withinLimits = (sheet: string, rows: number, columns: number, limits: IngestLimits): Finding[] => {
+const withinLimits = (sheet: string, rows: number, columns: number, limits: IngestLimits, rowsOrMore = false): Finding[] => {
   const out: Finding[] = [];
   if (rows > limits.maxRows)
     out.push(
       findingOf('too-many-rows', {
         sheet,
         cell: `A${limits.maxRows + 1}`,
-        found: String(rows),
+        found: rowsOrMore ? `${rows} or more` : String(rows),
         expected: String(limits.maxRows),
-        params: { ...SHEET_REFUSED, count: rows, max: limits.maxRows },
+        params: { ...SHEET_REFUSED, count: rows, max: limits.maxRows, ...(rowsOrMore ? { orMore: true } : {}) },
       }),
     );
   if (columns > limits.maxColumns)
@@ -142,10 +142,20 @@ const gridOfCsv = (bytes: Buffer, fileName: string, limits: IngestLimits): Sourc
   if (!decoded.ok) throw new IngestInputError('bytes', `CSV bytes that are not text reached the reader (${decoded.problem} at byte ${decoded.offset})`);
   const decodedAs: Finding[] =
     decoded.encoding === 'utf-8' ? [] : [findingOf('csv-decoded', { found: ENCODING_NAMES[decoded.encoding], params: { encoding: decoded.encoding } })];
-  const { rows, delimiter } = parseCsv(decoded.text);
+  const { rows, delimiter, problem } = parseCsv(decoded.text, limits.maxRows);
   const sheet = basename(fileName, extname(fileName)) || 'csv';
+  if (problem?.kind === 'unclosed-quote') {
+    const unclosed = findingOf('csv-unclosed-quote', {
+      sheet,
+      cell: a1(problem.line, problem.column),
+      expected: String(MAX_FIELD_CHARS),
+      params: { line: problem.line, column: problem.column, max: MAX_FIELD_CHARS },
+    });
+    return { grids: [], meta: null, findings: [...decodedAs, unclosed], delimiter };
+  }
   const columns = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  const over = withinLimits(sheet, rows.length, columns, limits);
+  // Reading stopped at the first row past the limit, so the count is a lower bound.
+  const over = withinLimits(sheet, rows.length, columns, limits, problem?.kind === 'too-many-rows');
   return over.length > 0
     ? { grids: [], meta: null, findings: [...decodedAs, ...over], delimiter }
     : { grids: [gridOfRows(sheet, rows)], meta: null, findings: decodedAs, delimiter };
