@@ -40,6 +40,10 @@ const SECOND_SURFACES = [
   // keeps them under the bundle budget with the pages in.
   'shared/pipeline/publishing.ts',
   'shared/ingest/limits.ts',
+  // The ingest flow without the publishing flows, and the digests without the renderers: the
+  // ingest bundle leaves out the release writer, the renderers and their tables.
+  'shared/pipeline/ingesting.ts',
+  'shared/report/digest.ts',
 ];
 
 /**

@@ -5,7 +5,7 @@
 import type { IngestLimits } from '../../shared/ingest/index.ts';
 import type { Rules } from '../../shared/model/index.ts';
 import { ReceiptStatus } from '../../shared/model/index.ts';
-import { processUpload } from '../../shared/pipeline/index.ts';
+import { processUpload } from '../../shared/pipeline/ingesting.ts';
 import { isFolderPlaceholder } from '../../shared/stack/index.ts';
 import type { Storage } from '../../shared/storage/index.ts';
 import { FunctionError, PublishRequestError, RecordFailedError, S3EventSchema, S3TestEventSchema, parseEvent, decodeS3Key, ingestRules } from '../common/index.ts';

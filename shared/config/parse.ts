@@ -7,7 +7,7 @@ import { RulesSchema } from '../model/index.ts';
 import type { Rules } from '../model/index.ts';
 import { ALLIES, FxTableSchema } from '../reference/index.ts';
 import type { AllyRef, FxTable } from '../reference/index.ts';
-import { canonicalJson, sha256Hex } from '../report/index.ts';
+import { canonicalJson, sha256Hex } from '../report/digest.ts';
 import { ConfigInvalidError } from './errors.ts';
 import type { ConfigProblem } from './errors.ts';
 

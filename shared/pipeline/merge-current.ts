@@ -10,7 +10,7 @@
 // uploaded again (a restarted demo, a resent e-mail attachment) publishes nothing new, while a
 // file that restores older figures over newer ones (A, then B, then A again) still wins.
 import type { SubmissionRecord } from '../model/index.ts';
-import { canonicalJson, sha256Hex } from '../report/index.ts';
+import { canonicalJson, sha256Hex } from '../report/digest.ts';
 import { CURRENT_VERSION } from './current-figures.ts';
 import type { CurrentFigures, HistoryEntry, SubmissionRef } from './current-figures.ts';
 import { PipelineError } from './errors.ts';

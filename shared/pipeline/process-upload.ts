@@ -16,7 +16,7 @@ import { annotateWorkbook, buildReceipt, IngestLimitsSchema, ingestSubmission, r
 import type { IngestLimits } from '../ingest/index.ts';
 import { ReceiptSchema, ReceiptStatus } from '../model/index.ts';
 import type { Receipt, Rules } from '../model/index.ts';
-import { sha256Hex } from '../report/index.ts';
+import { sha256Hex } from '../report/digest.ts';
 import { BucketRole, classifyUploadKey, dataKeys, printableKey, uploadsKeys } from '../storage/index.ts';
 import type { Storage, UploadKey } from '../storage/index.ts';
 import { recordAccepted } from './current-store.ts';
