@@ -275,6 +275,13 @@ const FINDINGS = {
       return `${what} ${UNSUPPORTED_HINTS.fr[extension] ?? `Déposez un classeur Excel (.xlsx) ou un fichier CSV enregistré au format ${q('CSV UTF-8')} (.csv).`}`;
     },
   },
+  'merged-range-too-large': {
+    severity: Severity.error,
+    en: (p) =>
+      `Sheet "${str(p.sheet)}" has merged cells (the largest ${str(p.found)}) covering ${str(p.count)} cells in all, more than the ${str(p.expected)} a sheet may merge, so it was not read. Unmerge the cells outside the table and save again.`,
+    fr: (p) =>
+      `La feuille ${q(str(p.sheet))} a des cellules fusionnées (la plus grande plage${NB}: ${str(p.found)}) qui couvrent ${fr.count(p.count, p.found)} cellules en tout, plus que les ${fr.count(p.max, p.expected)} qu’une feuille peut fusionner${NB}: elle n’a donc pas été lue. Annulez la fusion des cellules hors du tableau et enregistrez de nouveau.`,
+  },
   'csv-not-text': {
     severity: Severity.error,
     en: (p) =>

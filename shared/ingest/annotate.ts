@@ -2,6 +2,7 @@
 // cell in question coloured and commented, behind a first sheet listing all findings. Works on
 // a parsed copy; the uploaded bytes are never touched.
 import ExcelJS from 'exceljs';
+import { boundedForCopy } from './copy-bounds.ts';
 import type { Finding, Receipt, Severity } from '../model/index.ts';
 // The text of findings quotes submitted values, so every string cell of the receipt sheet is neutralised.
 import { cellOf, safeText } from '../text/index.ts';
@@ -108,11 +109,16 @@ const receiptWorkbook = async (receipt: Receipt): Promise<Buffer> => {
   return toBuffer(wb);
 };
 
-/** A marked-up copy of the uploaded workbook, with the Receipt sheet first. */
+/**
+ * A marked-up copy of the uploaded workbook, with the Receipt sheet first; the receipt-only
+ * workbook when the sheets are too big to rewrite (see copy-bounds.ts).
+ */
 const annotateWorkbook = async (original: Buffer, receipt: Receipt): Promise<Buffer> => {
-  const wb = new ExcelJS.Workbook();
   // exceljs reads from its own copy; the original buffer stays as uploaded.
-  await wb.xlsx.load(Buffer.from(original) as unknown as ArrayBuffer);
+  const bounded = await boundedForCopy(Buffer.from(original));
+  if (!bounded) return receiptWorkbook(receipt);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bounded as unknown as ArrayBuffer);
   markCells(wb, receipt.findings);
   writeReceiptSheet(wb, receipt);
   return toBuffer(wb);

@@ -15,6 +15,11 @@ const IngestLimitsSchema = z.strictObject({
   maxRows: z.number().int().positive().default(10_000),
   /** Most columns a sheet may use. */
   maxColumns: z.number().int().positive().default(500),
+  /**
+   * Most cells the merged ranges of one sheet may cover, once clipped to the cells the sheet
+   * holds (a merge written down to row 1,048,576 covers only the rows that exist).
+   */
+  maxMergedCells: z.number().int().positive().default(100_000),
 });
 
 type IngestLimits = z.infer<typeof IngestLimitsSchema>;

@@ -1,6 +1,5 @@
 // The workbook reader: bytes of an accepted .xlsx or .csv in, draft records and cell-level
 // findings out. Pure: no I/O beyond parsing the bytes it is given.
-import ExcelJS from 'exceljs';
 import { basename, extname } from 'node:path';
 import { findingOf, Severity } from '../../findings/index.ts';
 import type { Finding } from '../../findings/index.ts';
@@ -14,10 +13,12 @@ import { MAX_FIELD_CHARS, parseCsv } from './csv.ts';
 import { decodeCsv, ENCODING_NAMES } from '../csv-text.ts';
 import { IngestInputError } from '../errors.ts';
 import { a1, columnLetters, columnNumber } from '../../text/index.ts';
-import { gridOfRows, gridOfWorksheet, textOf } from './grid.ts';
+import { gridOfRows, textOf } from './grid.ts';
 import type { Grid } from './grid.ts';
 import type { Delimiter } from './csv.ts';
-import { dateCellsOf } from './date-cells.ts';
+import { readWorkbookPackage } from './xlsx/package.ts';
+import { clippedMerges, gridOfSheet } from './xlsx/sheet-grid.ts';
+import type { WorkbookSheet } from './xlsx/package.ts';
 import { chooseTables, foundOf, tablesOfSheet } from './tables.ts';
 import type { Found, Layout } from './tables.ts';
 import { unreadInTable, unreadOutside } from './unread.ts';
@@ -77,11 +78,11 @@ const withinLimits = (sheet: string, rows: number, columns: number, limits: Inge
 /** Our marker has a few dozen rows; a bigger `_meta` sheet is someone else's and is not read. */
 const META_MAX_ROWS = 200;
 
-const metaOf = (wb: ExcelJS.Workbook): TemplateMeta | null => {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws || ws.rowCount > META_MAX_ROWS || ws.columnCount > 2) return null;
+const metaOf = (sheets: readonly WorkbookSheet[]): TemplateMeta | null => {
+  const sheet = sheets.find((s) => s.name === META_SHEET);
+  if (!sheet || sheet.cells.rows > META_MAX_ROWS || sheet.cells.columns > 2) return null;
+  const grid = gridOfSheet(sheet.name, sheet.cells);
   const rows: [string, string][] = [];
-  const grid = gridOfWorksheet(ws);
   for (let r = 1; r <= grid.rows; r += 1) rows.push([textOf(grid.at(r, 1)), textOf(grid.at(r, 2))]);
   return parseMetaRows(rows);
 };
@@ -99,20 +100,6 @@ const decimalMarkOfTable = (t: Table): DecimalMark | null => {
   return votes['.'] > votes[','] ? '.' : ',';
 };
 
-/** The grid with the cells the package stores as dates (t="d") read as dates, not as the numbers exceljs makes of them. */
-const withDates = (grid: Grid, dates: ReadonlyMap<string, string> | undefined): Grid =>
-  !dates
-    ? grid
-    : {
-        ...grid,
-        at: (row, column) => {
-          const cell = grid.at(row, column);
-          const source = cell.master ? a1(cell.master.row, cell.master.column) : cell.address;
-          const date = dates.get(source);
-          return date === undefined ? cell : { ...cell, content: { kind: 'date', value: date.slice(0, 10) } };
-        },
-      };
-
 interface Source {
   grids: Grid[];
   meta: TemplateMeta | null;
@@ -122,18 +109,31 @@ interface Source {
 }
 
 const gridsOfXlsx = async (bytes: Buffer, limits: IngestLimits): Promise<Source> => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const dates = await dateCellsOf(bytes);
+  const sheets = await readWorkbookPackage(bytes);
   const findings: Finding[] = [];
   const grids: Grid[] = [];
-  for (const ws of wb.worksheets) {
-    if (ws.name === META_SHEET) continue;
-    const over = withinLimits(ws.name, ws.rowCount, ws.columnCount, limits);
+  for (const { name, cells } of sheets) {
+    if (name === META_SHEET) continue;
+    const over = withinLimits(name, cells.rows, cells.columns, limits);
     findings.push(...over);
-    if (over.length === 0) grids.push(withDates(gridOfWorksheet(ws), dates.get(ws.name)));
+    if (over.length > 0) continue;
+    const { tooLarge, ...layout } = clippedMerges(cells, limits);
+    if (tooLarge) {
+      const { range, covered } = tooLarge;
+      findings.push(
+        findingOf('merged-range-too-large', {
+          sheet: name,
+          cell: a1(range.top, range.left),
+          found: `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`,
+          expected: String(limits.maxMergedCells),
+          params: { count: covered, max: limits.maxMergedCells },
+        }),
+      );
+      continue;
+    }
+    grids.push(gridOfSheet(name, cells, layout));
   }
-  return { grids, meta: metaOf(wb), findings, delimiter: null };
+  return { grids, meta: metaOf(sheets), findings, delimiter: null };
 };
 
 const gridOfCsv = (bytes: Buffer, fileName: string, limits: IngestLimits): Source => {
