@@ -171,12 +171,19 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
       return { published: false, release: latest.number, digest, reportingYear, written };
     }
 
-    const attempt = await claimRelease({ storage, release: number, purpose: `publish (${trigger})`, policy, nowMs: Date.now() });
+    const isIndexed = async (): Promise<boolean> => ((await readIndexVersion(storage)).index.releases.at(-1)?.number ?? 0) >= number;
+    const attempt = await claimRelease({ storage, release: number, purpose: `publish (${trigger})`, policy, nowMs: Date.now(), indexed: isIndexed });
     if ('busy' in attempt) {
       await waitForRelease(storage, number, attempt.busy, policy, startedMs);
       continue;
     }
     const held = attempt.held;
+    // The index may have taken this number between our read and the claim (its publisher ended
+    // right after): then nothing may be written under it; start over from the new index.
+    if (await isIndexed()) {
+      endClaim(held);
+      continue;
+    }
     try {
       const previous = latest ? await readPreviousDataset(storage, latest.number) : null;
       // An earlier holder of this number may have left a complete folder with this very

@@ -135,6 +135,12 @@ interface ClaimRequest {
   nowMs: number;
   /** Take the number over even from a holder that looks alive (an operator's repair --force). */
   force?: boolean;
+  /**
+   * Whether release n is in the index by now. Asked before an abandoned claim is taken over: a
+   * holder that indexed its release and then ended leaves its claim active, and taking that
+   * over would rewrite a release readers already have.
+   */
+  indexed?: () => Promise<boolean>;
 }
 
 const claimBody = (claim: ReleaseClaim): string => `${JSON.stringify(claim, null, 2)}\n`;
@@ -143,7 +149,7 @@ const claimBody = (claim: ReleaseClaim): string => `${JSON.stringify(claim, null
  * Tries to claim release n once: creates the claim, or takes over an abandoned one. Either way
  * only one of several racing publishers gets `held`; the others get `busy` with the live claim.
  */
-const claimRelease = async ({ storage, release, purpose, policy, nowMs, force = false }: ClaimRequest): Promise<ClaimAttempt> => {
+const claimRelease = async ({ storage, release, purpose, policy, nowMs, force = false, indexed }: ClaimRequest): Promise<ClaimAttempt> => {
   const key = dataKeys.releaseClaim(release);
   const mine: ReleaseClaim = {
     claimVersion: 1,
@@ -169,6 +175,7 @@ const claimRelease = async ({ storage, release, purpose, policy, nowMs, force = 
     const existing = await readClaim(storage, release);
     if (!existing) continue; // removed meanwhile: try to create it again
     if (!force && existing.claim && !judgeClaim(existing.claim, nowMs, policy).abandoned) return { busy: existing.claim };
+    if (existing.claim && (await indexed?.())) return { busy: existing.claim };
     activeTokens.add(mine.token);
     try {
       await storage.put(BucketRole.data, key, claimBody(mine), { ...json, ifMatch: existing.etag });

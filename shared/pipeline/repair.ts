@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { renderSitePages } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
-import { claimRelease, DEFAULT_CLAIM_POLICY, releaseClaim } from './release-claim.ts';
+import { claimRelease, DEFAULT_CLAIM_POLICY, endClaim, releaseClaim } from './release-claim.ts';
 import type { ClaimPolicy } from './release-claim.ts';
 import { readIndexVersion, settleLatest } from './release-writer.ts';
 
@@ -38,7 +38,14 @@ const repairStore = async ({ storage, force = false, claim }: RepairInput): Prom
   for (let n = (index.releases.at(-1)?.number ?? 0) + 1; ; n += 1) {
     const leftovers = await storage.list(BucketRole.public, publicKeys.releasePrefix(n));
     if (leftovers.length === 0) break;
-    const attempt = await claimRelease({ storage, release: n, purpose: 'repair', policy, nowMs: Date.now(), force });
+    // A publisher may index n meanwhile; its folder is then a release, not leftovers.
+    const isIndexed = async (): Promise<boolean> => ((await readIndexVersion(storage)).index.releases.at(-1)?.number ?? 0) >= n;
+    const attempt = await claimRelease({ storage, release: n, purpose: 'repair', policy, nowMs: Date.now(), force, indexed: isIndexed });
+    if ('busy' in attempt && (await isIndexed())) break;
+    if ('held' in attempt && (await isIndexed())) {
+      endClaim(attempt.held);
+      break;
+    }
     if ('busy' in attempt) {
       const { holder, purpose, claimedAt } = attempt.busy;
       return { settled, discarded, busy: { release: n, holder: `${purpose} on ${holder.host} (pid ${holder.pid}) since ${claimedAt}` } };

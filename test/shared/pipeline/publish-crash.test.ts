@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { publish } from '../../../shared/pipeline/index.ts';
 import type { PublishOutcome } from '../../../shared/pipeline/index.ts';
-import { createFolderStorage, createMemoryStorage } from '../../../shared/storage/index.ts';
+import { createFolderStorage, createMemoryStorage, publicKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 import { publishInput, storeSubmission } from '../../helpers/publish-fixtures.ts';
 import { recordingStorage } from '../../helpers/recording-storage.ts';
@@ -135,5 +135,35 @@ describe.each(stores)('publishers running at the same moment, over the $name sto
     expect(outcomes.filter((o) => o.published)).toHaveLength(1);
     expect(new Set(outcomes.map((o) => o.release))).toEqual(new Set([2]));
     await expectConsistentStore(storage);
+  });
+});
+
+describe.each(stores)('a publisher that read the index just before another indexed its release, over the $name store', ({ make }) => {
+  it('writes nothing under that number, though its holder has ended', async () => {
+    // Prepare: the index before release 2, then release 2 published by a publish that has
+    // ended (its claim stays active, as the record of who wrote it).
+    const storage = make();
+    await storeWithPendingRelease(storage);
+    const stale = await storage.get('public', publicKeys.releasesIndex);
+    await publish(publishInput(storage));
+    const before = await indexedBytes(storage);
+    let served = false;
+    const lagging: Storage = {
+      ...storage,
+      get: async (bucket, key) => {
+        if (bucket === 'public' && key === publicKeys.releasesIndex && !served) {
+          served = true;
+          return stale;
+        }
+        return storage.get(bucket, key);
+      },
+    };
+
+    // Act: a recompute that first sees release 1 as the last.
+    const outcome = await publish(publishInput(lagging, { trigger: 'manual', reason: 'look back', reportingYear: 2024 }));
+
+    // Assess: release 2 untouched, and the recompute's own release after it.
+    expect(outcome.release).toBe(3);
+    await expectConsistentStore(storage, before);
   });
 });
