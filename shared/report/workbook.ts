@@ -42,7 +42,7 @@ const paint = (cell: ExcelJS.Cell, status: ShownStatus) => {
   cell.font = { color: { argb: `FF${style.ink}` } };
 };
 
-const table = (ws: ExcelJS.Worksheet, header: readonly string[], widths: readonly number[]) => {
+const table = (ws: ExcelJS.Worksheet, header: readonly Value[], widths: readonly number[]) => {
   styleHeader(addRow(ws, header));
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
@@ -51,6 +51,24 @@ const table = (ws: ExcelJS.Worksheet, header: readonly string[], widths: readonl
 const setFormats = (ws: ExcelJS.Worksheet, formats: Record<number, string>) => {
   for (const [col, fmt] of Object.entries(formats)) ws.getColumn(Number(col)).numFmt = fmt;
 };
+
+/**
+ * How every sheet prints: landscape A4, as wide as one page and as long as it needs, the first
+ * row (the table's header, or the sheet's title) repeated on each page. Without it LibreOffice
+ * printed the release on 142 portrait pages, most of them a sliver of columns.
+ */
+const PRINT_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+};
+
+/** Years are numbers in every cell, headers included, shown without digit grouping or decimals. */
+const YEAR_FORMAT = '0';
 
 const autoFilter = (ws: ExcelJS.Worksheet, columns: number) => {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: columns } };
@@ -136,7 +154,7 @@ const standingsSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
 const trackSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset, spec: (typeof TRACK_SHEETS)[number]) => {
   const ws = wb.addWorksheet(spec.sheet);
   const years = allYears(d);
-  table(ws, ['ISO3', 'Ally', ...years.map(String)], [7, 22, ...years.map(() => 9)]);
+  table(ws, ['ISO3', 'Ally', ...years], [7, 22, ...years.map(() => 9)]);
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   for (const ally of d.allies) {
     const byYear = new Map(ally.years.map((y) => [y.year, y]));
@@ -149,6 +167,8 @@ const trackSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset, spec: (typeof TR
     });
   }
   for (let c = 3; c < 3 + years.length; c++) ws.getColumn(c).numFmt = PCT_FORMAT;
+  // The column format reaches the header too: the years there are whole numbers.
+  years.forEach((_yr, i) => (ws.getRow(1).getCell(3 + i).numFmt = YEAR_FORMAT));
   autoFilter(ws, 2 + years.length);
   addRow(ws, []);
   addRow(ws, [`${spec.title}. Cell colour: status on the ${spec.track} track (${Object.values(STATUS_STYLE).map((s) => s.label).join(', ')}).`]);
@@ -305,6 +325,7 @@ const renderWorkbook = async (dataset: ComplianceDataset): Promise<Buffer> => {
   sourcesSheet(wb, dataset);
   rulesSheet(wb, dataset);
   notesSheet(wb, dataset);
+  wb.eachSheet((ws) => (ws.pageSetup = { ...ws.pageSetup, ...PRINT_SETUP }));
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 

@@ -1,6 +1,6 @@
 // `dualtrack process samples`: the committed samples through the whole local pipeline, into a
 // folder store, as the README tells a user to run them. One run; the tests read its release.
-import { copyFile, mkdir, readFile, readdir, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -13,6 +13,8 @@ import { SAMPLES_AS_OF_YEAR } from '../../scripts/samples/catalogue.ts';
 import { loadSampleSource } from '../../scripts/samples/source.ts';
 import type { SampleSource } from '../../scripts/samples/source.ts';
 import { capturingIo } from '../helpers/cli.ts';
+import { pdfInfo, runPython } from '../helpers/debian-tools.ts';
+import { convertWithSoffice } from '../helpers/soffice.ts';
 import { tempDirs } from '../helpers/temp.ts';
 
 const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -150,5 +152,86 @@ describe('dualtrack process samples', () => {
       const croatia2014 = run.dataset.allies.find((a) => a.iso3 === 'HRV')?.years.find((y) => y.year === 2014)?.usd;
       expect(croatia2014?.legacy).toMatchObject({ currency: 'HRK', eurRate: 7.5345 });
     });
+  });
+
+  describe('its workbook, printed by LibreOffice and read back by openpyxl', () => {
+    // Per sheet: its print setup, the cells of its first row, and every text cell that reads as a year.
+    const READ_BACK = `
+import json, re, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = []
+for ws in wb.worksheets:
+    props = ws.sheet_properties.pageSetUpPr
+    out.append({
+        'sheet': ws.title,
+        'orientation': ws.page_setup.orientation,
+        'fitToPage': bool(props and props.fitToPage),
+        'fitToWidth': ws.page_setup.fitToWidth,
+        'fitToHeight': ws.page_setup.fitToHeight,
+        'titleRows': ws.print_title_rows,
+        'header': [[type(c.value).__name__, c.value] for c in ws[1]],
+        'yearsAsText': [c.coordinate for row in ws.iter_rows() for c in row if isinstance(c.value, str) and re.fullmatch(r'(19|20)[0-9]{2}', c.value.strip())],
+    })
+print(json.dumps(out))
+`;
+    interface SheetReadBack {
+      sheet: string;
+      orientation: string;
+      fitToPage: boolean;
+      fitToWidth: number;
+      fitToHeight: number;
+      titleRows: string | null;
+      header: [string, unknown][];
+      yearsAsText: string[];
+    }
+
+    it('stores every year as a number, the track sheets\' year headers among them', async () => {
+      // Act
+      const sheets = JSON.parse(await runPython(READ_BACK, [join(run.latest, ReleaseManifest.workbook.path)], 'openpyxl', 'python3-openpyxl')) as SheetReadBack[];
+
+      // Assess: the samples run 2014-2035, so the Core sheet's header is ISO3, Ally, then 22 whole-number years
+      expect(sheets.flatMap((s) => s.yearsAsText.map((cell) => `${s.sheet}!${cell}`))).toEqual([]);
+      const core = sheets.find((s) => s.sheet === 'Core');
+      expect(core?.header.slice(2)).toEqual(Array.from({ length: 22 }, (_, i) => ['int', 2014 + i]));
+      expect(sheets.find((s) => s.sheet === 'Sources')?.header[2]).toEqual(['str', 'Year']);
+    });
+
+    it('sets up every sheet to print landscape, one page wide, its first row repeated', async () => {
+      // Act
+      const sheets = JSON.parse(await runPython(READ_BACK, [join(run.latest, ReleaseManifest.workbook.path)], 'openpyxl', 'python3-openpyxl')) as SheetReadBack[];
+
+      // Assess
+      expect(sheets).toHaveLength(11);
+      for (const s of sheets) {
+        expect({ sheet: s.sheet, orientation: s.orientation, fitToPage: s.fitToPage, fitToWidth: s.fitToWidth, fitToHeight: s.fitToHeight, titleRows: s.titleRows }).toEqual({
+          sheet: s.sheet,
+          orientation: 'landscape',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          titleRows: '$1:$1',
+        });
+      }
+    });
+
+    it(
+      'prints on a few landscape pages in LibreOffice (142 portrait pages before the print setup)',
+      async () => {
+        // Prepare
+        const pdf = await convertWithSoffice(await readFile(join(run.latest, ReleaseManifest.workbook.path)), 'compliance.xlsx', 'pdf');
+        const path = join(run.latest, '..', '..', 'compliance.pdf');
+        await writeFile(path, pdf);
+
+        // Act
+        const info = await pdfInfo(path);
+
+        // Assess: 11 sheets, the Sources sheet's 683 rows the longest; one page wide, every page landscape
+        expect(info.pages).toBeGreaterThanOrEqual(11);
+        expect(info.pages).toBeLessThanOrEqual(30);
+        expect(info.sizes).toHaveLength(info.pages);
+        expect(info.sizes.filter((p) => p.width <= p.height)).toEqual([]);
+      },
+      PIPELINE_TIMEOUT_MS,
+    );
   });
 });

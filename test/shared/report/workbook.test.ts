@@ -91,7 +91,7 @@ describe('renderWorkbook', () => {
     const alb = rowsByKey(ws).get('ALB')!;
 
     // Assess: ALB combined = core + counted security: 1.8 + 0.1172835, 2 + 0.2, 2.3 + 0.4
-    expect(header).toEqual(['ISO3', 'Ally', '2024', '2025', '2026']);
+    expect(header).toEqual(['ISO3', 'Ally', 2024, 2025, 2026]);
     expect(alb.getCell(3).value).toBeCloseTo(1.9172835, 12);
     expect(alb.getCell(4).value).toBeCloseTo(2.2, 12);
     expect(alb.getCell(5).value).toBeCloseTo(2.7, 12);
