@@ -31,6 +31,18 @@ const AllyOverrideSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
+/**
+ * The licence the operator publishes the releases under, as a data package states it: an
+ * identifier (SPDX or Open Definition, e.g. `CC-BY-4.0`), its title and the address of its text.
+ * Optional, so a rules file written before it existed stays valid; without it the reports say
+ * that no licence is stated.
+ */
+const LicenseSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.+-]*$/, 'an identifier such as CC-BY-4.0 (letters, digits, dots, plus and dashes)'),
+  title: z.string().min(1),
+  path: z.url({ protocol: /^https?$/, error: 'the address (http or https) of the licence text' }),
+});
+
 const RulesSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
@@ -72,6 +84,8 @@ const RulesSchema = z
       minCoveragePct: PctSchema,
     }),
     overrides: z.record(Iso3Schema, AllyOverrideSchema).default({}),
+    /** What readers may do with the releases; the operator's statement, published with every release. */
+    license: LicenseSchema.optional(),
   })
   .refine((r) => r.targetYear > r.baselineYear, {
     message: 'targetYear must be after baselineYear',
@@ -85,6 +99,7 @@ const RulesSchema = z
 type Rules = z.infer<typeof RulesSchema>;
 type RulesInput = z.input<typeof RulesSchema>;
 type AllyOverride = z.infer<typeof AllyOverrideSchema>;
+type License = z.infer<typeof LicenseSchema>;
 
 /**
  * The Hague Summit Declaration, 25 June 2025 (5% by 2035: at least 3.5% core, and up to 1.5%
@@ -115,6 +130,7 @@ const HAGUE_2025: Rules = RulesSchema.parse({
   },
   aggregates: { minCoveragePct: 100 },
   overrides: {},
+  license: { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0 International', path: 'https://creativecommons.org/licenses/by/4.0/' },
 });
 
 /** The targets and years that apply to one ally once its override is laid over the rules. */
@@ -138,5 +154,5 @@ const effectiveTargets = (rules: Rules, iso3: string): EffectiveTargets => {
   };
 };
 
-export { RulesSchema, AllyOverrideSchema, HAGUE_2025, effectiveTargets };
-export type { Rules, RulesInput, AllyOverride, EffectiveTargets };
+export { RulesSchema, AllyOverrideSchema, LicenseSchema, HAGUE_2025, effectiveTargets };
+export type { Rules, RulesInput, AllyOverride, License, EffectiveTargets };

@@ -1,6 +1,7 @@
 // datapackage.json: a Frictionless Data Package descriptor of the release's files, so data tools
 // (frictionless, datapackage-py/js, CKAN) can load and verify the release without reading docs.
 // Each file's media type and description come from the release manifest.
+import type { License } from '../model/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { ALLIANCE_CSV_COLUMNS, CSV_COLUMNS } from './csv.ts';
 import type { CsvColumn } from './csv.ts';
@@ -15,11 +16,9 @@ interface PackagedFile {
   sha256: string;
 }
 
-interface License {
-  name: string;
-  path?: string;
-  title?: string;
-}
+
+/** A licence as the Data Package spec lists it: name, path, title. */
+const licenseOf = (l: License) => ({ name: l.name, path: l.path, title: l.title });
 
 const resourceName = (path: string) => path.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
 const formatOf = (path: string) => /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
@@ -70,8 +69,11 @@ const resource = (f: PackagedFile) => {
   };
 };
 
-/** The descriptor (Data Package v1) of a release's files; datapackage.json itself is not listed. */
-const datapackage = (dataset: ComplianceDataset, files: readonly PackagedFile[], options: { licenses?: License[] } = {}) => ({
+/**
+ * The descriptor (Data Package v1) of a release's files; datapackage.json itself is not listed.
+ * Its licence is the one the operator states in the rules; rules without one give no `licenses`.
+ */
+const datapackage = (dataset: ComplianceDataset, files: readonly PackagedFile[]) => ({
   profile: 'data-package',
   name: 'dualtrack-compliance',
   title: "NATO allies' defence and security-related spending against the dual-track commitment",
@@ -79,13 +81,13 @@ const datapackage = (dataset: ComplianceDataset, files: readonly PackagedFile[],
   version: String(dataset.release.number),
   created: dataset.release.publishedAt,
   keywords: ['defence expenditure', 'NATO', 'GDP', 'Hague 2025', 'Wales 2014'],
-  ...(options.licenses ? { licenses: options.licenses } : {}),
+  ...(dataset.rules.license ? { licenses: [licenseOf(dataset.rules.license)] } : {}),
   sources: [{ title: `Exchange rates: ${dataset.fxSource}` }, { title: 'Submissions by the allies (see the source of each figure)' }],
   resources: files.map(resource),
 });
 
-const renderDatapackage = (dataset: ComplianceDataset, files: readonly PackagedFile[], options: { licenses?: License[] } = {}): Buffer =>
-  Buffer.from(`${JSON.stringify(datapackage(dataset, files, options), null, 2)}\n`, 'utf8');
+const renderDatapackage = (dataset: ComplianceDataset, files: readonly PackagedFile[]): Buffer =>
+  Buffer.from(`${JSON.stringify(datapackage(dataset, files), null, 2)}\n`, 'utf8');
 
 export { renderDatapackage, datapackage };
 export type { PackagedFile, License };

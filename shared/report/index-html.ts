@@ -16,7 +16,7 @@ import type { RenderedFile } from './manifest.ts';
 import type { GroupKey } from './groups.ts';
 import { presented } from './groups.ts';
 import { headline, shownStatus, standings } from './standings.ts';
-import { allyNameIn, allyPagePath, mainPageHref, statusCell, trackLabel } from './pages/common.ts';
+import { allyNameIn, allyPagePath, licenseLine, mainPageHref, statusCell, trackLabel } from './pages/common.ts';
 import { renderDocument, languageSwitch } from './pages/document.ts';
 import { amountText, pctNumber, signedPoints, thresholdText, whenText } from './pages/format.ts';
 import { basisIn, coverageIn, groupCaptionIn, groupNameIn, groupPlainName, leftOutIn, notYetMembersIn } from './pages/groups-text.ts';
@@ -234,6 +234,7 @@ const downloadsSection = (d: ComplianceDataset, files: IndexHtmlInput['files'], 
   );
   return `<section id="downloads"><h2>${escapeHtml(t('page.downloads.heading'))}</h2>
 <p class="muted">${escapeHtml(t('page.downloads.intro', { latest: publicKeys.latestPrefix, versioned }))}</p>
+${licenseLine(lang, d.rules)}
 <div class="scroll"><table><thead><tr>${[t('page.col.latest'), t('page.col.holds'), t('page.col.size'), t('page.col.permanent')].map(col).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>
 ${allyLinks.length ? `<p>${escapeHtml(t('page.downloads.allies'))} ${allyLinks.join(', ')}</p>` : ''}</section>`;

@@ -74,6 +74,12 @@ const autoFilter = (ws: ExcelJS.Worksheet, columns: number) => {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: columns } };
 };
 
+/** The licence the operator states in the rules, with the address of its text, or that none is stated. */
+const licenseText = (d: ComplianceDataset): string => {
+  const l = d.rules.license;
+  return l ? `${l.title} (${l.name}), ${l.path}` : `none stated in the rules ${d.rules.id}`;
+};
+
 const summarySheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
   const ws = wb.addWorksheet('Summary');
   const h = headline(d);
@@ -120,6 +126,7 @@ const summarySheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
   addRow(ws, ['Rules', d.rules.id]);
   addRow(ws, ['Reporting year', d.release.reportingYear]);
   addRow(ws, ['Digest (sha256)', d.release.digest]);
+  addRow(ws, ['Licence', licenseText(d)]);
 };
 
 const STANDINGS_HEADER = [
@@ -284,6 +291,7 @@ const rulesSheet = (wb: ExcelJS.Workbook, d: ComplianceDataset) => {
     ['Eligible security-related categories', r.eligibleSecurityCategories.join(', ')],
     ['Plan tolerance below the path, percentage points', r.planTolerancePct],
     ['Alliance figures need at least this share of the allies expected, %', r.aggregates.minCoveragePct],
+    ['Licence of the releases', licenseText(d)],
   ];
   styleHeader(addRow(ws, ['Rule', 'Value']));
   for (const [k, v] of rows) addRow(ws, [k, v]);

@@ -12,7 +12,7 @@ import { renderDocument, languageSwitch } from './document.ts';
 import { amountText, pctNumber, signedPoints, whenText } from './format.ts';
 import { pageLabel } from './labels.ts';
 import type { PageLabelKey, PageLabelValues } from './labels.ts';
-import { allyNameIn, allyPagePath, mainPageHref, statusCell, trackLabel } from './common.ts';
+import { allyNameIn, allyPagePath, licenseLine, mainPageHref, statusCell, trackLabel } from './common.ts';
 import { CHART_TRACKS, renderTrajectoryChart, trajectoryLegend } from './trajectory-chart.ts';
 
 const FIGURES_TABLE_ID = 'trajectory-figures';
@@ -39,6 +39,7 @@ const header = (d: ComplianceDataset, ally: DatasetAlly, lang: Lang, t: T) => {
       currency: ally.currency,
     }),
   )} <a href="${escapeHtml(own(allyFilePath(ally.iso3)))}">${escapeHtml(own(allyFilePath(ally.iso3)))}</a>, <a href="${escapeHtml(fromAllies(ReleaseManifest.dataset.path))}">${escapeHtml(ReleaseManifest.dataset.path)}</a></p>
+${licenseLine(lang, d.rules)}
 ${ally.note ? `<p${lang === 'en' ? '' : ' lang="en"'}>${escapeHtml(ally.note)}</p>` : ''}
 </header>`;
 };

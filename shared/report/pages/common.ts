@@ -2,7 +2,7 @@
 // the pages relative to one another.
 import { publicKeys } from '../../storage/keys.ts';
 import type { Lang } from '../../text/index.ts';
-import type { DatasetAlly } from '../dataset.ts';
+import type { ComplianceDataset, DatasetAlly } from '../dataset.ts';
 import { escapeHtml } from '../escape-html.ts';
 import { allyPagePath } from '../manifest.ts';
 import { STATUS_STYLE } from '../presentation.ts';
@@ -17,10 +17,20 @@ const mainPageHref = (lang: Lang, up: string): string => `${up}${lang === 'fr' ?
 
 const trackLabel = (lang: Lang, track: 'core' | 'security' | 'combined'): string => pageLabel(lang, `page.track.${track}`);
 
+/**
+ * The licence the operator states in the rules, linked to its text (rel="license"), or that none
+ * is stated: every page says what readers may do with the figures.
+ */
+const licenseLine = (lang: Lang, rules: Pick<ComplianceDataset['rules'], 'id' | 'license'>): string => {
+  const l = rules.license;
+  if (!l) return `<p class="license muted">${escapeHtml(pageLabel(lang, 'page.license.none', { rules: rules.id }))}</p>`;
+  return `<p class="license" data-license="${escapeHtml(l.name)}">${escapeHtml(pageLabel(lang, 'page.license.label'))} <a rel="license" href="${escapeHtml(l.path)}">${escapeHtml(l.title)}</a> (${escapeHtml(l.name)}), ${escapeHtml(pageLabel(lang, 'page.license.by', { rules: rules.id }))}</p>`;
+};
+
 /** A status cell, coloured as in every report, worded in the page's language. */
 const statusCell = (lang: Lang, status: ShownStatus): string => {
   const s = STATUS_STYLE[status];
   return `<td class="status ${status}" style="background:#${s.fill};color:#${s.ink}">${escapeHtml(pageLabel(lang, `page.status.${status}`))}</td>`;
 };
 
-export { allyNameIn, allyPagePath, mainPageHref, trackLabel, statusCell };
+export { allyNameIn, allyPagePath, mainPageHref, trackLabel, statusCell, licenseLine };

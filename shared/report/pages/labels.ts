@@ -221,6 +221,9 @@ const PAGE_EN = {
   'page.history.full': 'Full list:',
   'page.notes.heading': 'Notes',
   'page.notes.inEnglish': 'The notes are given in English.',
+  'page.license.label': 'Licence:',
+  'page.license.by': 'stated by the operator in the rules {rules}.',
+  'page.license.none': 'No licence is stated in the rules {rules}: ask the publisher before reusing the data.',
 } as const;
 
 type PageLabelKey = keyof typeof PAGE_EN;
@@ -453,6 +456,9 @@ const PAGE_FR: Readonly<Record<PageLabelKey, string>> = {
   'page.history.full': 'Liste complète :',
   'page.notes.heading': 'Notes',
   'page.notes.inEnglish': 'Les notes sont données en anglais.',
+  'page.license.label': 'Licence :',
+  'page.license.by': 'indiquée par l’exploitant dans les règles {rules}.',
+  'page.license.none': 'Les règles {rules} n’indiquent aucune licence : demandez à l’éditeur avant de réutiliser les données.',
 };
 
 type PageLang = 'en' | 'fr';

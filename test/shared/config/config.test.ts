@@ -60,6 +60,28 @@ describe('checking configuration', () => {
     expect(problemsOf(() => parseConfig('rules', rules, 'rules.json'))).toEqual(['overrides.XYZ: XYZ is not an ally\'s ISO3 code']);
   });
 
+  it('keeps a rules file written before the licence existed valid, without a licence', () => {
+    // Prepare: hague-2025 as a file of the earlier version spelt it
+    const { license, ...earlier } = HAGUE_2025;
+
+    // Act
+    const rules = parseConfig('rules', JSON.parse(JSON.stringify(earlier)), 'rules.json');
+
+    // Assess
+    expect(license?.name).toBe('CC-BY-4.0');
+    expect(rules.license).toBeUndefined();
+    expect(rules.tracks).toEqual(HAGUE_2025.tracks);
+  });
+
+  it('names what is wrong with a licence by its path', () => {
+    const rules = { ...HAGUE_2025, license: { name: 'CC BY 4.0', title: '', path: 'ftp://example.org/by' } };
+    expect(problemsOf(() => parseConfig('rules', rules, 'rules.json'))).toEqual([
+      expect.stringMatching(/^license\.name: an identifier such as CC-BY-4\.0/),
+      expect.stringMatching(/^license\.title: /),
+      expect.stringMatching(/^license\.path: the address \(http or https\) of the licence text/),
+    ]);
+  });
+
   it('names every problem of an exchange-rate table by its zod path', () => {
     const bad = { ...tinyTable(1), unit: 'USD per national currency', rates: { EUR: { '2024': -2 } } };
     expect(problemsOf(() => parseConfig('fx', bad, 'fx.json'))).toEqual([expect.stringMatching(/^unit: /), expect.stringMatching(/^rates\.EUR\.2024: /)]);

@@ -121,6 +121,17 @@ describe('index.html in a browser', () => {
     expect(history).toEqual(['3', '2', '1']);
   });
 
+  it('states the licence of the data beside the downloads, linked to its text', async () => {
+    // Prepare / Act
+    const license = page.locator('#downloads a[rel="license"]');
+
+    // Assess
+    expect(await license.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(await page.locator('#downloads .license').textContent()).toBe(
+      'Licence: Creative Commons Attribution 4.0 International (CC-BY-4.0), stated by the operator in the rules hague-2025.',
+    );
+  });
+
   it('shows hostile text from submissions as text: nothing runs, nothing is injected', async () => {
     // Prepare / Act
     const pwned = await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);

@@ -17,6 +17,7 @@ import {
   renderRelease,
 } from '../../../shared/report/index.ts';
 import type { ManifestEntry } from '../../../shared/report/index.ts';
+import { HAGUE_2025 } from '../../../shared/model/index.ts';
 import { makeDataset } from '../../helpers/dataset.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -91,6 +92,42 @@ describe('renderRelease', () => {
     const alliance = pkg.resources.find((r) => r.path === ReleaseManifest.allianceCsv.path) as (typeof pkg.resources)[number] & { schema?: { primaryKey: string[] } };
     expect(alliance.schema?.fields.map((f) => f.name)).toEqual(ALLIANCE_CSV_COLUMNS.map((c) => c.name));
     expect(alliance.schema?.primaryKey).toEqual(['year', 'group', 'basis']);
+  });
+});
+
+describe('the licence the rules state', () => {
+  const pageText = (files: { path: string; body: Buffer }[], path: string) => files.find((f) => f.path === path)!.body.toString('utf8');
+  const packageOf = (files: { path: string; body: Buffer }[]) => JSON.parse(files.at(-1)!.body.toString('utf8')) as { licenses?: unknown };
+
+  it('is in the data package and linked from every ally page, in both languages', async () => {
+    // Prepare: hague-2025 states CC BY 4.0
+    const dataset = makeDataset();
+
+    // Act
+    const files = await renderRelease({ dataset, previous: null, history: [] });
+
+    // Assess
+    expect(packageOf(files).licenses).toEqual([
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International' },
+    ]);
+    expect(pageText(files, allyPagePath('DEU', 'en'))).toContain(
+      '<p class="license" data-license="CC-BY-4.0">Licence: <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International</a> (CC-BY-4.0), stated by the operator in the rules hague-2025.</p>',
+    );
+    expect(pageText(files, allyPagePath('DEU', 'fr'))).toContain('Licence\u00a0: <a rel="license" href="https://creativecommons.org/licenses/by/4.0/">');
+  });
+
+  it('is absent from the data package, and the pages say none is stated, when the rules give none', async () => {
+    // Prepare
+    const { license: _stated, ...rules } = HAGUE_2025;
+    const dataset = makeDataset({ rules });
+
+    // Act
+    const files = await renderRelease({ dataset, previous: null, history: [] });
+
+    // Assess
+    expect(packageOf(files)).not.toHaveProperty('licenses');
+    expect(pageText(files, allyPagePath('DEU', 'en'))).toContain('No licence is stated in the rules hague-2025: ask the publisher before reusing the data.');
+    expect(pageText(files, allyPagePath('DEU', 'en'))).not.toContain('rel="license"');
   });
 });
 

@@ -195,6 +195,7 @@ describe('renderWorkbook', () => {
 
     // Assess
     expect(rows.get('Rules id')?.getCell(2).value).toBe('hague-2025');
+    expect(rows.get('Licence of the releases')?.getCell(2).value).toBe('Creative Commons Attribution 4.0 International (CC-BY-4.0), https://creativecommons.org/licenses/by/4.0/');
     expect(rows.get('Core target, % of GDP')?.getCell(2).value).toBe(HAGUE_2025.tracks.core.target);
     expect([alb.getCell(2).value, alb.getCell(6).value, alb.getCell(7).value]).toEqual([3, 2037, "'=ask the committee"]);
     expect(alb.getCell(7).type).toBe(ExcelJS.ValueType.String);
