@@ -13,7 +13,7 @@ import type { ComplianceDataset } from './dataset.ts';
 import { escapeHtml } from './escape-html.ts';
 import { allyNameIn } from './pages/common.ts';
 import { pctText, thresholdText } from './pages/format.ts';
-import { pageLabel } from './pages/labels.ts';
+import { labelIn } from './labels.ts';
 import { standings } from './standings.ts';
 import type { Standing } from './standings.ts';
 
@@ -30,9 +30,9 @@ interface Target {
 }
 
 const targetsOf = (d: ComplianceDataset, lang: Lang): Target[] => [
-  { pct: d.rules.legacy.gdpPct, label: pageLabel(lang, 'page.chart.targetWales', { pct: thresholdText(lang, d.rules.legacy.gdpPct) }) },
-  { pct: d.rules.tracks.core.target, label: pageLabel(lang, 'page.chart.targetCore', { pct: thresholdText(lang, d.rules.tracks.core.target) }) },
-  { pct: d.rules.tracks.combined.target, label: pageLabel(lang, 'page.chart.targetCombined', { pct: thresholdText(lang, d.rules.tracks.combined.target) }) },
+  { pct: d.rules.legacy.gdpPct, label: labelIn(lang, 'page.chart.targetWales', { pct: thresholdText(lang, d.rules.legacy.gdpPct) }) },
+  { pct: d.rules.tracks.core.target, label: labelIn(lang, 'page.chart.targetCore', { pct: thresholdText(lang, d.rules.tracks.core.target) }) },
+  { pct: d.rules.tracks.combined.target, label: labelIn(lang, 'page.chart.targetCombined', { pct: thresholdText(lang, d.rules.tracks.combined.target) }) },
 ];
 
 /** The allies in the chart's default order: by name as the language sorts names. */
@@ -45,7 +45,7 @@ const dataRatio = (v: number | null | undefined) => (v === null || v === undefin
 
 /** The chart as an SVG element (a string of markup; every text in it is escaped). */
 const renderChart = (dataset: ComplianceDataset, lang: Lang = 'en'): string => {
-  const t = (key: Parameters<typeof pageLabel>[1], values?: Parameters<typeof pageLabel>[2]) => pageLabel(lang, key, values);
+  const t = (key: Parameters<typeof labelIn>[1], values?: Parameters<typeof labelIn>[2]) => labelIn(lang, key, values);
   const rows = byName(standings(dataset), lang);
   const targets = targetsOf(dataset, lang);
   const totals = rows.map((s) => (s.year?.corePct ?? 0) + (s.year?.securityPct ?? 0));
@@ -115,9 +115,9 @@ const renderChart = (dataset: ComplianceDataset, lang: Lang = 'en'): string => {
 /** The chart's key as HTML, so it wraps on a narrow screen. */
 const chartLegend = (dataset: ComplianceDataset, lang: Lang = 'en'): string => {
   const items: [string, string][] = [
-    [COLOURS.core, pageLabel(lang, 'page.chart.legendCore')],
-    [COLOURS.security, pageLabel(lang, 'page.chart.legendSecurity', { cap: thresholdText(lang, dataset.rules.tracks.security.cap) })],
-    [COLOURS.excess, pageLabel(lang, 'page.chart.legendExcess')],
+    [COLOURS.core, labelIn(lang, 'page.chart.legendCore')],
+    [COLOURS.security, labelIn(lang, 'page.chart.legendSecurity', { cap: thresholdText(lang, dataset.rules.tracks.security.cap) })],
+    [COLOURS.excess, labelIn(lang, 'page.chart.legendExcess')],
   ];
   return `<ul class="legend">${items
     .map(([fill, text]) => `<li><svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" fill="${fill}"/></svg> ${escapeHtml(text)}</li>`)

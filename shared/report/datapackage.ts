@@ -2,6 +2,7 @@
 // (frictionless, datapackage-py/js, CKAN) can load and verify the release without reading docs.
 // Each file's media type and description come from the release manifest.
 import type { License } from '../model/index.ts';
+import { LANGS } from '../text/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { ALLIANCE_CSV_COLUMNS, CSV_COLUMNS } from './csv.ts';
 import type { CsvColumn } from './csv.ts';
@@ -29,16 +30,21 @@ interface CsvTable {
 }
 
 /** The columns and key of each CSV file of a release. */
-const CSV_TABLES: Readonly<Record<string, CsvTable>> = {
-  [ReleaseManifest.csv.path]: { columns: CSV_COLUMNS, primaryKey: ['iso3', 'year'] },
-  [ReleaseManifest.allianceCsv.path]: { columns: ALLIANCE_CSV_COLUMNS, primaryKey: ['year', 'group', 'basis'] },
+// A function, not a table built at load: a bundle that never writes a data package (ingest) then
+// leaves the CSV columns and their label tables out.
+const csvTableOf = (path: string): CsvTable | undefined => {
+  if (path === ReleaseManifest.csv.path) return { columns: CSV_COLUMNS, primaryKey: ['iso3', 'year'] };
+  if (path === ReleaseManifest.allianceCsv.path) return { columns: ALLIANCE_CSV_COLUMNS, primaryKey: ['year', 'group', 'basis'] };
+  return undefined;
 };
 
 const csvSchema = (table: CsvTable) => ({
   fields: table.columns.map((c) => ({
     name: c.name,
     type: c.type,
-    description: c.description,
+    description: c.description('en'),
+    // Table Schema has one description; every language's is beside it, from the report label table.
+    descriptions: Object.fromEntries(LANGS.map((lang) => [lang, c.description(lang)])),
     // ISO 8601 with milliseconds is not the default datetime format of Table Schema.
     ...(c.type === 'datetime' ? { format: 'any' } : {}),
   })),
@@ -58,7 +64,7 @@ const resource = (f: PackagedFile) => {
     hash: `sha256:${f.sha256}`,
     description: entry.description,
   };
-  const table = CSV_TABLES[f.path];
+  const table = csvTableOf(f.path);
   if (table === undefined) return { profile: 'data-resource', ...base };
   return {
     profile: 'tabular-data-resource',

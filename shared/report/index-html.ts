@@ -20,8 +20,8 @@ import { allyNameIn, allyPagePath, licenseLine, mainPageHref, statusCell, trackL
 import { renderDocument, languageSwitch } from './pages/document.ts';
 import { amountText, pctNumber, signedPoints, thresholdText, whenText } from './pages/format.ts';
 import { basisIn, coverageIn, groupCaptionIn, groupNameIn, groupPlainName, leftOutIn, notYetMembersIn } from './pages/groups-text.ts';
-import { pageLabel } from './pages/labels.ts';
-import type { PageLabelKey, PageLabelValues } from './pages/labels.ts';
+import { labelIn } from './labels.ts';
+import type { LabelKey, LabelValues } from './labels.ts';
 import { SORT_ORDERS, SORT_SCRIPT } from './pages/sort.ts';
 
 interface IndexHtmlInput {
@@ -34,7 +34,7 @@ interface IndexHtmlInput {
   lang?: Lang;
 }
 
-type T = (key: PageLabelKey, values?: PageLabelValues) => string;
+type T = (key: LabelKey, values?: LabelValues) => string;
 
 const num = (text: string) => `<td class="num">${escapeHtml(text)}</td>`;
 const col = (text: string) => `<th scope="col">${escapeHtml(text)}</th>`;
@@ -261,7 +261,7 @@ const notesSection = (d: ComplianceDataset, lang: Lang, t: T) =>
 /** The whole page in one language as UTF-8 bytes. */
 const renderIndexHtml = ({ dataset, history, files, lang = 'en' }: IndexHtmlInput): Buffer => {
   const d = dataset;
-  const t: T = (key, values) => pageLabel(lang, key, values);
+  const t: T = (key, values) => labelIn(lang, key, values);
   const title = t('page.main.title', { rules: d.rules.name });
   const alternates = { en: mainPageHref('en', ''), fr: mainPageHref('fr', '') };
   const body = `<header>

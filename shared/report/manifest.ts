@@ -85,6 +85,14 @@ const ReleaseManifest = {
     downloadName: (release: number) => `dualtrack-release-${release}.xlsx`,
     description: 'The workbook: summary, standings, one sheet per track, alliance, counts, checkpoint, sources, rules and notes.',
   },
+  workbookFr: {
+    scope: FileScope.release,
+    path: 'compliance.fr.xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    cache: CacheClass.immutable,
+    downloadName: (release: number) => `dualtrack-release-${release}.fr.xlsx`,
+    description: 'The workbook in French, the same figures under French sheet names and headings (le classeur en français).',
+  },
   changes: {
     scope: FileScope.release,
     path: 'changes.json',

@@ -34,6 +34,7 @@ const renderRelease = async ({ dataset, previous }: RenderReleaseInput): Promise
     { path: ReleaseManifest.csv.path, body: renderCsv(dataset) },
     { path: ReleaseManifest.allianceCsv.path, body: renderAllianceCsv(dataset) },
     { path: ReleaseManifest.workbook.path, body: await renderWorkbook(dataset) },
+    { path: ReleaseManifest.workbookFr.path, body: await renderWorkbook(dataset, 'fr') },
     { path: ReleaseManifest.changes.path, body: renderChanges(computeChanges(previous, dataset)) },
     ...dataset.allies.map((a) => ({ path: allyFilePath(a.iso3), body: renderAllyJson(dataset, a.iso3) })),
     ...LANGS.flatMap((lang) => dataset.allies.map((a) => ({ path: allyPagePath(a.iso3, lang), body: renderAllyPage(dataset, a, lang) }))),

@@ -10,14 +10,14 @@ import { escapeHtml } from '../escape-html.ts';
 import { ReleaseManifest, allyFilePath } from '../manifest.ts';
 import { renderDocument, languageSwitch } from './document.ts';
 import { amountText, pctNumber, signedPoints, whenText } from './format.ts';
-import { pageLabel } from './labels.ts';
-import type { PageLabelKey, PageLabelValues } from './labels.ts';
+import { labelIn } from '../labels.ts';
+import type { LabelKey, LabelValues } from '../labels.ts';
 import { allyNameIn, allyPagePath, licenseLine, mainPageHref, statusCell, trackLabel } from './common.ts';
 import { CHART_TRACKS, renderTrajectoryChart, trajectoryLegend } from './trajectory-chart.ts';
 
 const FIGURES_TABLE_ID = 'trajectory-figures';
 
-type T = (key: PageLabelKey, values?: PageLabelValues) => string;
+type T = (key: LabelKey, values?: LabelValues) => string;
 
 const num = (text: string) => `<td class="num">${escapeHtml(text)}</td>`;
 
@@ -163,7 +163,7 @@ const amountTextPrecise = (lang: Lang, n: number) =>
 
 /** One ally's page in one language, as UTF-8 bytes. */
 const renderAllyPage = (d: ComplianceDataset, ally: DatasetAlly, lang: Lang): Buffer => {
-  const t: T = (key, values) => pageLabel(lang, key, values);
+  const t: T = (key, values) => labelIn(lang, key, values);
   const own = (path: string) => path.slice('allies/'.length);
   const body = `${header(d, ally, lang, t)}
 <main>

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { LANGS } from '../../text/index.ts';
 import type { Lang } from '../../text/index.ts';
 import { escapeHtml } from '../escape-html.ts';
-import { pageLabel } from './labels.ts';
+import { labelIn } from '../labels.ts';
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -51,7 +51,7 @@ const languageSwitch = (lang: Lang, alternates: PageDocument['alternates']): str
   LANGS.filter((other) => other !== lang)
     .map(
       (other) =>
-        `<a href="${escapeHtml(alternates[other])}" hreflang="${other}" lang="${other}" rel="alternate" data-switch="${other}">${escapeHtml(pageLabel(other, 'page.languageName'))}</a>`,
+        `<a href="${escapeHtml(alternates[other])}" hreflang="${other}" lang="${other}" rel="alternate" data-switch="${other}">${escapeHtml(labelIn(other, 'page.languageName'))}</a>`,
     )
     .join(' ');
 

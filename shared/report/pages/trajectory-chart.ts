@@ -9,7 +9,7 @@ import type { Lang } from '../../text/index.ts';
 import type { ComplianceDataset, DatasetAlly } from '../dataset.ts';
 import { escapeHtml } from '../escape-html.ts';
 import { pctText, thresholdText } from './format.ts';
-import { pageLabel } from './labels.ts';
+import { labelIn } from '../labels.ts';
 
 type ChartTrack = 'core' | 'combined';
 const CHART_TRACKS: readonly ChartTrack[] = ['core', 'combined'];
@@ -58,7 +58,7 @@ const pathOf = (ally: DatasetAlly, track: ChartTrack): Point[] => {
 
 /** The chart as an SVG element; `describedBy` is the id of the table holding the same figures. */
 const renderTrajectoryChart = (d: ComplianceDataset, ally: DatasetAlly, lang: Lang, describedBy: string): string => {
-  const t = (key: Parameters<typeof pageLabel>[1], values?: Parameters<typeof pageLabel>[2]) => pageLabel(lang, key, values);
+  const t = (key: Parameters<typeof labelIn>[1], values?: Parameters<typeof labelIn>[2]) => labelIn(lang, key, values);
   const figures = Object.fromEntries(CHART_TRACKS.map((k) => [k, figuresOf(ally, k)])) as Record<ChartTrack, ReturnType<typeof figuresOf>>;
   const paths = Object.fromEntries(CHART_TRACKS.map((k) => [k, pathOf(ally, k)])) as Record<ChartTrack, Point[]>;
   const review = d.rules.reviewYear;
@@ -141,7 +141,7 @@ const renderTrajectoryChart = (d: ComplianceDataset, ally: DatasetAlly, lang: La
 
 /** The chart's key as HTML (it wraps on a narrow screen, where an SVG legend would not). */
 const trajectoryLegend = (lang: Lang): string => {
-  const t = (key: Parameters<typeof pageLabel>[1]) => pageLabel(lang, key);
+  const t = (key: Parameters<typeof labelIn>[1]) => labelIn(lang, key);
   const swatch = (k: ChartTrack, dash: string, markerShape: 'circle' | 'open' | 'square' | 'none') => {
     const m =
       markerShape === 'none'
@@ -153,7 +153,7 @@ const trajectoryLegend = (lang: Lang): string => {
   };
   const items = CHART_TRACKS.flatMap((k) => {
     const name = t(k === 'core' ? 'page.track.core' : 'page.track.combined');
-    const item = (what: string) => pageLabel(lang, 'page.chart.legendItem', { track: name, what });
+    const item = (what: string) => labelIn(lang, 'page.chart.legendItem', { track: name, what });
     return [
       [swatch(k, DASH.actual, 'circle'), item(t('page.figures.actual'))],
       [swatch(k, DASH.estimate, 'open'), item(t('page.figures.estimate'))],

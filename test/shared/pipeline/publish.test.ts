@@ -66,6 +66,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
       ...['DEU', 'EST', 'FRA', 'POL'].flatMap((iso3) => [allyPagePath(iso3, 'fr'), allyPagePath(iso3, 'en'), allyFilePath(iso3)]),
       ReleaseManifest.changes.path,
       ReleaseManifest.csv.path,
+      ReleaseManifest.workbookFr.path,
       ReleaseManifest.dataset.path,
       ReleaseManifest.workbook.path,
       ReleaseManifest.datapackage.path,
@@ -88,7 +89,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     const index = ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex));
     expect(index.releases.map((r) => [r.number, r.trigger, r.reportingYear])).toEqual([[1, 'cli', 2025]]);
     const files = index.releases[0]?.files ?? [];
-    expect(files.length).toBe(19);
+    expect(files.length).toBe(20);
     for (const f of files) {
       const body = (await storage.get('public', `releases/1/${f.path}`))?.body ?? Buffer.alloc(0);
       expect([f.path, f.sha256, f.bytes]).toEqual([f.path, sha256Hex(body), body.length]);

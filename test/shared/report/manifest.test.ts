@@ -27,6 +27,7 @@ describe('the release manifest', () => {
       ['release', 'compliance.csv', 'text/csv; charset=utf-8; header=present'],
       ['release', 'alliance.csv', 'text/csv; charset=utf-8; header=present'],
       ['release', 'compliance.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['release', 'compliance.fr.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       ['release', 'changes.json', 'application/json'],
       ['release', 'allies/<ISO3>.json', 'application/json'],
       ['release', 'allies/<ISO3>.html', 'text/html; charset=utf-8'],
@@ -58,14 +59,17 @@ describe('the release manifest', () => {
     expect(site.flat().every((c) => c === CACHE_CONTROL.short)).toBe(true);
   });
 
-  it('gives the workbook of release n a download name, and no other file one', () => {
+  it('gives the workbooks of release n a download name, and no other file one', () => {
     // Act
     const named = Object.values(ReleaseManifest).flatMap((e) => {
       const disposition = contentDispositionOf(e, 7);
       return disposition === undefined ? [] : [[e.path, disposition]];
     });
     // Assess
-    expect(named).toEqual([[ReleaseManifest.workbook.path, 'attachment; filename="dualtrack-release-7.xlsx"']]);
+    expect(named).toEqual([
+      [ReleaseManifest.workbook.path, 'attachment; filename="dualtrack-release-7.xlsx"'],
+      [ReleaseManifest.workbookFr.path, 'attachment; filename="dualtrack-release-7.fr.xlsx"'],
+    ]);
     expect(storedHeadersOf(ReleaseManifest.workbook, 7, 'latest')).toEqual({
       contentType: ReleaseManifest.workbook.contentType,
       cacheControl: CACHE_CONTROL.short,

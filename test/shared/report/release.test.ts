@@ -95,6 +95,34 @@ describe('renderRelease', () => {
   });
 });
 
+describe('the CSV columns in the data package', () => {
+  interface Field {
+    name: string;
+    description: string;
+    descriptions: Record<string, string>;
+  }
+  const fieldsOf = async () => {
+    const files = await renderRelease({ dataset: makeDataset(), previous: null, history: [] });
+    const pkg = JSON.parse(files.at(-1)!.body.toString('utf8')) as { resources: { path: string; schema?: { fields: Field[] } }[] };
+    return pkg.resources.flatMap((r) => (r.schema ? r.schema.fields.map((f) => ({ ...f, file: r.path })) : []));
+  };
+
+  it('describes every column in English and in French, from the one label table', async () => {
+    // Act
+    const fields = await fieldsOf();
+    const untranslated = fields.filter((f) => f.descriptions.fr === f.descriptions.en && f.name !== 'coverage_pct').map((f) => `${f.file} ${f.name}`);
+
+    // Assess
+    expect(fields).toHaveLength(CSV_COLUMNS.length + ALLIANCE_CSV_COLUMNS.length);
+    expect(fields.every((f) => f.description === f.descriptions.en && Object.keys(f.descriptions).join() === 'en,fr')).toBe(true);
+    expect(untranslated).toEqual([]);
+    const byName = (file: string, name: string) => fields.find((f) => f.file === file && f.name === name)?.descriptions;
+    expect(byName(ReleaseManifest.csv.path, 'core_pct')).toEqual({ en: 'Core defence expenditure, % of GDP', fr: 'Dépenses de défense de base,\u202f% du PIB' });
+    expect(byName(ReleaseManifest.csv.path, 'security_status')).toEqual({ en: 'Status on the security-related track', fr: 'Statut sur le volet sécurité' });
+    expect(byName(ReleaseManifest.allianceCsv.path, 'core_pct')?.en).toBe('Core defence expenditure, % of GDP (sum over sum)');
+  });
+});
+
 describe('the licence the rules state', () => {
   const pageText = (files: { path: string; body: Buffer }[], path: string) => files.find((f) => f.path === path)!.body.toString('utf8');
   const packageOf = (files: { path: string; body: Buffer }[]) => JSON.parse(files.at(-1)!.body.toString('utf8')) as { licenses?: unknown };

@@ -202,3 +202,52 @@ describe('renderWorkbook', () => {
     expect(rows.get('Alliance figures need at least this share of the allies expected, %')?.getCell(2).value).toBe(100);
   });
 });
+
+describe('the workbook in French (compliance.fr.xlsx)', () => {
+  /** The text of every sheet's first row, by sheet position. */
+  const headings = (wb: ExcelJS.Workbook) =>
+    wb.worksheets.map((ws) => (ws.getRow(1).values as unknown[]).filter((v): v is string => typeof v === 'string'));
+
+  it('names its sheets in French, in the English order', async () => {
+    // Prepare / Act
+    const wb = await readBack(await renderWorkbook(makeDataset(), 'fr'));
+
+    // Assess
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      'Synthèse', 'Situation 2026', 'Base', 'Sécurité', 'Combiné', 'Alliance', 'Décomptes', 'Point d’étape 2029', 'Sources', 'Règles', 'Notes',
+    ]);
+  });
+
+  it('gives every heading its French, leaving in English only the words French writes the same', async () => {
+    // Prepare
+    const [en, fr] = await Promise.all([renderWorkbook(makeDataset()).then(readBack), renderWorkbook(makeDataset(), 'fr').then(readBack)]);
+
+    // Act: headings equal in both languages, sheet by sheet
+    const english = headings(en);
+    const same = headings(fr).flatMap((row, i) => row.filter((h, j) => english[i]?.[j] === h));
+
+    // Assess
+    expect(new Set(same)).toEqual(new Set(['ISO3', 'Note']));
+    expect(headings(fr)[1]?.slice(0, 5)).toEqual(['ISO3', 'Allié', 'Chiffres', 'Base\u202f% PIB', 'Sécurité\u202f% PIB']);
+    expect(rowsByKey(sheet(fr, 'Règles')).get('Objectif de base,\u202f% du PIB')?.getCell(2).value).toBe(3.5);
+  });
+
+  it('holds the same numbers as the English workbook, with French words in its cells', async () => {
+    // Prepare
+    const dataset = makeDataset();
+    const [en, fr] = await Promise.all([renderWorkbook(dataset).then(readBack), renderWorkbook(dataset, 'fr').then(readBack)]);
+    const numbers = (ws: ExcelJS.Worksheet) => {
+      const out: unknown[] = [];
+      ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'number') out.push(c.value); }));
+      return out;
+    };
+
+    // Act
+    const differing = en.worksheets.filter((ws, i) => JSON.stringify(numbers(ws)) !== JSON.stringify(numbers(fr.worksheets[i]!))).map((ws) => ws.name);
+    const deu = rowsByKey(sheet(fr, 'Situation 2026')).get('DEU')!;
+
+    // Assess: DEU 2026 is an actual, core 3.5% met (the target); the fixture's French name is "Germany (fr)"
+    expect(differing).toEqual([]);
+    expect([deu.getCell(2).value, deu.getCell(3).value, deu.getCell(9).value]).toEqual(['Germany (fr)', 'réalisé', 'atteint']);
+  });
+});
