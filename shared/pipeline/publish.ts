@@ -9,7 +9,7 @@ import { computeCompliance } from '../engine/index.ts';
 import type { ReleaseTrigger, Rules } from '../model/index.ts';
 import { ALLIES, rateYears, usdRate } from '../reference/index.ts';
 import type { AllyRef, FxTable } from '../reference/index.ts';
-import { ComplianceDatasetSchema, ReleaseManifest, buildDataset, renderSitePages, renderRelease } from '../report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest, buildDataset, changedAllies, renderSitePages, renderRelease } from '../report/index.ts';
 import type { ComplianceDataset, ReleaseSummary, RenderedFile } from '../report/index.ts';
 import { BucketRole, PreconditionFailedError, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
@@ -76,7 +76,8 @@ const readDatasetAt = async (storage: Storage, key: string): Promise<ComplianceD
 const readPreviousDataset = (storage: Storage, n: number): Promise<ComplianceDataset | null> =>
   readDatasetAt(storage, publicKeys.releaseFile(n, ReleaseManifest.dataset.path));
 
-const summaryOf = (dataset: ComplianceDataset): Omit<ReleaseSummary, 'files'> => {
+/** The release's line in releases/index.json, with the allies it changed since `previous` (for their feeds). */
+const summaryOf = (dataset: ComplianceDataset, previous: ComplianceDataset | null): Omit<ReleaseSummary, 'files'> => {
   const { number, publishedAt, trigger, reason, rulesId, reportingYear, fxTable, digest } = dataset.release;
   return {
     number,
@@ -87,6 +88,7 @@ const summaryOf = (dataset: ComplianceDataset): Omit<ReleaseSummary, 'files'> =>
     reportingYear,
     ...(fxTable === undefined ? {} : { fxTable }),
     digest,
+    changedAllies: changedAllies(previous, dataset),
   };
 };
 
@@ -198,7 +200,7 @@ const publish = async (input: PublishInput): Promise<PublishOutcome> => {
         storage: recording,
         index,
         indexEtag: etag,
-        summary: summaryOf(shown),
+        summary: summaryOf(shown, previous),
         files: reused ?? (await renderRelease({ dataset, previous, history: index.releases })),
         resume: reused !== null,
         renderPages: (history, releaseFiles) => renderSitePages({ dataset: shown, history, files: releaseFiles }),

@@ -4,13 +4,13 @@
 //   2. releases/index.json, replaced only if it is still the version read before rendering
 //      (create-only for the first release): the commit. Once n is in the index its bytes are
 //      final, and two publishers can never both append n;
-//   3. the root pages (index.fr.html, index.html), then the copies under latest/ (removing latest/ files the release no longer
+//   3. the site files (the feeds, index.fr.html, index.html last), then the copies under latest/ (removing latest/ files the release no longer
 //      has), latest/compliance.json last: its release number says latest/ is complete.
 // A publisher that stops after 2 leaves latest/ behind the index; the next publish (or a
 // repair) brings it up to date from the stored release first (settleLatest). Every object's
 // content type, cache class and download name come from the release manifest.
 import * as z from 'zod';
-import { ComplianceDatasetSchema, FileScope, ReleaseManifest, ReleasesIndexSchema, releaseEntryOf, sha256Hex, storedHeadersOf } from '../report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, releaseEntryOf, sha256Hex, siteEntryOf, storedHeadersOf } from '../report/index.ts';
 import type { ComplianceDataset, ManifestEntry, ReleaseCopy, ReleaseFile, ReleaseSummary, ReleasesIndex, RenderedFile } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
@@ -19,7 +19,7 @@ import { ConflictError, CorruptStoreError, PipelineError } from './errors.ts';
 /** The dataset file: written last in a release folder and last under latest/. */
 const MARKER = ReleaseManifest.dataset.path;
 
-/** Renders the pages at the bucket root (index.html and its translations, each a site file of the manifest). */
+/** Renders the site files: the feeds and the pages at the bucket root (index.html and its translations), each a site file of the manifest. */
 type RenderPage = (history: readonly ReleaseSummary[], files: readonly ReleaseFile[]) => readonly RenderedFile[] | Promise<readonly RenderedFile[]>;
 
 interface WriteReleaseInput {
@@ -79,10 +79,10 @@ const byMarkerLast = (a: RenderedFile, b: RenderedFile): number =>
 
 const headersOf = (f: RenderedFile, n: number, copy: ReleaseCopy) => storedHeadersOf(entryOf(f.path), n, copy);
 
-/** The manifest entry of a rendered root page; a key the manifest does not list as a site file is a bug upstream. */
-const siteEntryOf = (path: string): ManifestEntry => {
-  const entry = Object.values(ReleaseManifest).find((e) => e.scope === FileScope.site && e.path === path);
-  if (!entry) throw new PipelineError(`a renderer produced the page ${JSON.stringify(path)}, which the release manifest does not list as a site file`);
+/** The manifest entry of a rendered site file (a page, a feed); a key the manifest does not list as a site file is a bug upstream. */
+const siteFileEntry = (path: string): ManifestEntry => {
+  const entry = siteEntryOf(path);
+  if (!entry) throw new PipelineError(`a renderer produced the site file ${JSON.stringify(path)}, which the release manifest does not list as a site file`);
   return entry;
 };
 
@@ -90,8 +90,8 @@ const siteEntryOf = (path: string): ManifestEntry => {
 const finishLatest = async (storage: Storage, n: number, files: readonly RenderedFile[], pages: readonly RenderedFile[]): Promise<void> => {
   const { page } = ReleaseManifest;
   const ordered = [...pages].sort((a, b) => Number(a.path === page.path) - Number(b.path === page.path));
-  const entries = ordered.map((p) => siteEntryOf(p.path));
-  for (const [i, p] of ordered.entries()) await storage.put(BucketRole.public, p.path, p.body, storedHeadersOf(entries[i] ?? siteEntryOf(p.path), n));
+  const entries = ordered.map((p) => siteFileEntry(p.path));
+  for (const [i, p] of ordered.entries()) await storage.put(BucketRole.public, p.path, p.body, storedHeadersOf(entries[i] ?? siteFileEntry(p.path), n));
   const released = [...files].sort(byMarkerLast);
   const marker = released.at(-1);
   for (const f of released.slice(0, -1)) await storage.put(BucketRole.public, publicKeys.latestFile(f.path), f.body, headersOf(f, n, 'latest'));

@@ -165,7 +165,25 @@ const computeChanges = (previous: ComplianceDataset | null, current: ComplianceD
   };
 };
 
+/**
+ * The allies a release changed: any figure, status, source or other field of theirs, a year
+ * added or removed, or the ally itself added (with figures) or removed. The release index keeps
+ * them, so each ally's feed lists the releases that concern it.
+ */
+const changedAllies = (previous: ComplianceDataset | null, current: ComplianceDataset): string[] => {
+  const c = computeChanges(previous, current);
+  const withFigures = new Set(current.allies.filter((a) => a.years.length > 0).map((a) => a.iso3));
+  const touched = [
+    ...c.changes.flatMap((change) => (change.iso3 === null ? [] : [change.iso3])),
+    ...c.yearsAdded.map((y) => y.iso3),
+    ...c.yearsRemoved.map((y) => y.iso3),
+    ...c.alliesAdded.filter((iso3) => withFigures.has(iso3)),
+    ...c.alliesRemoved,
+  ];
+  return [...new Set(touched)].sort();
+};
+
 const renderChanges = (changes: Changes): Buffer => Buffer.from(`${JSON.stringify(changes, null, 2)}\n`, 'utf8');
 
-export { ChangeKind, ChangeSchema, ChangesSchema, computeChanges, renderChanges };
+export { ChangeKind, ChangeSchema, ChangesSchema, computeChanges, changedAllies, renderChanges };
 export type { Change, Changes };

@@ -1,6 +1,7 @@
 // The release history: one summary per release, as releases/index.json lists them and
 // index.html shows them. The publisher writes the index; the page reads the same shape.
 import * as z from 'zod';
+import { Iso3Schema } from '../model/index.ts';
 import { ReleaseHeaderSchema } from './dataset.ts';
 
 const ReleaseFileSchema = z.strictObject({
@@ -13,6 +14,11 @@ const ReleaseFileSchema = z.strictObject({
 /** One release in releases/index.json: its header as in compliance.json, plus its files. */
 const ReleaseSummarySchema = ReleaseHeaderSchema.extend({
   files: z.array(ReleaseFileSchema),
+  /**
+   * The allies whose figures, statuses or sources the release changed (changes.ts), for their
+   * feeds. Absent from releases published before it was recorded: their allies are not known.
+   */
+  changedAllies: z.array(Iso3Schema).optional(),
 });
 
 /** releases/index.json: every release, oldest first. */

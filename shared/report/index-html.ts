@@ -9,6 +9,7 @@ import type { Lang } from '../text/index.ts';
 import type { CheckpointTrack, GroupAggregate } from '../model/index.ts';
 import type { ComplianceDataset } from './dataset.ts';
 import { escapeHtml } from './escape-html.ts';
+import { renderFeeds } from './feeds.ts';
 import type { ReleaseSummary } from './history.ts';
 import { chartLegend, renderChart } from './chart.ts';
 import { ReleaseManifest, RELEASE_FILES, allyOfPath, isPageEntry, releaseEntryOf } from './manifest.ts';
@@ -250,7 +251,8 @@ const historySection = (history: IndexHtmlInput['history'], t: T) => {
   return `<section id="history"><h2>${escapeHtml(t('page.history.heading'))}</h2>
 <div class="scroll"><table><thead><tr>${[t('page.col.release'), t('page.col.published'), t('page.col.trigger'), t('page.col.rules'), t('page.col.reportingYear'), t('page.col.digest')].map(col).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>
-<p class="muted">${escapeHtml(t('page.history.full'))} <a href="${escapeHtml(publicKeys.releasesIndex)}">${escapeHtml(publicKeys.releasesIndex)}</a></p></section>`;
+<p class="muted">${escapeHtml(t('page.history.full'))} <a href="${escapeHtml(publicKeys.releasesIndex)}">${escapeHtml(publicKeys.releasesIndex)}</a></p>
+<p class="feed">${escapeHtml(t('page.feed.all'))} <a href="${escapeHtml(publicKeys.releasesFeed)}" type="application/atom+xml" data-feed="all">${escapeHtml(publicKeys.releasesFeed)}</a></p></section>`;
 };
 
 // The dataset's notes are English text; the French page marks them so (and says so) until the
@@ -280,14 +282,20 @@ ${downloadsSection(d, files, lang, t)}
 ${historySection(history, t)}
 ${notesSection(d, lang, t)}
 </main>`;
-  return renderDocument({ lang, title: t('page.main.docTitle', { title, release: String(d.release.number) }), alternates, body, script: SORT_SCRIPT });
+  const feeds = [{ href: publicKeys.releasesFeed, title: t('page.feed.title') }];
+  return renderDocument({ lang, title: t('page.main.docTitle', { title, release: String(d.release.number) }), alternates, body, script: SORT_SCRIPT, feeds });
 };
 
-/** The pages at the bucket root, one per language, as the writer stores them (index.html last). */
-const renderSitePages = (input: Omit<IndexHtmlInput, 'lang'>): RenderedFile[] =>
-  [...LANGS]
+/**
+ * The site files a release rewrites from the history: the Atom feeds, then the pages at the
+ * bucket root, one per language, as the writer stores them (index.html last).
+ */
+const renderSitePages = (input: Omit<IndexHtmlInput, 'lang'>): RenderedFile[] => [
+  ...renderFeeds({ dataset: input.dataset, history: input.history }),
+  ...[...LANGS]
     .sort((a, b) => Number(a === 'en') - Number(b === 'en'))
-    .map((lang) => ({ path: mainPageHref(lang, ''), body: renderIndexHtml({ ...input, lang }) }));
+    .map((lang) => ({ path: mainPageHref(lang, ''), body: renderIndexHtml({ ...input, lang }) })),
+];
 
 export { renderIndexHtml, renderSitePages };
 export type { IndexHtmlInput };

@@ -14,7 +14,7 @@ export { renderCsv, renderAllianceCsv, CSV_COLUMNS, ALLIANCE_CSV_COLUMNS } from 
 export type { CsvColumn, CsvFieldType } from './csv.ts';
 export { AllyFileSchema, renderAllyJson } from './ally-json.ts';
 export type { AllyFile } from './ally-json.ts';
-export { ChangeKind, ChangeSchema, ChangesSchema, computeChanges, renderChanges } from './changes.ts';
+export { ChangeKind, ChangeSchema, ChangesSchema, computeChanges, changedAllies, renderChanges } from './changes.ts';
 export type { Change, Changes } from './changes.ts';
 export { renderDatapackage } from './datapackage.ts';
 export type { PackagedFile, License } from './datapackage.ts';
@@ -30,6 +30,8 @@ export {
   ReleaseManifest,
   RELEASE_FILES,
   releaseEntryOf,
+  siteEntryOf,
+  allyFeedKey,
   allyFilePath,
   allyPagePath,
   allyOfPath,

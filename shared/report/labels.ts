@@ -225,6 +225,10 @@ const LABELS_EN = {
   'page.license.label': 'Licence:',
   'page.license.by': 'stated by the operator in the rules {rules}.',
   'page.license.none': 'No licence is stated in the rules {rules}: ask the publisher before reusing the data.',
+  'page.feed.title': 'Releases (Atom feed)',
+  'page.feed.allyTitle': '{ally}: releases that changed its figures (Atom feed)',
+  'page.feed.all': 'Subscribe to every release (Atom feed):',
+  'page.feed.ally': 'Follow {ally}: an Atom feed of the releases that changed its figures:',
 
   // The workbook (compliance.xlsx, compliance.fr.xlsx): sheet names, titles, headings.
   'book.title': 'dualtrack release {n}',
@@ -628,6 +632,10 @@ const LABELS_FR: Readonly<Record<LabelKey, string>> = {
   'page.license.label': 'Licence :',
   'page.license.by': 'indiquée par l’exploitant dans les règles {rules}.',
   'page.license.none': 'Les règles {rules} n’indiquent aucune licence : demandez à l’éditeur avant de réutiliser les données.',
+  'page.feed.title': 'Publications (flux Atom)',
+  'page.feed.allyTitle': '{ally} : publications qui ont modifié ses chiffres (flux Atom)',
+  'page.feed.all': 'S’abonner à toutes les publications (flux Atom) :',
+  'page.feed.ally': 'Suivre {ally} : un flux Atom des publications qui ont modifié ses chiffres :',
 
   'book.title': 'dualtrack, publication {n}',
   'book.sheet.summary': 'Synthèse',

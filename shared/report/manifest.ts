@@ -42,6 +42,7 @@ interface ManifestEntry {
 
 const JSON_TYPE = 'application/json';
 const HTML_TYPE = 'text/html; charset=utf-8';
+const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
 /**
  * Every file of the public bucket a publish writes, in the order the page lists them and the
@@ -135,6 +136,20 @@ const ReleaseManifest = {
     cache: CacheClass.short,
     description: 'Every release: number, time, trigger, rules, reporting year, digest, and its files with sha256 and size.',
   },
+  feed: {
+    scope: FileScope.site,
+    path: publicKeys.releasesFeed,
+    contentType: ATOM_TYPE,
+    cache: CacheClass.short,
+    description: 'An Atom feed of the releases, newest first: what each changed, with links to its files.',
+  },
+  allyFeed: {
+    scope: FileScope.site,
+    path: publicKeys.allyFeed(ISO3_PLACEHOLDER),
+    contentType: ATOM_TYPE,
+    cache: CacheClass.short,
+    description: "An Atom feed per ally of the releases that changed its figures, each linking to the ally's page of that release.",
+  },
   pageFr: {
     scope: FileScope.site,
     path: publicKeys.indexHtmlFr,
@@ -182,6 +197,16 @@ const allyPagePath = (iso3: string, lang: 'en' | 'fr'): string =>
 /** Pages are for people: the data package and the download list leave them out. */
 const isPageEntry = (entry: ManifestEntry): boolean => entry.contentType === HTML_TYPE;
 
+const SITE_MATCHERS: readonly (readonly [ManifestEntry, RegExp])[] = Object.values(ReleaseManifest)
+  .filter((e) => e.scope === FileScope.site)
+  .map((e) => [e, patternOf(e.path)] as const);
+
+/** The manifest entry of a key at the bucket root (a page, the index, a feed), or null when the manifest lists no such file. */
+const siteEntryOf = (key: string): ManifestEntry | null => SITE_MATCHERS.find(([, re]) => re.test(key))?.[0] ?? null;
+
+/** The key of ally `iso3`'s feed. */
+const allyFeedKey = (iso3: string): string => ReleaseManifest.allyFeed.path.replace(ISO3_PLACEHOLDER, iso3);
+
 /** The ally whose file `path` is, or null when it is not an ally file. */
 const allyOfPath = (path: string): string | null => patternOf(ReleaseManifest.ally.path).exec(path)?.[1] ?? null;
 
@@ -224,6 +249,8 @@ export {
   ReleaseManifest,
   RELEASE_FILES,
   releaseEntryOf,
+  siteEntryOf,
+  allyFeedKey,
   allyFilePath,
   allyPagePath,
   allyOfPath,

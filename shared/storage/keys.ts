@@ -107,6 +107,10 @@ const dataKeys = {
 
 const publicKeys = {
   releasesIndex: `${RELEASES_PREFIX}index.json`,
+  /** The Atom feed of every release. */
+  releasesFeed: `${RELEASES_PREFIX}feed.xml`,
+  /** The Atom feed of the releases that changed one ally's figures. */
+  allyFeed: (iso3: string) => `${RELEASES_PREFIX}feeds/${iso3}.xml`,
   indexHtml: PUBLIC_PAGE,
   /** The page in French, beside index.html. */
   indexHtmlFr: PUBLIC_PAGE_FR,

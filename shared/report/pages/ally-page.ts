@@ -7,7 +7,7 @@
 import type { Lang } from '../../text/index.ts';
 import type { ComplianceDataset, DatasetAlly } from '../dataset.ts';
 import { escapeHtml } from '../escape-html.ts';
-import { ReleaseManifest, allyFilePath } from '../manifest.ts';
+import { ReleaseManifest, allyFeedKey, allyFilePath } from '../manifest.ts';
 import { renderDocument, languageSwitch } from './document.ts';
 import { amountText, pctNumber, signedPoints, whenText } from './format.ts';
 import { labelIn } from '../labels.ts';
@@ -20,6 +20,9 @@ const FIGURES_TABLE_ID = 'trajectory-figures';
 type T = (key: LabelKey, values?: LabelValues) => string;
 
 const num = (text: string) => `<td class="num">${escapeHtml(text)}</td>`;
+
+/** The ally's feed at the bucket root, from the page under latest/allies/ (as the main page's link is). */
+const feedHref = (iso3: string) => `../../${allyFeedKey(iso3)}`;
 
 /** Where the ally's page sits in a release folder; links climb out of allies/ to reach the others. */
 const fromAllies = (releasePath: string) => `../${releasePath.split('/').map(encodeURIComponent).join('/')}`;
@@ -40,6 +43,7 @@ const header = (d: ComplianceDataset, ally: DatasetAlly, lang: Lang, t: T) => {
     }),
   )} <a href="${escapeHtml(own(allyFilePath(ally.iso3)))}">${escapeHtml(own(allyFilePath(ally.iso3)))}</a>, <a href="${escapeHtml(fromAllies(ReleaseManifest.dataset.path))}">${escapeHtml(ReleaseManifest.dataset.path)}</a></p>
 ${licenseLine(lang, d.rules)}
+<p class="feed">${escapeHtml(t('page.feed.ally', { ally: allyNameIn(ally, lang) }))} <a href="${escapeHtml(feedHref(ally.iso3))}" type="application/atom+xml" data-feed="${ally.iso3}">${escapeHtml(allyFeedKey(ally.iso3))}</a></p>
 ${ally.note ? `<p${lang === 'en' ? '' : ' lang="en"'}>${escapeHtml(ally.note)}</p>` : ''}
 </header>`;
 };
@@ -177,6 +181,7 @@ ${moneyGapSection(ally, lang, t)}
     title: t('page.ally.docTitle', { ally: allyNameIn(ally, lang), release: String(d.release.number) }),
     alternates: { en: own(allyPagePath(ally.iso3, 'en')), fr: own(allyPagePath(ally.iso3, 'fr')) },
     body,
+    feeds: [{ href: feedHref(ally.iso3), title: t('page.feed.allyTitle', { ally: allyNameIn(ally, lang) }) }],
   });
 };
 

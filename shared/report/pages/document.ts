@@ -41,6 +41,8 @@ interface PageDocument {
   body: string;
   /** An inline script (trusted text written by this project, never data), allowed by its hash. */
   script?: string;
+  /** Atom feeds the page follows, relative to the page, for browsers and feed readers to find. */
+  feeds?: readonly { href: string; title: string }[];
 }
 
 /** The CSP source that allows exactly this inline script. */
@@ -56,7 +58,7 @@ const languageSwitch = (lang: Lang, alternates: PageDocument['alternates']): str
     .join(' ');
 
 /** The whole document as UTF-8 bytes. */
-const renderDocument = ({ lang, title, alternates, body, script }: PageDocument): Buffer => {
+const renderDocument = ({ lang, title, alternates, body, script, feeds = [] }: PageDocument): Buffer => {
   const csp = [
     "default-src 'none'",
     "style-src 'unsafe-inline'",
@@ -65,7 +67,10 @@ const renderDocument = ({ lang, title, alternates, body, script }: PageDocument)
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const links = LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${escapeHtml(alternates[l])}">`).join('\n');
+  const links = [
+    ...LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${escapeHtml(alternates[l])}">`),
+    ...feeds.map((f) => `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(f.title)}" href="${escapeHtml(f.href)}">`),
+  ].join('\n');
   const html = `<!doctype html>
 <html lang="${lang}">
 <head>

@@ -152,6 +152,30 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(ChangesSchema.parse(await json(storage, publicKeys.releaseFile(1, ReleaseManifest.changes.path))).previous).toBeNull();
   });
 
+  it('records the allies each release changed in the index, and lists the release in their feeds only', async () => {
+    // Prepare
+    const storage = await make();
+    await seed(storage);
+    await publish(publishInput(storage));
+    await storeSubmission(storage, {
+      ally: 'POL',
+      submissionId: 'pol-2',
+      uploadedAt: '2026-04-01T10:00:00Z',
+      records: [{ year: 2025, status: 'estimate', currency: 'PLN', gdp: 3_800_000, core: 180_000, security: 25_000 }],
+    });
+    // Act
+    await publish(publishInput(storage, { now: new Date('2026-11-28T00:00:00Z') }));
+    // Assess: release 1 brought EST's and POL's figures (DEU and FRA have none); release 2 changed POL's alone
+    const index = ReleasesIndexSchema.parse(await json(storage, publicKeys.releasesIndex));
+    expect(index.releases.map((r) => r.changedAllies)).toEqual([['EST', 'POL'], ['POL']]);
+    const entries = async (key: string) => ((await storage.get('public', key))?.body.toString('utf8').match(/<entry>/g) ?? []).length;
+    expect(await entries(publicKeys.releasesFeed)).toBe(2);
+    expect(await entries(publicKeys.allyFeed('POL'))).toBe(2);
+    expect(await entries(publicKeys.allyFeed('EST'))).toBe(1);
+    expect(await entries(publicKeys.allyFeed('DEU'))).toBe(0);
+    expect((await storage.get('public', publicKeys.allyFeed('DEU')))?.contentType).toBe('application/atom+xml; charset=utf-8');
+  });
+
   it('keeps the newer figures when an older upload is processed after a newer one', async () => {
     // Prepare: the newer upload is stored and published first.
     const storage = await make();
@@ -214,7 +238,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(est?.delivery.leads[0]).toMatchObject({ aheadYears: 1, core: { comparisons: 1, meanDiffPct: 0.25, meanAbsDiffPct: 0.25 } });
   });
 
-  it('writes every releases/<n>/ file, then releases/index.json, then index.fr.html and index.html, then latest/', async () => {
+  it('writes every releases/<n>/ file, then releases/index.json, then the feeds, index.fr.html and index.html, then latest/', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(await make());
     await seed(storage);
@@ -226,10 +250,16 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(writes[claimAt]).toMatchObject({ bucket: 'data', options: { ifNoneMatch: '*' } });
     expect(writes.findIndex((w) => w.bucket === 'public')).toBeGreaterThan(claimAt);
     const rank = (key: string) =>
-      key.startsWith('releases/1/') ? 0 : key === publicKeys.releasesIndex ? 1 : key === publicKeys.indexHtmlFr ? 2 : key === publicKeys.indexHtml ? 3 : key.startsWith('latest/') ? 4 : 9;
+      key.startsWith('releases/1/') ? 0
+      : key === publicKeys.releasesIndex ? 1
+      : key === publicKeys.releasesFeed || key.startsWith('releases/feeds/') ? 2
+      : key === publicKeys.indexHtmlFr ? 3
+      : key === publicKeys.indexHtml ? 4
+      : key.startsWith('latest/') ? 5
+      : 9;
     const ranks = writes.filter((w) => w.bucket === 'public').map((w) => rank(w.key));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4]));
+    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
     expect(writes.filter((w) => w.key === publicKeys.indexHtml).length).toBe(1);
   });
 

@@ -34,6 +34,8 @@ describe('the release manifest', () => {
       ['release', 'allies/<ISO3>.fr.html', 'text/html; charset=utf-8'],
       ['release', 'datapackage.json', 'application/json'],
       ['site', 'releases/index.json', 'application/json; charset=utf-8'],
+      ['site', 'releases/feed.xml', 'application/atom+xml; charset=utf-8'],
+      ['site', 'releases/feeds/<ISO3>.xml', 'application/atom+xml; charset=utf-8'],
       ['site', 'index.fr.html', 'text/html; charset=utf-8'],
       ['site', 'index.html', 'text/html; charset=utf-8'],
     ]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EarlierFigure } from '../../../../shared/model/index.ts';
 import { readIndexVersion, writeRelease } from '../../../../shared/pipeline/index.ts';
-import { allyPagePath, renderRelease, renderSitePages } from '../../../../shared/report/index.ts';
+import { allyFeedKey, allyPagePath, renderRelease, renderSitePages } from '../../../../shared/report/index.ts';
 import type { ComplianceDataset } from '../../../../shared/report/index.ts';
 import { createFolderStorage, publicKeys } from '../../../../shared/storage/index.ts';
 import { launchChromium } from '../../../helpers/chromium.ts';
@@ -200,6 +200,20 @@ describe('links between the pages', () => {
     expect(mainEn).toBe(url(publicKeys.indexHtml));
   });
 
+  it('links the feed of every release from the main page, and each ally page to its own feed, both served', async () => {
+    // Prepare
+    await page.goto(url(publicKeys.indexHtml));
+    const mainFeeds = await page.evaluate<string[]>(`[...document.querySelectorAll('link[type="application/atom+xml"], a[data-feed]')].map((l) => l.href)`);
+    await page.goto(url(publicKeys.latestFile(allyPagePath('DEU', 'fr'))));
+    // Act
+    const allyFeeds = await page.evaluate<string[]>(`[...document.querySelectorAll('link[type="application/atom+xml"], a[data-feed]')].map((l) => l.href)`);
+    const statuses = await Promise.all([...mainFeeds, ...allyFeeds].map(async (h) => (await fetch(h)).status));
+    // Assess
+    expect(mainFeeds).toEqual([url(publicKeys.releasesFeed), url(publicKeys.releasesFeed)]);
+    expect(allyFeeds).toEqual([url(allyFeedKey('DEU')), url(allyFeedKey('DEU'))]);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+  });
+
   it('links every standings row to an ally page that exists, and names the alternates of each page', async () => {
     // Prepare
     await page.goto(url(publicKeys.indexHtmlFr));
@@ -207,7 +221,7 @@ describe('links between the pages', () => {
     // Resolved by the browser against the page's address, as a click would.
     const hrefs = await page.evaluate<string[]>(`[...document.querySelectorAll('#standings tbody tr th a')].map((a) => a.href)`);
     const statuses = await Promise.all(hrefs.map(async (h) => (await fetch(h)).status));
-    const alternates = await page.evaluate<string[][]>(`[...document.querySelectorAll('link[rel="alternate"]')].map((l) => [l.hreflang, l.href])`);
+    const alternates = await page.evaluate<string[][]>(`[...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.href])`);
     // Assess
     expect(hrefs).toHaveLength(dataset.allies.length);
     expect(hrefs.every((h) => h.endsWith('.fr.html'))).toBe(true);
