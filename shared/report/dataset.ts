@@ -18,7 +18,8 @@ import { buildNotes, NoteSchema } from './notes.ts';
 // 2: alliance sums on two exchange-rate bases with their coverage; the security-related track's
 // need and contribution; the review-year checkpoint; USD rates carried forward or legacy flagged.
 // 3: plans against outturn (years[].earlierFigures, delivery), the money gap to the target year
-// (moneyGap per ally, alliance.moneyGap), the ally's French name (nameFr).
+// (moneyGap per ally, alliance.moneyGap), the ally's French name (nameFr), and the licence the
+// operator states in the rules (rules.license, optional: a dataset without it is still version 3).
 const DATASET_SCHEMA_VERSION = 3;
 
 const ReleaseHeaderSchema = z.strictObject({
