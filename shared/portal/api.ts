@@ -76,6 +76,8 @@ type PortalResponse =
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const LangSchema = z.enum([Lang.en, Lang.fr]);
+
 const refuse = (r: Refusal): PortalResponse => ({ status: statusOf(r), body: { error: r } });
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
@@ -132,16 +134,16 @@ const createUpload = async (caller: Caller, request: PortalRequest, deps: Portal
 };
 
 const getReceipt = async (caller: Caller, id: string, request: PortalRequest, deps: PortalDeps): Promise<PortalResponse> => {
+  const lang = request.query.lang === undefined ? null : LangSchema.safeParse(request.query.lang);
+  if (lang !== null && !lang.success) return refuse(refusal('bad-request', `A receipt's language is en or fr, not "${request.query.lang}".`));
   const read = allyOfRead(caller, request.query);
   if (!read.ok) return refuse(read.refusal);
   const ally = read.value;
   const receipt = await findReceipt(deps.receipts, ally, id);
   if (receipt === null) return refuse(refusal('receipt-not-found', `No receipt ${id} for ${ally} yet; a new upload's receipt follows within a minute.`));
   const workbook = await annotatedKey(deps.receipts, receipt, ally);
-  return { status: 200, body: { receipt: viewOf(receipt), annotatedUrl: workbook === null ? null : await deps.signDownload(workbook) } };
+  return { status: 200, body: { receipt: viewOf(receipt, lang?.data), annotatedUrl: workbook === null ? null : await deps.signDownload(workbook) } };
 };
-
-const LangSchema = z.enum([Lang.en, Lang.fr]);
 
 const getTemplate = async (caller: Caller, request: PortalRequest, deps: PortalDeps): Promise<PortalResponse> => {
   const lang = LangSchema.safeParse(request.query.lang ?? Lang.en);

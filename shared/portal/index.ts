@@ -10,4 +10,6 @@ export { listReceipts, findReceipt, SUBMISSION_ID, UPLOAD_ID } from './receipts.
 export type { ReceiptReader, ReceiptSummary, ReceiptView } from './receipts.ts';
 export { REFUSALS, refusal, statusOf } from './refusals.ts';
 export type { RefusalCode, Refusal, RefusalBody } from './refusals.ts';
+export { receiptNotification, FINDINGS_IN_MESSAGE } from './notification.ts';
+export type { ReceiptNotification } from './notification.ts';
 export { PortalError, CorruptReceiptError, PortalDepsError } from './errors.ts';

@@ -2,11 +2,13 @@
 // writes: a list for the page's history and one receipt by id. A receipt is found by its
 // submission id, or by the upload id the page got from POST /uploads (the receipt's source key
 // starts with submissions/<ally>/<upload id>-), so the page can poll before it knows the former.
+import { rewordFinding } from '../findings/index.ts';
 import { ReceiptSchema } from '../model/index.ts';
 import type { Receipt } from '../model/index.ts';
 import { BucketRole } from '../stack/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { uploadsKeys } from '../storage/keys.ts';
+import type { Lang } from '../text/index.ts';
 import { CorruptReceiptError } from './errors.ts';
 import { uploadKeyPrefix } from './upload.ts';
 
@@ -74,9 +76,10 @@ const summaryOf = (receipt: Receipt): ReceiptSummary => {
   };
 };
 
-const viewOf = (receipt: Receipt): ReceiptView => {
+/** The receipt without its records, its findings worded in `lang` when one is asked. */
+const viewOf = (receipt: Receipt, lang?: Lang): ReceiptView => {
   const { records: _records, ...view } = receipt;
-  return view;
+  return lang === undefined ? view : { ...view, findings: view.findings.map((f) => rewordFinding(f, lang)) };
 };
 
 /** The JSON receipt keys of one ally, newest first (submission ids sort by time). */

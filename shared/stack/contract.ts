@@ -27,6 +27,8 @@ const BucketPrefix = {
   config: 'config/',
   /** Data bucket: the publishers' claims on release numbers (never public). */
   publishing: 'publishing/',
+  /** Public bucket: the submitters' page (issue 10), its files and the stack's config.json. */
+  submit: 'submit/',
 } as const;
 type BucketPrefix = (typeof BucketPrefix)[keyof typeof BucketPrefix];
 
@@ -35,11 +37,14 @@ const PUBLIC_PAGE = 'index.html';
 /** The same page in French, beside it. */
 const PUBLIC_PAGE_FR = 'index.fr.html';
 
+/** What the submitters' page reads to find the API and the sign-in (written by the stack or `serve`). */
+const SUBMIT_CONFIG = `${BucketPrefix.submit}config.json`;
+
 /** The prefixes (and keys) each bucket holds; every function grant is a subset of these. */
 const BucketLayout = {
   uploads: [BucketPrefix.submissions, BucketPrefix.receipts],
   data: [BucketPrefix.submissions, BucketPrefix.receipts, BucketPrefix.current, BucketPrefix.config, BucketPrefix.publishing],
-  public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE, PUBLIC_PAGE_FR],
+  public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE, PUBLIC_PAGE_FR, BucketPrefix.submit],
 } as const satisfies Readonly<Record<BucketRole, readonly string[]>>;
 
 /** What anyone may GET from the public bucket: the published prefixes and the pages, nothing else. */
@@ -53,6 +58,14 @@ const EnvName = {
   publishQueueUrl: 'DUALTRACK_PUBLISH_QUEUE_URL',
   /** Optional JSON object overriding some ingest limits (strict: a misspelt key fails). */
   ingestLimits: 'DUALTRACK_INGEST_LIMITS',
+  /** The portal function: the user pool it asks whether an analyst set up MFA. */
+  userPoolId: 'DUALTRACK_USER_POOL_ID',
+  /** The notify function: the topic every receipt is published to. */
+  receiptTopicArn: 'DUALTRACK_RECEIPT_TOPIC_ARN',
+  /** The notify function: the SES sender of receipt e-mails; unset, no e-mail is sent. */
+  receiptEmailFrom: 'DUALTRACK_RECEIPT_EMAIL_FROM',
+  /** The notify function: the submitters' page, linked from each e-mail. */
+  portalPageUrl: 'DUALTRACK_PORTAL_PAGE_URL',
 } as const;
 type EnvName = (typeof EnvName)[keyof typeof EnvName];
 
@@ -102,6 +115,16 @@ const StackOutput = {
   alarmTopicArn: 'AlarmTopicArn',
   /** S3 server access logs of the three buckets: who uploaded, read or changed what, and when. */
   accessLogsBucket: 'AccessLogsBucketName',
+  /** The submitters' portal: its user pool (`dualtrack users add --stack`), app client, API, sign-in and page. */
+  userPoolId: 'UserPoolId',
+  userPoolClientId: 'UserPoolClientId',
+  portalApiUrl: 'PortalApiUrl',
+  signInDomain: 'SignInDomain',
+  portalPageUrl: 'PortalPageUrl',
+  /** Each receipt as a message with attributes `ally` and `status`; subscribe with a filter policy. */
+  receiptTopicArn: 'ReceiptTopicArn',
+  /** The role operators assume to upload by hand (the only writer under submissions/ besides the portal). */
+  operatorsRoleArn: 'OperatorsRoleArn',
 } as const;
 type StackOutput = (typeof StackOutput)[keyof typeof StackOutput];
 
@@ -110,6 +133,7 @@ export {
   BucketPrefix,
   PUBLIC_PAGE,
   PUBLIC_PAGE_FR,
+  SUBMIT_CONFIG,
   BucketLayout,
   PUBLIC_READ,
   EnvName,

@@ -2,11 +2,12 @@
 // own ally, and a 4xx with a code and one sentence for everything else. Receipts live in a real
 // (in-memory) store, written the way ingest writes them.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findingOf } from '../../../shared/findings/index.ts';
+import { findingOf, rewordFinding } from '../../../shared/findings/index.ts';
+import type { Finding } from '../../../shared/findings/index.ts';
 import { buildReceipt } from '../../../shared/ingest/index.ts';
 import type { Receipt } from '../../../shared/model/index.ts';
 import { portalApi, REFUSALS } from '../../../shared/portal/index.ts';
-import type { PortalDeps, PortalRequest, PortalResponse, UploadToSign } from '../../../shared/portal/index.ts';
+import type { PortalDeps, PortalRequest, PortalResponse, ReceiptView, UploadToSign } from '../../../shared/portal/index.ts';
 import { BucketRole, createMemoryStorage, uploadsKeys } from '../../../shared/storage/index.ts';
 import type { Storage } from '../../../shared/storage/index.ts';
 
@@ -204,6 +205,17 @@ describe('GET /receipts/{id}', () => {
       },
     });
     expect(response.body).not.toHaveProperty('receipt.records');
+  });
+
+  it('words the findings in the language asked, and refuses a language it does not know', async () => {
+    const filed = await fileReceipt(w, 'EST', '20261201T080000000Z-bbbbbbbbbbbb', 'est.csv', 1);
+    const firstMessage = (r: PortalResponse) => (r.body as unknown as { receipt: ReceiptView }).receipt.findings[0]?.message;
+    const french = firstMessage(await call(w, 'GET', '/receipts/20261201T080000000Z-bbbbbbbbbbbb', EST, { query: { lang: 'fr' } }));
+    const english = firstMessage(await call(w, 'GET', '/receipts/20261201T080000000Z-bbbbbbbbbbbb', EST));
+    expect(english).toBe(filed.findings[0]?.message);
+    expect(french).toBe(rewordFinding(filed.findings[0] as Finding, 'fr').message);
+    expect(french).not.toBe(english);
+    expectRefusal(await call(w, 'GET', '/receipts/20261201T080000000Z-bbbbbbbbbbbb', EST, { query: { lang: 'de' } }), 'bad-request');
   });
 
   it('finds a receipt by its submission id, with no link when there is no annotated copy', async () => {
