@@ -1,0 +1,30 @@
+// The page as the files a site serves under `submit/`: index.html, app.js and style.css. The
+// publisher writes them into the public bucket beside index.html; `serve` answers them under
+// /submit/. `config.json` is not among them: it names a deployment, so the stack or `serve` writes it.
+import { ALLIES } from '../reference/index.ts';
+import { INDEX_HTML } from './html.ts';
+import { appScript } from './script.ts';
+import { STYLE_CSS } from './style.ts';
+
+/** The folder of the public site the page lives in. */
+const SUBMIT_FOLDER = 'submit/';
+const CONFIG_FILE = 'config.json';
+
+interface PageFile {
+  /** Relative to the page's folder. */
+  path: string;
+  body: string;
+  contentType: string;
+}
+
+const allyNames = (): Record<string, { en: string; fr: string }> => Object.fromEntries(ALLIES.map((a) => [a.iso3, { en: a.nameEn, fr: a.nameFr }]));
+
+/** The page's files, in the order a writer should put them (index.html last, once what it loads is there). */
+const submitPageFiles = (): readonly PageFile[] => [
+  { path: 'style.css', body: STYLE_CSS, contentType: 'text/css; charset=utf-8' },
+  { path: 'app.js', body: appScript(allyNames()), contentType: 'text/javascript; charset=utf-8' },
+  { path: 'index.html', body: INDEX_HTML, contentType: 'text/html; charset=utf-8' },
+];
+
+export { submitPageFiles, SUBMIT_FOLDER, CONFIG_FILE };
+export type { PageFile };
