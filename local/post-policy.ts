@@ -109,3 +109,45 @@ const checkPostPolicy = (upload: PostUpload, context: PolicyContext): PostRefusa
 
 export { checkPostPolicy, policySignature };
 export type { PostUpload, PolicyContext, PostRefusal };
+
+interface LocalPostInput {
+  /** The bucket's URL (`<endpoint>/<bucket>`), where the form is posted. */
+  url: string;
+  bucket: string;
+  key: string;
+  size: number;
+  contentType: string;
+  /** Bare names (`uploader`), posted as `x-amz-meta-<name>`. */
+  metadata: Readonly<Record<string, string>>;
+  expiresInSeconds: number;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  now: Date;
+}
+
+/**
+ * A presigned POST as the SDK's createPresignedPost makes it (policy, SigV4 fields), for the local
+ * credentials: the one key, the exact size and content type, and the uploader's metadata.
+ */
+const presignLocalPost = (input: LocalPostInput): { url: string; fields: Record<string, string> } => {
+  const stamp = input.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const date = stamp.slice(0, 8);
+  const fields: Record<string, string> = {
+    key: input.key,
+    'Content-Type': input.contentType,
+    ...Object.fromEntries(Object.entries(input.metadata).map(([k, v]) => [`x-amz-meta-${k}`, v])),
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': `${input.accessKeyId}/${date}/${input.region}/s3/aws4_request`,
+    'X-Amz-Date': stamp,
+  };
+  const policy = {
+    expiration: new Date(input.now.getTime() + input.expiresInSeconds * 1000).toISOString(),
+    conditions: [{ bucket: input.bucket }, ...Object.entries(fields).map(([k, v]) => ({ [k]: v })), ['content-length-range', input.size, input.size]],
+  };
+  const policyBase64 = Buffer.from(JSON.stringify(policy), 'utf8').toString('base64');
+  return { url: input.url, fields: { ...fields, Policy: policyBase64, 'X-Amz-Signature': policySignature(policyBase64, input.secretAccessKey, date, input.region, 's3') } };
+};
+
+export { presignLocalPost };
+export type { LocalPostInput };
