@@ -7,15 +7,13 @@
 // plus the browser upload (POST to the uploads bucket, its policy checked) and /downloads/.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { rewordFinding } from '../shared/findings/index.ts';
 import { portalApi } from '../shared/portal/index.ts';
-import type { PortalDeps, PortalResponse } from '../shared/portal/index.ts';
+import type { PortalDeps } from '../shared/portal/index.ts';
 import { allyByIso3 } from '../shared/reference/index.ts';
 import type { Storage } from '../shared/storage/index.ts';
 import { SUBMIT_FOLDER, SubmitPageConfigSchema, submitPageFiles } from '../shared/submit-page/index.ts';
 import type { SubmitPageConfig } from '../shared/submit-page/index.ts';
 import { buildTemplate, DEFAULT_FROM, DEFAULT_TO } from '../shared/template/index.ts';
-import { Lang } from '../shared/text/index.ts';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createDownloadLinks, DOWNLOADS_PREFIX } from './download-links.ts';
 import { readBody, redirect, sendBytes, sendJson, urlOf } from './http-io.ts';
@@ -65,13 +63,6 @@ const under = (prefix: string) => (req: IncomingMessage) => {
 const newId = (): string => {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   return [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
-};
-
-/** The answer's findings in the language asked for, when the core left them in English. */
-const inLanguage = (response: PortalResponse, lang: string | undefined): PortalResponse => {
-  if (lang !== Lang.fr || !(response.body instanceof Object) || !('receipt' in response.body)) return response;
-  const { receipt } = response.body;
-  return { ...response, body: { ...response.body, receipt: { ...receipt, findings: receipt.findings.map((f) => rewordFinding(f, Lang.fr)) } } };
 };
 
 const startPortalHost = async (options: PortalHostOptions): Promise<PortalHost> => {
@@ -134,7 +125,7 @@ const startPortalHost = async (options: PortalHostOptions): Promise<PortalHost> 
       }
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : (await readBody(req, MAX_API_BODY_BYTES)).toString('utf8');
       const query = Object.fromEntries(url.searchParams);
-      const response = inLanguage(await portalApi({ method: req.method ?? 'GET', path: url.pathname.slice(API_PREFIX.length) || '/', query, body, claims }, deps), query.lang);
+      const response = await portalApi({ method: req.method ?? 'GET', path: url.pathname.slice(API_PREFIX.length) || '/', query, body, claims }, deps);
       if (response.body instanceof Uint8Array && 'contentType' in response) {
         return sendBytes(res, response.status, Buffer.from(response.body), response.contentType, { 'content-disposition': `attachment; filename="${response.fileName}"`, 'cache-control': 'no-store' });
       }

@@ -102,8 +102,12 @@ interface LocalCloud {
   status: () => Promise<Status>;
   /** The submitters' page (`<endpoint>/submit/`). */
   pageUrl: string;
-  /** Adds a portal user (an ally's submitter, or an analyst when `ally` is null) and gives its sign-in password. */
-  addUser: (user: NewPortalUser) => Promise<AddedPortalUser>;
+  /**
+   * Adds a portal user (an ally's submitter, or an analyst when `ally` is null) and gives its
+   * sign-in password. An e-mail already there is refused, unless `reset` (the demo user at each
+   * start): then it gets a new password.
+   */
+  addUser: (user: NewPortalUser, options?: { reset?: boolean }) => Promise<AddedPortalUser>;
   /** Where each receipt's notification is written (`<dir>/outbox/`). */
   outboxDir: string;
   stop: () => Promise<void>;
@@ -189,8 +193,9 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     cacheControl: 'no-cache',
   });
   const outbox = createOutbox(join(options.dir, LocalFiles.outbox), portal.pageUrl, options.now);
-  const addUser = async ({ email, ally }: NewPortalUser): Promise<AddedPortalUser> => {
-    const { user, password } = portal.idp.users.add({ email, groups: [ally === null ? 'analysts' : `ally-${ally}`] });
+  const addUser = async ({ email, ally }: NewPortalUser, { reset = false } = {}): Promise<AddedPortalUser> => {
+    const wanted = { email, groups: [ally === null ? ('analysts' as const) : (`ally-${ally}` as const)] };
+    const { user, password } = reset ? portal.idp.users.addOrReset(wanted) : portal.idp.users.add(wanted);
     return { email: user.email, group: user.groups[0] ?? '', password };
   };
 
@@ -329,7 +334,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     deadLetters: (await deadLetterList.read()).length,
   });
 
-  server.setControl(createControlHandler({ status, recompute, addUser }));
+  server.setControl(createControlHandler({ status, recompute, addUser: (user) => addUser(user) }));
 
   // What the last run left unfinished: queued publishes, cut-short deliveries, then every upload
   // with no receipt at all.

@@ -2,13 +2,15 @@
 // publisher writes them into the public bucket beside index.html; `serve` answers them under
 // /submit/. `config.json` is not among them: it names a deployment, so the stack or `serve` writes it.
 import { ALLIES } from '../reference/index.ts';
+import { BucketPrefix, SUBMIT_CONFIG } from '../stack/index.ts';
 import { INDEX_HTML } from './html.ts';
 import { appScript } from './script.ts';
 import { STYLE_CSS } from './style.ts';
 
 /** The folder of the public site the page lives in. */
-const SUBMIT_FOLDER = 'submit/';
-const CONFIG_FILE = 'config.json';
+const SUBMIT_FOLDER = BucketPrefix.submit;
+/** Relative to the page's folder. */
+const CONFIG_FILE = SUBMIT_CONFIG.slice(SUBMIT_FOLDER.length);
 
 interface PageFile {
   /** Relative to the page's folder. */
