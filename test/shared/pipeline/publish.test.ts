@@ -213,7 +213,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(est?.delivery.leads[0]).toMatchObject({ aheadYears: 1, core: { comparisons: 1, meanDiffPct: 0.25, meanAbsDiffPct: 0.25 } });
   });
 
-  it('writes every releases/<n>/ file, then releases/index.json, then index.fr.html and index.html, then latest/', async () => {
+  it('writes every releases/<n>/ file, then releases/index.json, then the submitters\' page, index.fr.html and index.html, then latest/', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(await make());
     await seed(storage);
@@ -225,10 +225,10 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(writes[claimAt]).toMatchObject({ bucket: 'data', options: { ifNoneMatch: '*' } });
     expect(writes.findIndex((w) => w.bucket === 'public')).toBeGreaterThan(claimAt);
     const rank = (key: string) =>
-      key.startsWith('releases/1/') ? 0 : key === publicKeys.releasesIndex ? 1 : key === publicKeys.indexHtmlFr ? 2 : key === publicKeys.indexHtml ? 3 : key.startsWith('latest/') ? 4 : 9;
+      key.startsWith('releases/1/') ? 0 : key === publicKeys.releasesIndex ? 1 : key.startsWith('submit/') ? 2 : key === publicKeys.indexHtmlFr ? 3 : key === publicKeys.indexHtml ? 4 : key.startsWith('latest/') ? 5 : 9;
     const ranks = writes.filter((w) => w.bucket === 'public').map((w) => rank(w.key));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4]));
+    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
     expect(writes.filter((w) => w.key === publicKeys.indexHtml).length).toBe(1);
   });
 
