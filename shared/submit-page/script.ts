@@ -253,7 +253,9 @@ const renderReceipt = (answer) => {
   verdict.textContent = t('verdict_' + receipt.status);
   verdict.className = 'verdict ' + receipt.status;
   $('counts').textContent = t('counts', receipt.counts);
-  $('file-line').textContent = t('fileLine', { file: receipt.file, at: dateText(receipt.uploadedAt), id: receipt.submissionId });
+  // A portal upload's file name starts with its upload id, which means nothing to the reader.
+  const file = receipt.file.replace(/^\d{8}T\d{9}Z-[a-z0-9]{16,32}-/, '');
+  $('file-line').textContent = t('fileLine', { file, at: dateText(receipt.uploadedAt), id: receipt.submissionId });
   $('annotated-row').hidden = !annotatedUrl;
   if (annotatedUrl) $('annotated').href = annotatedUrl;
   const body = $('findings').tBodies[0];
