@@ -67,7 +67,7 @@ const INDEX_HTML = `<!doctype html>
       <p id="file-line" class="muted"></p>
       <p id="annotated-row" hidden><a id="annotated" href="#" data-t="annotated">${t.annotated}</a></p>
       <div class="table-wrap" id="findings-wrap">
-        <table id="findings">
+        <table id="findings" class="cards">
           <caption data-t="findingsCaption">${t.findingsCaption}</caption>
           <thead><tr><th scope="col" data-t="colSeverity">${t.colSeverity}</th><th scope="col" data-t="colSheet">${t.colSheet}</th><th scope="col" data-t="colCell">${t.colCell}</th><th scope="col" data-t="colMessage">${t.colMessage}</th></tr></thead>
           <tbody></tbody>
@@ -80,7 +80,7 @@ const INDEX_HTML = `<!doctype html>
       <h2 id="history-title"><span data-t="historyTitle">${t.historyTitle}</span> <button type="button" id="refresh" class="link" data-t="refresh">${t.refresh}</button></h2>
       <p id="history-empty" data-t="historyEmpty" hidden>${t.historyEmpty}</p>
       <div class="table-wrap">
-        <table id="history" hidden>
+        <table id="history" class="cards" hidden>
           <caption data-t="historyCaption">${t.historyCaption}</caption>
           <thead><tr><th scope="col" data-t="colFile">${t.colFile}</th><th scope="col" data-t="colReceived">${t.colReceived}</th><th scope="col" data-t="colVerdict">${t.colVerdict}</th><th scope="col" data-t="colErrors">${t.colErrors}</th><th scope="col" data-t="colWarnings">${t.colWarnings}</th><th scope="col"><span class="visually-hidden" data-t="show">${t.show}</span></th></tr></thead>
           <tbody></tbody>

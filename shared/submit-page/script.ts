@@ -234,10 +234,12 @@ const uploadChosen = async () => {
 };
 
 // --- receipt -------------------------------------------------------------------------------------
-const cell = (row, text, className) => {
+/** A cell; \`label\` names its column on narrow screens, where each row shows as a card. */
+const cell = (row, text, className, label) => {
   const td = document.createElement('td');
   td.textContent = text;
   if (className) td.className = className;
+  if (label) td.dataset.label = t(label);
   row.append(td);
   return td;
 };
@@ -254,7 +256,7 @@ const renderReceipt = (answer) => {
   verdict.className = 'verdict ' + receipt.status;
   $('counts').textContent = t('counts', receipt.counts);
   // A portal upload's file name starts with its upload id, which means nothing to the reader.
-  const file = receipt.file.replace(/^\d{8}T\d{9}Z-[a-z0-9]{16,32}-/, '');
+  const file = receipt.file.replace(/^\\d{8}T\\d{9}Z-[a-z0-9]{16,32}-/, '');
   $('file-line').textContent = t('fileLine', { file, at: dateText(receipt.uploadedAt), id: receipt.submissionId });
   $('annotated-row').hidden = !annotatedUrl;
   if (annotatedUrl) $('annotated').href = annotatedUrl;
@@ -263,8 +265,8 @@ const renderReceipt = (answer) => {
   for (const f of receipt.findings) {
     const row = document.createElement('tr');
     cell(row, t('severity_' + f.severity), 'sev-' + f.severity);
-    cell(row, f.sheet === null ? t('wholeFile') : f.sheet);
-    cell(row, f.cell || '');
+    cell(row, f.sheet === null ? t('wholeFile') : f.sheet, '', 'colSheet');
+    cell(row, f.cell || '', '', 'colCell');
     cell(row, f.message);
     body.append(row);
   }
@@ -289,11 +291,11 @@ const loadHistory = async () => {
   body.replaceChildren();
   for (const r of receipts) {
     const row = document.createElement('tr');
-    cell(row, r.fileName);
-    cell(row, dateText(r.receivedAt));
-    cell(row, t('verdict_' + r.status), r.status === 'rejected' ? 'sev-error' : '');
-    cell(row, String(r.errors));
-    cell(row, String(r.warnings));
+    cell(row, r.fileName, 'file-name');
+    cell(row, dateText(r.receivedAt), '', 'colReceived');
+    cell(row, t('verdict_' + r.status), r.status === 'rejected' ? 'sev-error' : '', 'colVerdict');
+    cell(row, String(r.errors), '', 'colErrors');
+    cell(row, String(r.warnings), '', 'colWarnings');
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'link';

@@ -3,6 +3,7 @@
 // that scroll inside their box rather than the page.
 
 const STYLE_CSS = `*{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1b1b;background:#f4f5f7}
 header{display:flex;justify-content:space-between;align-items:center;padding:.75rem 1rem;background:#0b2f4f;color:#fff}
 .brand{margin:0;font-weight:700;letter-spacing:.02em}
@@ -39,10 +40,18 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #d5d9de}
 td{overflow-wrap:anywhere}
 th{background:#eef1f4}
+td.file-name{font-weight:600}
 td.sev-error{color:#8a000d;font-weight:600}
 td.sev-warning{color:#6b4200;font-weight:600}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:480px){main{padding:.5rem}section{padding:.75rem}h1{font-size:1.4rem}th,td{padding:.3rem}}
+/* Narrow screens: each table row becomes a small card, each cell labelled by its column. */
+@media (max-width:560px){main{padding:.5rem}section{padding:.75rem}h1{font-size:1.4rem}
+table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards caption{display:block}
+table.cards tr{border-bottom:1px solid #d5d9de;padding:.4rem 0}
+table.cards td{border:0;padding:.1rem 0}
+table.cards td[data-label]:not([data-label=""])::before{content:attr(data-label) ": ";font-weight:600;color:#1b1b1b}}
 `;
 
 export { STYLE_CSS };

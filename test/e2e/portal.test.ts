@@ -62,20 +62,26 @@ describe("the submitters' portal on serve, in Chromium", () => {
     await p.locator('#file-line').filter({ hasText: name }).waitFor({ timeout: 90_000 });
   };
 
-  const idToken = (p: Page): Promise<string> => p.evaluate(() => sessionStorage.getItem('dualtrack.idToken') ?? '');
+  // Browser-side code is written as text: the DOM's types are not the project's.
+  const idToken = async (p: Page): Promise<string> => String(await p.evaluate("sessionStorage.getItem('dualtrack.idToken') ?? ''"));
 
   const api = async (token: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> => {
     const res = await fetch(`${endpoint}/api${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
     return { status: res.status, body: await res.json() };
   };
 
-  const findingRows = (p: Page) =>
-    p.locator('#findings tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  /** The findings table, row by row, each cell's text without its narrow-screen label. */
+  const findingRows = async (p: Page): Promise<string[][]> => {
+    const rows = p.locator('#findings tbody tr');
+    return Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
+  };
 
+  /** Screenshots at 1280 and 400 px; at either width the page must not scroll sideways. */
   const shoot = async (p: Page, name: string): Promise<void> => {
     for (const width of [1280, 400]) {
       await p.setViewportSize({ width, height: 900 });
       await p.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+      await expect(p.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(width);
     }
     await p.setViewportSize({ width: 1280, height: 900 });
   };
@@ -131,6 +137,7 @@ describe("the submitters' portal on serve, in Chromium", () => {
     // Assess
     await expect(page.locator('#verdict').textContent()).resolves.toBe('Rejected');
     await expect(page.locator('#counts').textContent()).resolves.toMatch(/^2 errors, /);
+    await expect(page.locator('#file-line').textContent()).resolves.toMatch(/^File estonia-2024\.xlsx, received /);
     const errors = (await findingRows(page)).filter((cells) => cells[0] === 'Error');
     expect(errors).toHaveLength(2);
     rejectedCells = errors.map((cells) => cells[2] ?? '');
