@@ -12,6 +12,7 @@ const ALLIES = ${JSON.stringify(allyNames)};
 const LANG_KEY = 'dualtrack.lang';
 const TOKEN_KEY = 'dualtrack.idToken';
 const FLOW_KEY = 'dualtrack.signIn';
+const OPEN_KEY = 'dualtrack.openReceipt';
 const POLL_MS = 1500;
 const POLL_LIMIT_MS = 180000;
 const $ = (id) => document.getElementById(id);
@@ -363,6 +364,11 @@ const start = async () => {
     return say(t('configMissing'), true);
   }
   const query = new URLSearchParams(location.search);
+  // A receipt's e-mail links to the page with ?receipt=<submission id>: kept across the sign-in.
+  if (query.has('receipt')) {
+    sessionStorage.setItem(OPEN_KEY, query.get('receipt'));
+    history.replaceState(null, '', location.pathname);
+  }
   if (query.has('code') || query.has('error')) {
     say(t('signingIn'));
     try {
@@ -373,7 +379,11 @@ const start = async () => {
     }
   }
   show();
-  if (currentToken()) await loadHistory().catch((e) => say(t('error_generic', { detail: e.message }), true));
+  if (!currentToken()) return;
+  await loadHistory().catch((e) => say(t('error_generic', { detail: e.message }), true));
+  const wanted = sessionStorage.getItem(OPEN_KEY);
+  sessionStorage.removeItem(OPEN_KEY);
+  if (wanted) await fetchReceipt(wanted).catch((e) => say(t('error_generic', { detail: e.message }), true));
 };
 
 start();

@@ -254,4 +254,26 @@ describe("the submitters' portal on serve, in Chromium", () => {
     expect(emails).toHaveLength(2);
     expect(emails[0]).toMatch(/^Subject: dualtrack: estonia-2024\.xlsx rejected\r$/m);
   });
+
+  it("opens the receipt an e-mail links to, after signing in", async () => {
+    // Prepare: the rejected upload's e-mail, read in a fresh tab (no session yet).
+    const files = (await readdir(join(dir, 'outbox'))).filter((f) => f.endsWith('.eml')).sort();
+    const email = await readFile(join(dir, 'outbox', files[0] ?? ''), 'utf8');
+    const link = new RegExp(`${endpoint}/submit/\\?receipt=\\S+`).exec(email)?.[0] ?? '';
+    const reader = await chromium.browser.newPage();
+    try {
+      // Act
+      await reader.goto(link);
+      await reader.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
+      await reader.getByLabel(/E-mail|Adresse électronique/).fill(EST_EMAIL);
+      await reader.getByLabel(/Password|Mot de passe/).fill(passwords.get(EST_EMAIL) ?? '');
+      await reader.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
+      // Assess
+      await reader.locator('#verdict').filter({ hasText: /^(Rejected|Refusé)$/ }).waitFor();
+      expect(link).not.toBe('');
+      expect(reader.url()).toBe(`${endpoint}/submit/`);
+    } finally {
+      await reader.close();
+    }
+  });
 });
