@@ -10,6 +10,8 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { createLocalS3Client } from '../../local/contract.ts';
 import { PROJECT_ROOT } from '../../local/index.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import type { LaunchedChromium } from '../helpers/chromium.ts';
@@ -45,19 +47,44 @@ describe("the submitters' portal on serve, in Chromium", () => {
     passwords.set(email, password);
   };
 
-  const signIn = async (p: Page, email: string): Promise<void> => {
+  /** Signs in through the identity provider's form, with the mouse or (`keyboard`) with Tab, typing and Enter only. */
+  const signIn = async (p: Page, email: string, { keyboard = false } = {}): Promise<void> => {
     await p.goto(`${endpoint}/submit/`);
-    await p.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
-    await p.waitForURL(/\/idp\/oauth2\/authorize/);
-    await p.getByLabel(/E-mail|Adresse électronique/).fill(email);
-    await p.getByLabel(/Password|Mot de passe/).fill(passwords.get(email) ?? '');
-    await p.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
+    if (keyboard) {
+      // The language switch, then the sign-in button; on the provider's form the e-mail has the focus.
+      await p.keyboard.press('Tab');
+      await p.keyboard.press('Tab');
+      await p.keyboard.press('Enter');
+      await p.waitForURL(/\/idp\/oauth2\/authorize/);
+      await p.keyboard.type(email);
+      await p.keyboard.press('Tab');
+      await p.keyboard.type(passwords.get(email) ?? '');
+      await p.keyboard.press('Enter');
+    } else {
+      await p.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
+      await p.waitForURL(/\/idp\/oauth2\/authorize/);
+      await p.getByLabel(/E-mail|Adresse électronique/).fill(email);
+      await p.getByLabel(/Password|Mot de passe/).fill(passwords.get(email) ?? '');
+      await p.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
+    }
     await p.waitForURL(`${endpoint}/submit/`);
     await p.locator('#who').filter({ hasText: email }).waitFor();
   };
 
   const upload = async (p: Page, name: string, bytes: Buffer): Promise<void> => {
     await p.locator('#file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await p.getByRole('button', { name: /^(Upload|Déposer)$/ }).click();
+    await p.locator('#file-line').filter({ hasText: name }).waitFor({ timeout: 90_000 });
+  };
+
+  /** Drops a file on the drop zone as a drag from the desktop does, then uploads it. */
+  const dropAndUpload = async (p: Page, name: string, bytes: Buffer): Promise<void> => {
+    const transfer = await p.evaluateHandle(
+      `(() => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob('${bytes.toString('base64')}'), (c) => c.charCodeAt(0))], ${JSON.stringify(name)})); return t; })()`,
+    );
+    await p.dispatchEvent('#drop-zone', 'dragover', { dataTransfer: transfer });
+    await p.dispatchEvent('#drop-zone', 'drop', { dataTransfer: transfer });
+    await p.locator('#chosen').filter({ hasText: name }).waitFor();
     await p.getByRole('button', { name: /^(Upload|Déposer)$/ }).click();
     await p.locator('#file-line').filter({ hasText: name }).waitFor({ timeout: 90_000 });
   };
@@ -137,6 +164,7 @@ describe("the submitters' portal on serve, in Chromium", () => {
     // Assess
     await expect(page.locator('#verdict').textContent()).resolves.toBe('Rejected');
     await expect(page.locator('#counts').textContent()).resolves.toMatch(/^2 errors, /);
+    await expect(page.locator('#progress').getAttribute('value')).resolves.toBe('100');
     await expect(page.locator('#file-line').textContent()).resolves.toMatch(/^File estonia-2024\.xlsx, received /);
     const errors = (await findingRows(page)).filter((cells) => cells[0] === 'Error');
     expect(errors).toHaveLength(2);
@@ -148,6 +176,23 @@ describe("the submitters' portal on serve, in Chromium", () => {
     await expect(page.locator('#annotated').getAttribute('href')).resolves.toMatch(new RegExp(`^${endpoint}/downloads/receipts/EST/`));
     await expect.poll(() => page.locator('#history tbody tr').count()).toBe(1);
     await shoot(page, '1-rejected');
+  });
+
+  it("stores the upload under Estonia's folder with the uploader's identity", async () => {
+    // Prepare
+    const client = createLocalS3Client(endpoint);
+    try {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: 'dualtrack-uploads', Prefix: 'submissions/' }));
+      const keys = (listed.Contents ?? []).map((o) => o.Key ?? '');
+      // Act
+      const head = await client.send(new HeadObjectCommand({ Bucket: 'dualtrack-uploads', Key: keys[0] }));
+      // Assess
+      expect(keys).toEqual([expect.stringMatching(/^submissions\/EST\/\d{8}T\d{9}Z-[a-z0-9]{16,32}-estonia-2024\.xlsx$/)]);
+      expect(head.ContentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(head.Metadata).toMatchObject({ uploader: EST_EMAIL, 'uploader-sub': expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    } finally {
+      client.destroy();
+    }
   });
 
   it('serves the annotated workbook through its signed link', async () => {
@@ -179,17 +224,18 @@ describe("the submitters' portal on serve, in Chromium", () => {
     await shoot(page, '2-rejected-fr');
   });
 
-  it('uploads the corrected file, shows it accepted, and the public page shows the new figure', async () => {
+  it('uploads the corrected file dropped on the page, shows it accepted, and the public page shows the new figure', async () => {
     // Act
-    await upload(page, 'estonia-2024-corrected.xlsx', await fillTemplate(template, FIXED));
+    await dropAndUpload(page, 'estonia-2024-corrected.xlsx', await fillTemplate(template, FIXED));
     // Assess
     await expect(page.locator('#verdict').getAttribute('class')).resolves.toMatch(/verdict accepted/);
     await expect.poll(() => page.locator('#history tbody tr').count()).toBe(2);
     await shoot(page, '3-accepted-fr');
     const publicPage = await chromium.browser.newPage();
     try {
+      // latest/compliance.json is the publisher's last write: once it is there, so is the page.
       await expect
-        .poll(async () => (await fetch(`${endpoint}/dualtrack-public/releases/index.json`)).status, { timeout: 60_000, interval: 500 })
+        .poll(async () => (await fetch(`${endpoint}/dualtrack-public/latest/compliance.json`)).status, { timeout: 60_000, interval: 500 })
         .toBe(200);
       await publicPage.goto(`${endpoint}/dualtrack-public/index.html`);
       const estonia = publicPage.locator('#standings tr', { hasText: 'Estonia' });
@@ -199,11 +245,11 @@ describe("the submitters' portal on serve, in Chromium", () => {
     }
   });
 
-  it("keeps Estonia's receipts from Poland's officer", async () => {
+  it("keeps Estonia's receipts from Poland's officer (signed in with the keyboard alone)", async () => {
     // Prepare
     const polish = await chromium.browser.newPage();
     try {
-      await signIn(polish, POL_EMAIL);
+      await signIn(polish, POL_EMAIL, { keyboard: true });
       const token = await idToken(polish);
       const estonian = (await api(await idToken(page), '/receipts')).body as { receipts: { id: string }[] };
       // Act
