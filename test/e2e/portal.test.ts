@@ -51,11 +51,15 @@ describe("the submitters' portal on serve, in Chromium", () => {
   const signIn = async (p: Page, email: string, { keyboard = false } = {}): Promise<void> => {
     await p.goto(`${endpoint}/submit/`);
     if (keyboard) {
-      // The language switch, then the sign-in button; on the provider's form the e-mail has the focus.
+      // The language switch, then the sign-in button (shown once the page has read its
+      // config); on the provider's form the e-mail has the focus.
+      await p.locator('#sign-in').waitFor();
       await p.keyboard.press('Tab');
       await p.keyboard.press('Tab');
+      await p.locator('#sign-in:focus').waitFor();
       await p.keyboard.press('Enter');
       await p.waitForURL(/\/idp\/oauth2\/authorize/);
+      await p.locator('#email:focus').waitFor();
       await p.keyboard.type(email);
       await p.keyboard.press('Tab');
       await p.keyboard.type(passwords.get(email) ?? '');
