@@ -48,7 +48,7 @@ describe("the submitters' portal on serve, in Chromium", () => {
   };
 
   /** Signs in through the identity provider's form, with the mouse or (`keyboard`) with Tab, typing and Enter only. */
-  const signIn = async (p: Page, email: string, { keyboard = false } = {}): Promise<void> => {
+  const signIn = async (p: Page, email: string, { keyboard = false, shot = '' } = {}): Promise<void> => {
     await p.goto(`${endpoint}/submit/`);
     if (keyboard) {
       // The language switch, then the sign-in button (shown once the page has read its
@@ -67,6 +67,7 @@ describe("the submitters' portal on serve, in Chromium", () => {
     } else {
       await p.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
       await p.waitForURL(/\/idp\/oauth2\/authorize/);
+      if (shot) await shoot(p, shot);
       await p.getByLabel(/E-mail|Adresse électronique/).fill(email);
       await p.getByLabel(/Password|Mot de passe/).fill(passwords.get(email) ?? '');
       await p.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
@@ -140,7 +141,7 @@ describe("the submitters' portal on serve, in Chromium", () => {
     // Act
     await page.goto(`${endpoint}/submit/`);
     await shoot(page, '0-signed-out');
-    await signIn(page, EST_EMAIL);
+    await signIn(page, EST_EMAIL, { shot: '0-identity-provider' });
     // Assess
     await expect(page.locator('#who').textContent()).resolves.toBe(`Signed in as ${EST_EMAIL}, for Estonia.`);
     expect(page.url()).toBe(`${endpoint}/submit/`);
