@@ -40,6 +40,9 @@ const SECOND_SURFACES = [
   // keeps them under the bundle budget with the pages in.
   'shared/pipeline/publishing.ts',
   'shared/ingest/limits.ts',
+  // The submitters' page as files, without its config schema (zod): the pipeline writes the page,
+  // and the ingest bundle, which holds the pipeline, has almost no headroom left.
+  'shared/submit-page/files.ts',
 ];
 
 /**

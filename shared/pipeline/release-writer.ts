@@ -16,7 +16,7 @@ import { ComplianceDatasetSchema, FileScope, ReleaseManifest, ReleasesIndexSchem
 import type { ComplianceDataset, ManifestEntry, ReleaseCopy, ReleaseFile, ReleaseSummary, ReleasesIndex, RenderedFile } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
-import { SUBMIT_FOLDER, submitPageFiles } from '../submit-page/index.ts';
+import { SUBMIT_FOLDER, submitPageFiles } from '../submit-page/files.ts';
 import { ConflictError, CorruptStoreError, PipelineError } from './errors.ts';
 
 /** The dataset file: written last in a release folder and last under latest/. */

@@ -1,16 +1,18 @@
 // The page as the files a site serves under `submit/`: index.html, app.js and style.css. The
 // publisher writes them into the public bucket beside index.html; `serve` answers them under
 // /submit/. `config.json` is not among them: it names a deployment, so the stack or `serve` writes it.
+// A light second surface of the area (eslint.config.js): the pipeline imports this file alone, so
+// the bundles that hold the pipeline but never write the page (ingest) carry none of it.
 import { ALLIES } from '../reference/index.ts';
-import { BucketPrefix, SUBMIT_CONFIG } from '../stack/index.ts';
-import { INDEX_HTML } from './html.ts';
+import { indexHtml } from './html.ts';
 import { appScript } from './script.ts';
 import { STYLE_CSS } from './style.ts';
 
 /** The folder of the public site the page lives in. */
-const SUBMIT_FOLDER = BucketPrefix.submit;
-/** Relative to the page's folder. */
-const CONFIG_FILE = SUBMIT_CONFIG.slice(SUBMIT_FOLDER.length);
+/** The stack contract's BucketPrefix.submit, spelt out so a bundle that never writes the page keeps nothing of this file (a test holds them equal). */
+const SUBMIT_FOLDER = 'submit/';
+/** Relative to the page's folder (the stack contract's SUBMIT_CONFIG is the folder and this). */
+const CONFIG_FILE = 'config.json';
 
 interface PageFile {
   /** Relative to the page's folder. */
@@ -25,7 +27,7 @@ const allyNames = (): Record<string, { en: string; fr: string }> => Object.fromE
 const submitPageFiles = (): readonly PageFile[] => [
   { path: 'style.css', body: STYLE_CSS, contentType: 'text/css; charset=utf-8' },
   { path: 'app.js', body: appScript(allyNames()), contentType: 'text/javascript; charset=utf-8' },
-  { path: 'index.html', body: INDEX_HTML, contentType: 'text/html; charset=utf-8' },
+  { path: 'index.html', body: indexHtml(), contentType: 'text/html; charset=utf-8' },
 ];
 
 export { submitPageFiles, SUBMIT_FOLDER, CONFIG_FILE };

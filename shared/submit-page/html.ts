@@ -3,9 +3,10 @@
 // English words here are what a browser without the script shows.
 import { MESSAGES } from './messages.ts';
 
-const t = MESSAGES.en;
-
-const INDEX_HTML = `<!doctype html>
+/** A function, not a constant, so a bundle that never writes the page (ingest) leaves it out. */
+const indexHtml = (): string => {
+  const t = MESSAGES.en;
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -92,5 +93,6 @@ const INDEX_HTML = `<!doctype html>
 </body>
 </html>
 `;
+};
 
-export { INDEX_HTML };
+export { indexHtml };

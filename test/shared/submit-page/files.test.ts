@@ -2,14 +2,16 @@
 // and every sentence in both languages.
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, SUBMIT_FOLDER, submitPageFiles } from '../../../shared/submit-page/index.ts';
+import { BucketPrefix, SUBMIT_CONFIG } from '../../../shared/stack/index.ts';
+import { CONFIG_FILE, MESSAGES, SUBMIT_FOLDER, submitPageFiles } from '../../../shared/submit-page/index.ts';
 
 describe("the submitters' page", () => {
   it('is index.html, app.js and style.css, index.html last', () => {
     // Act
     const files = submitPageFiles();
     // Assess
-    expect(SUBMIT_FOLDER).toBe('submit/');
+    expect(SUBMIT_FOLDER).toBe(BucketPrefix.submit);
+    expect(`${SUBMIT_FOLDER}${CONFIG_FILE}`).toBe(SUBMIT_CONFIG);
     expect(files.map((f) => f.path)).toEqual(['style.css', 'app.js', 'index.html']);
   });
 
