@@ -245,6 +245,15 @@ describe("the submitters' portal on serve, in Chromium", () => {
       await publicPage.goto(`${endpoint}/dualtrack-public/index.html`);
       const estonia = publicPage.locator('#standings tr', { hasText: 'Estonia' });
       await expect(estonia.first().textContent()).resolves.toMatch(/3\.50/);
+      // The publisher copied the page beside the reports; serve gave that copy its config.json.
+      await publicPage.goto(`${endpoint}/dualtrack-public/submit/`);
+      await publicPage.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
+      await publicPage.getByLabel(/E-mail|Adresse électronique/).fill(EST_EMAIL);
+      await publicPage.getByLabel(/Password|Mot de passe/).fill(passwords.get(EST_EMAIL) ?? '');
+      await publicPage.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
+      await publicPage.locator('#history tbody tr').nth(1).waitFor();
+      const config = (await (await fetch(`${endpoint}/dualtrack-public/submit/config.json`)).json()) as { redirectUri: string };
+      expect(config.redirectUri).toBe(`${endpoint}/dualtrack-public/submit/`);
     } finally {
       await publicPage.close();
     }
