@@ -14,6 +14,7 @@ import { ControlPath, NewPortalUserSchema } from './contract.ts';
 import type { AddedPortalUser, NewPortalUser, Status } from './contract.ts';
 import { IdentityError } from './identity/errors.ts';
 import { ControlRouteError } from './errors.ts';
+import { readBody } from './http-io.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -28,21 +29,6 @@ const send = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 };
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ControlRouteError(413, `body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 
 /** The body checked against `schema`, or a sentence saying what is wrong with it. */
 const parseJson = <T>(text: string, schema: z.ZodType<T>): T | string => {
@@ -66,12 +52,12 @@ const createControlHandler =
     const answer = async (): Promise<void> => {
       if (path === ControlPath.status && req.method === 'GET') return send(res, 200, await api.status());
       if (path === ControlPath.recompute && req.method === 'POST') {
-        const payload = parsePayload(await readBody(req));
+        const payload = parsePayload((await readBody(req, MAX_BODY_BYTES)).toString('utf8'));
         if (typeof payload === 'string') return send(res, 400, { error: payload });
         return send(res, 200, await api.recompute(payload));
       }
       if (path === ControlPath.users && req.method === 'POST') {
-        const user = parseJson(await readBody(req), NewPortalUserSchema);
+        const user = parseJson((await readBody(req, MAX_BODY_BYTES)).toString('utf8'), NewPortalUserSchema);
         if (typeof user === 'string') return send(res, 400, { error: user });
         try {
           return send(res, 201, await api.addUser(user));

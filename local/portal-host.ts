@@ -17,6 +17,7 @@ import { buildTemplate, DEFAULT_FROM, DEFAULT_TO } from '../shared/template/inde
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createDownloadLinks, DOWNLOADS_PREFIX } from './download-links.ts';
 import { readBody, redirect, sendBytes, sendJson, urlOf } from './http-io.ts';
+import { ControlRouteError, LocalCloudError } from './errors.ts';
 import { IdentityError } from './identity/errors.ts';
 import { createIdentityProvider, IDP_PREFIX } from './identity/provider.ts';
 import type { IdentityProvider } from './identity/provider.ts';
@@ -90,7 +91,8 @@ const startPortalHost = async (options: PortalHostOptions): Promise<PortalHost> 
     signDownload: async (key) => links.sign(key),
     template: async (iso3, lang) => {
       const ally = allyByIso3(iso3);
-      if (!ally) throw new IdentityError(`no ally ${iso3}`);
+      // The router checked the code already; a miss here is a bug, answered 500.
+      if (!ally) throw new LocalCloudError(`the portal asked for the template of ${iso3}, which is no ally`);
       const bytes = await buildTemplate({ ally, from: DEFAULT_FROM, to: DEFAULT_TO, lang });
       return { bytes, fileName: `dualtrack-template-${ally.iso3}-${lang}.xlsx` };
     },
@@ -132,7 +134,9 @@ const startPortalHost = async (options: PortalHostOptions): Promise<PortalHost> 
       sendJson(res, response.status, response.body);
     };
     answer().catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+      if (res.headersSent) return;
+      if (error instanceof ControlRouteError) sendJson(res, error.status, { error: { code: 'too-large', message: `${error.message}.` } });
+      else sendJson(res, 500, { error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
     });
   };
 
