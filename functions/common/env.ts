@@ -37,6 +37,21 @@ const PublishEnvSchema = z.object({
   [EnvName.publicBucket]: BucketNameSchema,
 });
 
+/** The portal reads receipts and signs uploads in the uploads bucket, within ingest's size limit. */
+const PortalEnvSchema = z.object({
+  [EnvName.uploadsBucket]: BucketNameSchema,
+  [EnvName.userPoolId]: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/, 'a Cognito user pool id'),
+  [EnvName.ingestLimits]: jsonEnv(IngestLimitsSchema).optional(),
+});
+
+/** Notify reads each receipt and publishes it; it e-mails only when given a sender. */
+const NotifyEnvSchema = z.object({
+  [EnvName.uploadsBucket]: BucketNameSchema,
+  [EnvName.receiptTopicArn]: z.string().regex(/^arn:aws[\w-]*:sns:/, 'an SNS topic ARN'),
+  [EnvName.receiptEmailFrom]: z.email().optional(),
+  [EnvName.portalPageUrl]: z.url().optional(),
+});
+
 interface IngestConfig {
   buckets: { uploads: string; data: string };
   publishQueueUrl: string;
@@ -61,6 +76,20 @@ const parseEnv = <T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.inf
   throw new ConfigError(variables, detail, { cause: parsed.error });
 };
 
+interface PortalConfig {
+  uploadsBucket: string;
+  userPoolId: string;
+  /** The largest upload ingest takes, so the portal signs no larger one. */
+  maxBytes: number;
+}
+
+interface NotifyConfig {
+  uploadsBucket: string;
+  topicArn: string;
+  emailFrom: string | null;
+  pageUrl: string | null;
+}
+
 const readIngestConfig = (env: NodeJS.ProcessEnv = process.env): IngestConfig => {
   const e = parseEnv(IngestEnvSchema, env);
   return {
@@ -77,5 +106,24 @@ const readPublishConfig = (env: NodeJS.ProcessEnv = process.env): PublishConfig 
   };
 };
 
-export { IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig };
-export type { IngestConfig, PublishConfig };
+const readPortalConfig = (env: NodeJS.ProcessEnv = process.env): PortalConfig => {
+  const e = parseEnv(PortalEnvSchema, env);
+  return {
+    uploadsBucket: e[EnvName.uploadsBucket],
+    userPoolId: e[EnvName.userPoolId],
+    maxBytes: (e[EnvName.ingestLimits] ?? IngestLimitsSchema.parse({})).maxBytes,
+  };
+};
+
+const readNotifyConfig = (env: NodeJS.ProcessEnv = process.env): NotifyConfig => {
+  const e = parseEnv(NotifyEnvSchema, env);
+  return {
+    uploadsBucket: e[EnvName.uploadsBucket],
+    topicArn: e[EnvName.receiptTopicArn],
+    emailFrom: e[EnvName.receiptEmailFrom] ?? null,
+    pageUrl: e[EnvName.portalPageUrl] ?? null,
+  };
+};
+
+export { IngestEnvSchema, PublishEnvSchema, PortalEnvSchema, NotifyEnvSchema, readIngestConfig, readPublishConfig, readPortalConfig, readNotifyConfig };
+export type { IngestConfig, PublishConfig, PortalConfig, NotifyConfig };
