@@ -4,8 +4,8 @@
 import * as z from 'zod';
 import { portalApi } from '../../shared/portal/index.ts';
 import type { PortalDeps, PortalResponse } from '../../shared/portal/index.ts';
-import { parseEvent } from '../common/index.ts';
-import type { Log } from '../common/index.ts';
+import { parseEvent } from '../common/plain.ts';
+import type { Log } from '../common/plain.ts';
 
 /** The fields of an HTTP API v2 event with a JWT authorizer that the portal reads. */
 const HttpApiEventSchema = z.object({

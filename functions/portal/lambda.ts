@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from 'aws-lambda';
 import { buildTemplate } from '../../shared/template/index.ts';
-import { createFunctionStorage } from '../common/index.ts';
+import { createFunctionStorage } from '../common/plain.ts';
 import { createLogger, createS3Client, readPortalConfig } from '../common/lambda-wiring.ts';
 import { createPortalHandler } from './handler.ts';
 import type { HttpApiResult } from './handler.ts';
