@@ -18,7 +18,7 @@ import type { Construct } from 'constructs';
 import { ReleaseManifest } from '../shared/report/manifest.ts';
 import { ANALYSTS_GROUP, allyGroup } from '../shared/portal/index.ts';
 import { ALLIES } from '../shared/reference/index.ts';
-import { BucketPrefix, BucketRole, EnvName, PUBLIC_PAGE, PUBLIC_PAGE_FR, StackOutput, SUBMIT_CONFIG, UploadTrigger } from '../shared/stack/index.ts';
+import { BucketPrefix, BucketRole, EnvName, PortalEnvName, PUBLIC_PAGE, PUBLIC_PAGE_FR, StackOutput, SUBMIT_CONFIG, UploadTrigger } from '../shared/stack/index.ts';
 import { OperatorAlarms } from './constructs/alarms.ts';
 import { allowBrowserUploads, createAccessLogBucket, createPrivateBucket, createPublicBucket, restrictPutsUnder, restrictWritersTo } from './constructs/buckets.ts';
 import { HOUSE_LOG_RETENTION, HouseFunction } from './constructs/house-function.ts';
@@ -210,7 +210,7 @@ class DualtrackStack extends Stack {
         // The presigned uploads act with the portal's role: it may put, and signs only its caller's key.
         [`${BucketPrefix.submissions}*`]: ['put'],
       })
-      .readUsersOf(identity.pool, EnvName.userPoolId);
+      .readUsersOf(identity.pool, PortalEnvName.userPoolId);
     const portalApi = new PortalApi(this, 'PortalApi', {
       pool: identity.pool,
       client: identity.client,
@@ -232,13 +232,13 @@ class DualtrackStack extends Stack {
       serviceName: 'dualtrack-notify',
       timeout: NOTIFY_TIMEOUT,
       memorySize: 512,
-      environment: { [EnvName.portalPageUrl]: pageUrl },
+      environment: { [PortalEnvName.portalPageUrl]: pageUrl },
       sourceMaps: settings.sourceMaps,
     })
       .useBucket(uploads, BucketRole.uploads, { [`${BucketPrefix.receipts}*`]: ['read'] })
-      .publishTo(receiptTopic, EnvName.receiptTopicArn)
+      .publishTo(receiptTopic, PortalEnvName.receiptTopicArn)
       .failuresTo(failures, { retryAttempts: 2, maxEventAge: Duration.hours(6) });
-    if (settings.receiptEmailFrom !== undefined) notify.sendEmailFrom(settings.receiptEmailFrom, EnvName.receiptEmailFrom);
+    if (settings.receiptEmailFrom !== undefined) notify.sendEmailFrom(settings.receiptEmailFrom, PortalEnvName.receiptEmailFrom);
     uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(notify.fn), { prefix: BucketPrefix.receipts, suffix: '.json' });
 
     // Only the portal's presigned uploads and the operators write under submissions/.

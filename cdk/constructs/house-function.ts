@@ -20,7 +20,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUCKET_ENV } from '../../shared/stack/index.ts';
-import type { BucketRole, EnvName } from '../../shared/stack/index.ts';
+import type { BucketRole, EnvName, PortalEnvName } from '../../shared/stack/index.ts';
 import { BUNDLE_FILE, PROJECT_ROOT } from '../bundle/build.ts';
 
 /** Newest Node.js runtime aws-cdk-lib knows; cdk-nag's AwsSolutions-L1 checks it stays so. */
@@ -211,14 +211,14 @@ class HouseFunction extends Construct {
   }
 
   /** Lets the function publish to `topic` (and use its key, when it has one) and gives it the ARN. */
-  publishTo(topic: ITopic, envName: EnvName): this {
+  publishTo(topic: ITopic, envName: PortalEnvName): this {
     topic.grantPublish(this.role);
     this.fn.addEnvironment(envName, topic.topicArn);
     return this;
   }
 
   /** Lets the function read users of `pool` (AdminGetUser, nothing else) and gives it the pool id. */
-  readUsersOf(pool: IUserPool, envName: EnvName): this {
+  readUsersOf(pool: IUserPool, envName: PortalEnvName): this {
     this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['cognito-idp:AdminGetUser'], resources: [pool.userPoolArn] }));
     this.fn.addEnvironment(envName, pool.userPoolId);
     return this;
@@ -228,7 +228,7 @@ class HouseFunction extends Construct {
    * Lets the function send e-mail through SES from `address` only (any verified identity may
    * carry it: the address itself or its domain) and gives it the address.
    */
-  sendEmailFrom(address: string, envName: EnvName): this {
+  sendEmailFrom(address: string, envName: PortalEnvName): this {
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PORTAL_GROUPS } from '../../cdk/dualtrack-stack.ts';
 import { ALLIES } from '../../shared/reference/index.ts';
-import { EnvName, StackOutput } from '../../shared/stack/index.ts';
+import { EnvName, PortalEnvName, StackOutput } from '../../shared/stack/index.ts';
 import { asArray, render, resourceOf, roleStatements, synthTemplate } from './template.ts';
 import type { Statement } from './template.ts';
 
@@ -100,7 +100,7 @@ describe('the portal API', () => {
       { actions: ['s3:ListBucket'], resources: [`<${UPLOADS}.Arn>`], condition: { StringLikeIfExists: { 's3:prefix': ['receipts/*'] } } },
       { actions: ['cognito-idp:AdminGetUser'], resources: [`<${POOL.id}.Arn>`] },
     ]);
-    expect(envOf(template, 'Portal')).toEqual(expect.objectContaining({ [EnvName.uploadsBucket]: { Ref: UPLOADS }, [EnvName.userPoolId]: { Ref: POOL.id } }));
+    expect(envOf(template, 'Portal')).toEqual(expect.objectContaining({ [EnvName.uploadsBucket]: { Ref: UPLOADS }, [PortalEnvName.userPoolId]: { Ref: POOL.id } }));
   });
 });
 
@@ -151,14 +151,14 @@ describe('the receipt topic', () => {
     expect(statements.find((s) => s.actions.includes('sns:Publish'))?.resources).toEqual([`<${topic.id}>`]);
     expect(statements.filter((s) => s.actions.includes('s3:GetObject')).flatMap((s) => s.resources)).toEqual([`<${UPLOADS}.Arn>/receipts/*`]);
     expect(statements.some((s) => s.actions.some((a) => a.startsWith('ses:')))).toBe(false);
-    expect(envOf(template, 'Notify')).toMatchObject({ [EnvName.receiptTopicArn]: { Ref: topic.id } });
-    expect(render(envOf(template, 'Notify')[EnvName.portalPageUrl])).toBe(PAGE_URL);
-    expect(envOf(template, 'Notify')[EnvName.receiptEmailFrom]).toBeUndefined();
+    expect(envOf(template, 'Notify')).toMatchObject({ [PortalEnvName.receiptTopicArn]: { Ref: topic.id } });
+    expect(render(envOf(template, 'Notify')[PortalEnvName.portalPageUrl])).toBe(PAGE_URL);
+    expect(envOf(template, 'Notify')[PortalEnvName.receiptEmailFrom]).toBeUndefined();
   });
 
   it('e-mails receipts from the sender the context gives, and from no other address', () => {
     const t = synthTemplate({ 'dualtrack:receiptEmailFrom': 'receipts@dualtrack.example' });
-    expect(envOf(t, 'Notify')[EnvName.receiptEmailFrom]).toBe('receipts@dualtrack.example');
+    expect(envOf(t, 'Notify')[PortalEnvName.receiptEmailFrom]).toBe('receipts@dualtrack.example');
     const ses = roleStatements(t, roleOf(t, 'Notify')).find((s) => s.actions.includes('ses:SendEmail'));
     expect(ses?.condition).toEqual({ StringEquals: { 'ses:FromAddress': ['receipts@dualtrack.example'] } });
     expect(() => synthTemplate({ 'dualtrack:receiptEmailFrom': 'receipts' })).toThrow(/dualtrack:receiptEmailFrom/);

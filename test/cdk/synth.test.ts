@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/app-builder.ts';
 import { BUNDLE_BUDGET_BYTES } from '../../cdk/bundle/build.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
-import { EnvName } from '../../shared/stack/index.ts';
+import { EnvName, PortalEnvName } from '../../shared/stack/index.ts';
 import { BucketRole, createS3Storage, uploadsKeys } from '../../shared/storage/index.ts';
 import { s3Event } from '../helpers/events.ts';
 import { startS3rver } from '../helpers/s3rver.ts';
@@ -118,11 +118,11 @@ describe('cdk synth', () => {
           body: JSON.stringify({ fileName: 'budget.xlsx', size: 2048, ally: 'POL' }),
           requestContext: { http: { method: 'POST' }, authorizer: { jwt: { claims } } },
         },
-        { POWERTOOLS_SERVICE_NAME: 'dualtrack-portal', AWS_ENDPOINT_URL_S3: s3.endpoint, [EnvName.uploadsBucket]: BUCKETS.uploads, [EnvName.userPoolId]: 'eu-west-1_Test1' },
+        { POWERTOOLS_SERVICE_NAME: 'dualtrack-portal', AWS_ENDPOINT_URL_S3: s3.endpoint, [EnvName.uploadsBucket]: BUCKETS.uploads, [PortalEnvName.userPoolId]: 'eu-west-1_Test1' },
       );
       const notified = await invoke(bundles.get('Notify') ?? '', { Event: 's3:TestEvent', Bucket: 'b' }, {
         [EnvName.uploadsBucket]: BUCKETS.uploads,
-        [EnvName.receiptTopicArn]: 'arn:aws:sns:eu-west-1:123456789012:receipts',
+        [PortalEnvName.receiptTopicArn]: 'arn:aws:sns:eu-west-1:123456789012:receipts',
       });
 
       // Assess
