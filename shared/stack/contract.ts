@@ -58,6 +58,14 @@ const EnvName = {
   publishQueueUrl: 'DUALTRACK_PUBLISH_QUEUE_URL',
   /** Optional JSON object overriding some ingest limits (strict: a misspelt key fails). */
   ingestLimits: 'DUALTRACK_INGEST_LIMITS',
+} as const;
+type EnvName = (typeof EnvName)[keyof typeof EnvName];
+
+/**
+ * The variables of the portal's functions (issue 10), apart from EnvName so the bundles that
+ * read EnvName (ingest, within 1 KB of its budget) do not carry them.
+ */
+const PortalEnvName = {
   /** The portal function: the user pool it asks whether an analyst set up MFA. */
   userPoolId: 'DUALTRACK_USER_POOL_ID',
   /** The notify function: the topic every receipt is published to. */
@@ -67,7 +75,7 @@ const EnvName = {
   /** The notify function: the submitters' page, linked from each e-mail. */
   portalPageUrl: 'DUALTRACK_PORTAL_PAGE_URL',
 } as const;
-type EnvName = (typeof EnvName)[keyof typeof EnvName];
+type PortalEnvName = (typeof PortalEnvName)[keyof typeof PortalEnvName];
 
 /** The variable that carries each bucket's name to a function allowed to use it. */
 const BUCKET_ENV: Readonly<Record<BucketRole, EnvName>> = {
@@ -137,6 +145,7 @@ export {
   BucketLayout,
   PUBLIC_READ,
   EnvName,
+  PortalEnvName,
   BUCKET_ENV,
   UploadTrigger,
   triggersIngest,
