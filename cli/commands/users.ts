@@ -36,6 +36,7 @@ const declare = (cmd: CliCommand, io: CliIo): void => {
         const added = await directory.addUser({ email: o.email, ally });
         io.out(`Added ${added.email} (group ${added.group}) to ${directory.description}.`);
         if (added.password !== null) io.out(`Sign-in password: ${added.password}`);
+        else io.out(`The directory e-mails ${added.email} a temporary password and a link to the page; it is changed at the first sign-in.`);
         return ExitCode.ok;
       } finally {
         directory.close();

@@ -307,6 +307,7 @@ describe("the submitters' portal on serve, in Chromium", () => {
     const receipts = (await readdir(join(dir, 's3', 'dualtrack-uploads', 'receipts', 'EST'))).filter((f) => f.endsWith('.json._S3rver_object'));
     // Assess
     expect(receipts).toHaveLength(2);
+    expect(messages.map((m) => m.to)).toEqual([EST_EMAIL, EST_EMAIL]);
     expect(messages.map((m) => m.attributes)).toEqual([
       { ally: 'EST', status: 'rejected' },
       { ally: 'EST', status: expect.stringMatching(/^accepted/) },
