@@ -29,6 +29,9 @@ const SECOND_SURFACES = [
   // What only a Lambda entry wires in (environment, logger, SQS and S3 clients), apart from
   // functions/common/index.ts so the local cloud, which shares the handlers' pieces, loads none.
   'functions/common/lambda-wiring.ts',
+  // What the portal and notify handlers need of functions/common without its config loader,
+  // which loads the report renderers (exceljs) into a bundle that never renders.
+  'functions/common/plain.ts',
   // The release layout without the renderers: the CDK app names one release file and must load
   // neither zod nor exceljs.
   'shared/report/manifest.ts',
@@ -44,6 +47,9 @@ const SECOND_SURFACES = [
   // ingest bundle leaves out the release writer, the renderers and their tables.
   'shared/pipeline/ingesting.ts',
   'shared/report/digest.ts',
+  // The submitters' page as files, without its config schema (zod): the pipeline writes the page,
+  // and the ingest bundle, which holds the pipeline, has almost no headroom left.
+  'shared/submit-page/files.ts',
 ];
 
 /**

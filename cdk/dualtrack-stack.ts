@@ -1,10 +1,14 @@
 // The whole deployment in one stack: three buckets, three functions, the publish queue with its
 // dead-letter queue, the yearly schedule and the alarms. Declarations only; behaviour lives in
 // functions/ and shared/.
-import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Fn, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import type { EventType } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -12,10 +16,15 @@ import type { Construct } from 'constructs';
 // The report area's light surface (the manifest alone): the stack needs one file name, not the
 // renderers (and their zod and exceljs).
 import { ReleaseManifest } from '../shared/report/manifest.ts';
-import { BucketPrefix, BucketRole, EnvName, PUBLIC_PAGE, PUBLIC_PAGE_FR, StackOutput, UploadTrigger } from '../shared/stack/index.ts';
+import { ANALYSTS_GROUP, allyGroup } from '../shared/portal/index.ts';
+import { ALLIES } from '../shared/reference/index.ts';
+import { BucketPrefix, BucketRole, EnvName, PortalEnvName, PUBLIC_PAGE, PUBLIC_PAGE_FR, StackOutput, SUBMIT_CONFIG, UploadTrigger } from '../shared/stack/index.ts';
 import { OperatorAlarms } from './constructs/alarms.ts';
-import { createAccessLogBucket, createPrivateBucket, createPublicBucket, restrictWritersTo } from './constructs/buckets.ts';
-import { HouseFunction } from './constructs/house-function.ts';
+import { allowBrowserUploads, createAccessLogBucket, createPrivateBucket, createPublicBucket, restrictPutsUnder, restrictWritersTo } from './constructs/buckets.ts';
+import { HOUSE_LOG_RETENTION, HouseFunction } from './constructs/house-function.ts';
+import { SubmitterIdentity } from './constructs/identity.ts';
+import { Operators } from './constructs/operators.ts';
+import { PortalApi } from './constructs/portal-api.ts';
 import { acknowledgeNagFindings } from './nag.ts';
 import type { StackSettings } from './settings.ts';
 
@@ -50,6 +59,16 @@ const PUBLISH_MAX_RECEIVE_COUNT = 5;
 const PUBLISH_QUEUE_MAX_AGE = Duration.minutes(15);
 
 /** What the yearly schedule sends the recompute function (context attributes filled in by Scheduler). */
+/** The portal answers a person waiting at a page: a template is built in about a second. */
+const PORTAL_TIMEOUT = Duration.seconds(15);
+const NOTIFY_TIMEOUT = Duration.seconds(30);
+
+/** The portal's groups: one per ally (`ally-EST`), and the analysts, who read and never upload. */
+const PORTAL_GROUPS: readonly { name: string; description: string }[] = [
+  ...ALLIES.map((a) => ({ name: allyGroup(a.iso3), description: `Submitting officers of ${a.nameEn}: upload for ${a.iso3} and read its receipts` })),
+  { name: ANALYSTS_GROUP, description: "Analysts: read every ally's receipts, upload for none; MFA required by the API" },
+];
+
 const SCHEDULE_PAYLOAD = {
   trigger: 'schedule',
   reason: 'yearly recomputation',
@@ -116,6 +135,8 @@ class DualtrackStack extends Stack {
       [`${BucketPrefix.latest}*`]: ['read', 'put', 'delete'],
       [PUBLIC_PAGE]: ['read', 'put'],
       [PUBLIC_PAGE_FR]: ['read', 'put'],
+      // The submitters' page, copied with each publish (its config.json is the stack's).
+      [`${BucketPrefix.submit}*`]: ['read', 'put'],
     };
     // The publisher and recompute both rebuild releases from every submission, with the same
     // rights; each has reserved concurrency 1 since releases are numbered and `latest/` is
@@ -164,7 +185,96 @@ class DualtrackStack extends Stack {
     // Scheduler invokes asynchronously: its DLQ only catches failed invocations, so a run that
     // starts and then fails must reach the failure queue through the function's own destination.
     recompute.failuresTo(failures, { retryAttempts: 2, maxEventAge: Duration.hours(6) });
-    restrictWritersTo(reports, [publisher.role, recompute.role]);
+
+    // --- Submitters' portal --------------------------------------------------------------
+    // The page is served by the public site under submit/; its origin alone may call the API
+    // and post the signed uploads.
+    const siteOrigin = `https://${reports.bucketRegionalDomainName}`;
+    const pageUrl = `${siteOrigin}/${BucketPrefix.submit}index.html`;
+    const identity = new SubmitterIdentity(this, 'Submitters', {
+      groups: PORTAL_GROUPS,
+      pageUrl,
+      domainPrefix: settings.signInDomainPrefix ?? Fn.join('-', [settings.stackName.toLowerCase(), Aws.ACCOUNT_ID]),
+    });
+    const portal = new HouseFunction(this, 'Portal', {
+      name: 'portal',
+      description: 'dualtrack portal: signs uploads for the caller ally and reads its receipts',
+      serviceName: 'dualtrack-portal',
+      timeout: PORTAL_TIMEOUT,
+      // The template is built with exceljs on demand.
+      memorySize: 1024,
+      sourceMaps: settings.sourceMaps,
+    })
+      .useBucket(uploads, BucketRole.uploads, {
+        [`${BucketPrefix.receipts}*`]: ['read'],
+        // The presigned uploads act with the portal's role: it may put, and signs only its caller's key.
+        [`${BucketPrefix.submissions}*`]: ['put'],
+      })
+      .readUsersOf(identity.pool, PortalEnvName.userPoolId);
+    const portalApi = new PortalApi(this, 'PortalApi', {
+      pool: identity.pool,
+      client: identity.client,
+      handler: portal.fn,
+      allowedOrigin: siteOrigin,
+      logRetention: HOUSE_LOG_RETENTION,
+    });
+    allowBrowserUploads(uploads, siteOrigin);
+
+    // Each receipt, once written, becomes one message (attributes ally and status) and an e-mail.
+    const receiptTopic = new Topic(this, 'ReceiptTopic', {
+      displayName: 'dualtrack receipts',
+      masterKey: new Key(this, 'ReceiptTopicKey', { description: 'Encrypts dualtrack receipt notifications', enableKeyRotation: true }),
+      enforceSSL: true,
+    });
+    const notify = new HouseFunction(this, 'Notify', {
+      name: 'notify',
+      description: 'dualtrack notify: publishes each receipt and e-mails whoever uploaded',
+      serviceName: 'dualtrack-notify',
+      timeout: NOTIFY_TIMEOUT,
+      memorySize: 512,
+      environment: { [PortalEnvName.portalPageUrl]: pageUrl },
+      sourceMaps: settings.sourceMaps,
+    })
+      .useBucket(uploads, BucketRole.uploads, { [`${BucketPrefix.receipts}*`]: ['read'] })
+      .publishTo(receiptTopic, PortalEnvName.receiptTopicArn)
+      .failuresTo(failures, { retryAttempts: 2, maxEventAge: Duration.hours(6) });
+    if (settings.receiptEmailFrom !== undefined) notify.sendEmailFrom(settings.receiptEmailFrom, PortalEnvName.receiptEmailFrom);
+    uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(notify.fn), { prefix: BucketPrefix.receipts, suffix: '.json' });
+
+    // Only the portal's presigned uploads and the operators write under submissions/.
+    const operators = new Operators(this, 'Operators', { uploads, data, pool: identity.pool, recompute: recompute.fn });
+    restrictPutsUnder(uploads, 'OnlyThePortalAndOperatorsSubmit', BucketPrefix.submissions, [
+      portal.role.roleArn,
+      operators.role.roleArn,
+      ...(settings.operatorPrincipalArns ?? []),
+    ]);
+
+    // The page's configuration, written by the stack at each deploy (the page itself comes with
+    // each publish): one PutObject of that one key, which is all its deploy-time role may do.
+    const pageConfigRole = new Role(this, 'PageConfigRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: "Writes the submitters' page configuration (submit/config.json) at deploy",
+    });
+    const putPageConfig = {
+      service: 'S3',
+      action: 'putObject',
+      parameters: {
+        Bucket: reports.bucketName,
+        Key: SUBMIT_CONFIG,
+        Body: Fn.toJsonString({ apiBase: portalApi.url, authority: identity.authority, clientId: identity.client.userPoolClientId, redirectUri: pageUrl, local: false }),
+        ContentType: 'application/json; charset=utf-8',
+        CacheControl: 'no-cache',
+      },
+      physicalResourceId: PhysicalResourceId.of(SUBMIT_CONFIG),
+    };
+    new AwsCustomResource(this, 'PageConfig', {
+      onCreate: putPageConfig,
+      onUpdate: putPageConfig,
+      role: pageConfigRole,
+      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['s3:PutObject'], resources: [reports.arnForObjects(SUBMIT_CONFIG)] })]),
+      installLatestAwsSdk: false,
+    });
+    restrictWritersTo(reports, [publisher.role, recompute.role, pageConfigRole]);
 
     new Schedule(this, 'YearlyRecompute', {
       description: 'Recomputes every standing so the reports follow the calendar, reference data and rules',
@@ -185,6 +295,8 @@ class DualtrackStack extends Stack {
       { id: 'Ingest', fn: ingest.fn, what: 'The ingest function', timeout: INGEST_TIMEOUT },
       { id: 'Publisher', fn: publisher.fn, what: 'The publisher', timeout: PUBLISH_TIMEOUT },
       { id: 'Recompute', fn: recompute.fn, what: 'The recompute function', timeout: PUBLISH_TIMEOUT },
+      { id: 'Portal', fn: portal.fn, what: 'The portal function', timeout: PORTAL_TIMEOUT },
+      { id: 'Notify', fn: notify.fn, what: 'The notify function', timeout: NOTIFY_TIMEOUT },
     ];
     for (const { id, fn, what, timeout } of watched) {
       alarms.onErrors(`${id}Errors`, fn, what);
@@ -214,8 +326,15 @@ class DualtrackStack extends Stack {
     output(StackOutput.failureQueueUrl, failures.queueUrl, 'Uploads and schedules that failed');
     output(StackOutput.alarmTopicArn, alarms.topic.topicArn, 'Subscribe here for alarms');
     output(StackOutput.accessLogsBucket, accessLogs.bucketName, 'Server access logs of the buckets: who uploaded what, and when');
+    output(StackOutput.userPoolId, identity.pool.userPoolId, 'Portal users: dualtrack users add --ally EST --email ... --stack NAME');
+    output(StackOutput.userPoolClientId, identity.client.userPoolClientId, "The page's app client (authorization code with PKCE)");
+    output(StackOutput.portalApiUrl, portalApi.url, 'The portal API (JWT authorizer on every route)');
+    output(StackOutput.signInDomain, identity.authority, 'Cognito hosted sign-in');
+    output(StackOutput.portalPageUrl, pageUrl, "The submitters' page");
+    output(StackOutput.receiptTopicArn, receiptTopic.topicArn, 'Each receipt, with attributes ally and status: subscribe with a filter policy');
+    output(StackOutput.operatorsRoleArn, operators.role.roleArn, 'Assume to upload by hand under submissions/ and to add users');
 
-    acknowledgeNagFindings(this, { recompute, reports, failures });
+    acknowledgeNagFindings(this, { recompute, reports, failures, pool: identity.pool, notify });
   }
 }
 
@@ -223,6 +342,9 @@ export {
   DualtrackStack,
   INGEST_RESERVED_CONCURRENCY,
   INGEST_TIMEOUT,
+  NOTIFY_TIMEOUT,
+  PORTAL_GROUPS,
+  PORTAL_TIMEOUT,
   PUBLISH_TIMEOUT,
   PUBLISH_MAX_RECEIVE_COUNT,
   PUBLISH_QUEUE_MAX_AGE,

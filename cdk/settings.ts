@@ -16,6 +16,9 @@ const ContextKey = {
   scheduleExpression: 'dualtrack:scheduleExpression',
   alarmEmail: 'dualtrack:alarmEmail',
   sourceMaps: 'dualtrack:sourceMaps',
+  signInDomainPrefix: 'dualtrack:signInDomainPrefix',
+  receiptEmailFrom: 'dualtrack:receiptEmailFrom',
+  operatorPrincipalArns: 'dualtrack:operatorPrincipalArns',
 } as const;
 
 const BucketNameSchema = z
@@ -40,6 +43,28 @@ const StackSettingsSchema = z.object({
     .regex(/^(cron|rate|at)\(.+\)$/, 'an EventBridge Scheduler expression: cron(...), rate(...) or at(...)')
     .default(DEFAULT_SCHEDULE_EXPRESSION),
   alarmEmail: optional(z.email()),
+  /**
+   * The hosted sign-in's domain prefix (https://<prefix>.auth.<region>.amazoncognito.com), unique
+   * in the region. Left out: `<stack name in lower case>-<account id>`.
+   */
+  signInDomainPrefix: optional(
+    z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and dashes (a Cognito domain prefix)')
+      .refine((p) => !/aws|amazon|cognito/.test(p), 'a Cognito domain prefix may not contain aws, amazon or cognito'),
+  ),
+  /** A verified SES identity: receipts are then e-mailed from it to whoever uploaded. */
+  receiptEmailFrom: optional(z.email()),
+  /**
+   * IAM principals (ARNs; `*` allowed, e.g. an SSO permission set's role) that may write under
+   * submissions/ besides the portal and the stack's operators role, comma-separated.
+   */
+  operatorPrincipalArns: optional(
+    z
+      .string()
+      .transform((text) => text.split(',').map((a) => a.trim()).filter((a) => a !== ''))
+      .pipe(z.array(z.string().regex(/^arn:aws[\w-]*:(iam|sts)::\d{12}:[\w+=,.@*/-]+$/, 'an IAM principal ARN')).min(1)),
+  ),
   /**
    * A debug setting: stack traces name TypeScript files and lines. Off by default because
    * Node.js then reads the map at every cold start (+0.4 s, +100 MiB); the map ships either way.

@@ -19,6 +19,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'recompute', summary: 'republish from every stored submission now (local cloud or a stack)', load: async () => (await import('./commands/recompute.ts')).command },
   { name: 'repair', summary: 'finish or discard what a publisher left half-written, then publish (local cloud or a stack)', load: async () => (await import('./commands/repair.ts')).command },
   { name: 'config', summary: 'check, publish or show the rules and exchange-rate table the cloud uses', load: async () => (await import('./commands/config.ts')).command },
+  { name: 'users', summary: "add a user of the submitters' portal and print its password (local cloud or a stack)", load: async () => (await import('./commands/users.ts')).command },
   { name: 'rules', summary: 'print the default rules, or check a rules file', load: async () => (await import('./commands/rules.ts')).command },
   { name: 'allies', summary: 'list the allies, their names and currencies', load: async () => (await import('./commands/allies.ts')).command },
 ];

@@ -22,6 +22,13 @@ const StatusSchema = z.object({
 });
 type Status = z.infer<typeof StatusSchema>;
 
+/** `POST /_dualtrack/users`: a portal user for an ally (ISO3), or an analyst when `ally` is null. */
+const NewPortalUserSchema = z.strictObject({ email: z.string().min(3), ally: z.string().regex(/^[A-Z]{3}$/).nullable() });
+type NewPortalUser = z.infer<typeof NewPortalUserSchema>;
+/** Its answer: the user's group and the sign-in password, shown once. */
+const AddedPortalUserSchema = z.strictObject({ email: z.string(), group: z.string(), password: z.string() });
+type AddedPortalUser = z.infer<typeof AddedPortalUserSchema>;
+
 /** An S3 client for s3rver at `endpoint`: path style, its credentials, checksums only when required. */
 const createLocalS3Client = (endpoint: string): S3Client =>
   new S3Client({
@@ -44,5 +51,5 @@ const localCliEnv = (): Record<string, string> => ({
   AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
 });
 
-export { ControlPath, DEFAULT_ENDPOINT, SERVICE, StatusSchema, createLocalS3Client, localCliEnv };
-export type { Status };
+export { ControlPath, DEFAULT_ENDPOINT, SERVICE, StatusSchema, NewPortalUserSchema, AddedPortalUserSchema, createLocalS3Client, localCliEnv };
+export type { Status, NewPortalUser, AddedPortalUser };

@@ -1,21 +1,27 @@
 // The runtime's control routes, on the S3 port under /_dualtrack/: `GET status` tells clients
 // the bucket names and queue state; `POST recompute` with the payload an analyst would give
 // `aws lambda invoke` ({"reportingYear": 2026, "reason": "…"}) runs the recompute handler and
-// answers with its outcome. This is the server side; the answers' shapes are in contract.ts
-// and the client is cli/clients/local-cloud.ts.
+// answers with its outcome; `POST users` ({"email": "…", "ally": "EST"}, or "ally": null for an
+// analyst) adds a portal user to the local identity provider and answers its sign-in password.
+// This is the server side; the answers' shapes are in contract.ts and the clients are in
+// cli/clients/ (local-cloud.ts, local-users.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as z from 'zod';
 import { ManualPayloadSchema } from '../functions/common/index.ts';
 import type { ManualPayload } from '../functions/common/index.ts';
 import type { PublishOutcome } from '../shared/pipeline/index.ts';
-import { ControlPath } from './contract.ts';
-import type { Status } from './contract.ts';
+import { ControlPath, NewPortalUserSchema } from './contract.ts';
+import type { AddedPortalUser, NewPortalUser, Status } from './contract.ts';
+import { IdentityError } from './identity/errors.ts';
 import { ControlRouteError } from './errors.ts';
+import { readBody } from './http-io.ts';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 interface ControlApi {
   status: () => Promise<Status>;
   recompute: (payload: ManualPayload) => Promise<PublishOutcome>;
+  addUser: (user: NewPortalUser) => Promise<AddedPortalUser>;
 }
 
 const send = (res: ServerResponse, status: number, body: unknown): void => {
@@ -24,31 +30,19 @@ const send = (res: ServerResponse, status: number, body: unknown): void => {
   res.end(text);
 };
 
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ControlRouteError(413, `body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-
-const parsePayload = (text: string): ManualPayload | string => {
+/** The body checked against `schema`, or a sentence saying what is wrong with it. */
+const parseJson = <T>(text: string, schema: z.ZodType<T>): T | string => {
   let json: unknown;
   try {
     json = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
     return 'the body is not JSON';
   }
-  const parsed = ManualPayloadSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 };
+
+const parsePayload = (text: string): ManualPayload | string => parseJson(text, ManualPayloadSchema);
 
 /** The HTTP side: routes control requests to `api`. */
 const createControlHandler =
@@ -58,9 +52,19 @@ const createControlHandler =
     const answer = async (): Promise<void> => {
       if (path === ControlPath.status && req.method === 'GET') return send(res, 200, await api.status());
       if (path === ControlPath.recompute && req.method === 'POST') {
-        const payload = parsePayload(await readBody(req));
+        const payload = parsePayload((await readBody(req, MAX_BODY_BYTES)).toString('utf8'));
         if (typeof payload === 'string') return send(res, 400, { error: payload });
         return send(res, 200, await api.recompute(payload));
+      }
+      if (path === ControlPath.users && req.method === 'POST') {
+        const user = parseJson((await readBody(req, MAX_BODY_BYTES)).toString('utf8'), NewPortalUserSchema);
+        if (typeof user === 'string') return send(res, 400, { error: user });
+        try {
+          return send(res, 201, await api.addUser(user));
+        } catch (error) {
+          if (error instanceof IdentityError) return send(res, error.code === 'user-exists' ? 409 : 400, { error: error.message });
+          throw error;
+        }
       }
       return send(res, 404, { error: `no route ${req.method ?? ''} ${path ?? ''}` });
     };

@@ -12,6 +12,8 @@ type LocalCloudEvent =
   | { kind: 'upload-received'; key: string; size: number | null }
   /** Ingest wrote the receipt (duplicate: it was already there, nothing new). */
   | { kind: 'receipt-written'; key: string; receipt: Receipt; duplicate: boolean }
+  /** The receipt's notification was written to the outbox (the stack publishes it to SNS and e-mails the uploader). */
+  | { kind: 'receipt-notified'; file: string; ally: string | null; status: Receipt['status'] }
   /** A publish or recomputation ended; `outcome.published` says whether a release was written. */
   | { kind: 'published'; outcome: PublishOutcome; reason: string; alliesWithFigures: number | null; page: string }
   /** An upload event failed and is delivered again after `delayMs`. */

@@ -41,9 +41,14 @@ import { createLocalQueue } from './queue.ts';
 import { unreceiptedUploads, versionOf } from './recovery.ts';
 import { AwsS3EventSchema, firesIngest, toAwsS3Event } from './s3-event.ts';
 import type { AwsS3Event } from './s3-event.ts';
+import { createOutbox } from './outbox.ts';
+import { startPortalHost } from './portal-host.ts';
 import { startS3Server } from './s3-server.ts';
 import type { S3rverRecord } from './s3-server.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, DeliverySettingsSchema, LOCAL_BUCKETS, LocalFiles } from './settings.ts';
+import type { NewPortalUser, AddedPortalUser } from './contract.ts';
+import { DEFAULT_LIMITS } from '../shared/ingest/limits.ts';
+import { SUBMIT_FOLDER, CONFIG_FILE } from '../shared/submit-page/index.ts';
 import type { DeliverySettings } from './settings.ts';
 
 interface LocalCloudOptions {
@@ -95,6 +100,16 @@ interface LocalCloud {
   idle: () => Promise<void>;
   deadLetters: () => Promise<DeadLetter[]>;
   status: () => Promise<Status>;
+  /** The submitters' page (`<endpoint>/submit/`). */
+  pageUrl: string;
+  /**
+   * Adds a portal user (an ally's submitter, or an analyst when `ally` is null) and gives its
+   * sign-in password. An e-mail already there is refused, unless `reset` (the demo user at each
+   * start): then it gets a new password.
+   */
+  addUser: (user: NewPortalUser, options?: { reset?: boolean }) => Promise<AddedPortalUser>;
+  /** Where each receipt's notification is written (`<dir>/outbox/`). */
+  outboxDir: string;
   stop: () => Promise<void>;
 }
 
@@ -162,11 +177,41 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
   const functionLogFile = join(options.dir, LocalFiles.functionLog);
   const lane = createLane();
   const urls = reportUrls(endpoint, buckets.public);
+  const portal = await startPortalHost({
+    dir: options.dir,
+    endpoint,
+    client,
+    storage,
+    buckets,
+    maxBytes: options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  for (const route of portal.routes) server.addRoute(route.matches, route.handler);
+  // The publisher copies the page into the public site's submit/; its config.json names this cloud.
+  await storage.put(BucketRole.public, `${SUBMIT_FOLDER}${CONFIG_FILE}`, Buffer.from(`${JSON.stringify(portal.publicCopyConfig, null, 2)}\n`), {
+    contentType: 'application/json; charset=utf-8',
+    cacheControl: 'no-cache',
+  });
+  const outbox = createOutbox(join(options.dir, LocalFiles.outbox), portal.pageUrl, options.now);
+  const addUser = async ({ email, ally }: NewPortalUser, { reset = false } = {}): Promise<AddedPortalUser> => {
+    const wanted = { email, groups: [ally === null ? ('analysts' as const) : (`ally-${ally}` as const)] };
+    const { user, password } = reset ? portal.idp.users.addOrReset(wanted) : portal.idp.users.add(wanted);
+    return { email: user.email, group: user.groups[0] ?? '', password };
+  };
 
   // Outcomes come from the handlers' observer; the log only adds its warnings to the terminal.
   let lastPublishError: string | undefined;
   const observer: HandlerObserver = {
-    receiptWritten: ({ key, receipt, duplicate }) => emit({ kind: 'receipt-written', key, receipt, duplicate }),
+    receiptWritten: ({ key, receipt, duplicate }) => {
+      emit({ kind: 'receipt-written', key, receipt, duplicate });
+      // As the stack's notify function does for each new receipt (a redelivery sends nothing).
+      if (duplicate) return;
+      try {
+        emit({ kind: 'receipt-notified', file: outbox.post(receipt), ally: receipt.ally, status: receipt.status });
+      } catch (error) {
+        emit({ kind: 'failure', what: 'writing the receipt to the outbox', error: errorText(error) });
+      }
+    },
     published: async ({ outcome, reason }) => {
       const allies = outcome.published && outcome.release !== null ? await alliesIn(storage, outcome.release) : null;
       emit({ kind: 'published', outcome, reason, alliesWithFigures: allies, page: urls.page });
@@ -289,7 +334,7 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     deadLetters: (await deadLetterList.read()).length,
   });
 
-  server.setControl(createControlHandler({ status, recompute }));
+  server.setControl(createControlHandler({ status, recompute, addUser: (user) => addUser(user) }));
 
   // What the last run left unfinished: queued publishes, cut-short deliveries, then every upload
   // with no receipt at all.
@@ -341,6 +386,9 @@ const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> 
     idle,
     deadLetters: () => deadLetterList.read(),
     status,
+    pageUrl: portal.pageUrl,
+    addUser,
+    outboxDir: outbox.dir,
     stop: () => {
       // Idempotent: a second stop (Ctrl-C twice, a test's cleanup) waits for the first.
       stopped ??= (async () => {

@@ -67,6 +67,11 @@ interface S3Server {
   onEvent: (listener: (event: S3rverEvent) => void) => void;
   /** Serves requests under CONTROL_PREFIX; everything else goes to S3. */
   setControl: (handler: ControlHandler) => void;
+  /**
+   * Serves the requests `matches` accepts before S3 sees them (the portal's page, API and
+   * identity provider; browser uploads to the uploads bucket). Checked in the order added.
+   */
+  addRoute: (matches: (req: IncomingMessage) => boolean, handler: ControlHandler) => void;
   /** What was found broken in the store's folder at start, and put right. */
   repairs: readonly StoreRepair[];
   /**
@@ -143,13 +148,16 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
   const client = createLocalS3Client(endpoint);
 
   let control: ControlHandler | null = null;
+  const routes: { matches: (req: IncomingMessage) => boolean; handler: ControlHandler }[] = [];
   const http = server.httpServer;
   if (http) {
     // Put the control routes in front of s3rver's own request listener.
     const s3Listeners = http.listeners('request') as ControlHandler[];
     http.removeAllListeners('request');
     http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const route = routes.find((r) => r.matches(req));
       if (control && req.url?.startsWith(CONTROL_PREFIX)) control(req, res);
+      else if (route) route.handler(req, res);
       else {
         const problem = requestProblem(req.url ?? '');
         if (problem) refuse(req, res, problem);
@@ -165,6 +173,9 @@ const startS3Server = async ({ host, port, directory, buckets }: S3ServerOptions
     onEvent: (listener) => server.on('event', listener),
     setControl: (handler) => {
       control = handler;
+    },
+    addRoute: (matches, handler) => {
+      routes.push({ matches, handler });
     },
     repairs,
     // Synchronous (two small reads), so an event is stamped in the very turn s3rver emits it.

@@ -21,7 +21,7 @@ const LOCAL_REGION = 'us-east-1';
 
 /** The runtime's own HTTP routes share the S3 port; `_` cannot start a bucket name, so no clash. */
 const CONTROL_PREFIX = '/_dualtrack/';
-const ControlPath = { status: `${CONTROL_PREFIX}status`, recompute: `${CONTROL_PREFIX}recompute` } as const;
+const ControlPath = { status: `${CONTROL_PREFIX}status`, recompute: `${CONTROL_PREFIX}recompute`, users: `${CONTROL_PREFIX}users` } as const;
 
 /** Files under the runtime's folder. */
 const LocalFiles = {
@@ -32,6 +32,8 @@ const LocalFiles = {
   uploadsInFlight: 'uploads-in-flight.jsonl',
   /** Publish requests in the queue (SQS): put back after a kill. */
   publishQueue: 'publish-queue.jsonl',
+  /** Each receipt's notification (the stack's SNS message and e-mail): <id>.json and <id>.eml. */
+  outbox: 'outbox',
 } as const;
 
 const DeliverySettingsSchema = z.strictObject({

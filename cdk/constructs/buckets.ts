@@ -106,5 +106,28 @@ const restrictWritersTo = (bucket: Bucket, writers: readonly IRole[]): void => {
   );
 };
 
-export { createAccessLogBucket, createPrivateBucket, createPublicBucket, restrictWritersTo, PUBLIC_READ_PATTERNS };
+/**
+ * Refuses `s3:PutObject` under `prefix` of `bucket` to every principal whose ARN matches none of
+ * `writers` (`*` allowed), whatever its IAM policies say. A presigned request acts as the role
+ * that signed it, so the portal's presigned uploads pass and a hand-made one does not.
+ */
+const restrictPutsUnder = (bucket: Bucket, sid: string, prefix: string, writers: readonly string[]): void => {
+  bucket.addToResourcePolicy(
+    new PolicyStatement({
+      sid,
+      effect: Effect.DENY,
+      principals: [new AnyPrincipal()],
+      actions: ['s3:PutObject'],
+      resources: [bucket.arnForObjects(`${prefix}*`)],
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': [...writers] } },
+    }),
+  );
+};
+
+/** Lets pages of `origin` POST a presigned upload form to `bucket` (and nothing else). */
+const allowBrowserUploads = (bucket: Bucket, origin: string): void => {
+  bucket.addCorsRule({ allowedMethods: [HttpMethods.POST], allowedOrigins: [origin], allowedHeaders: ['*'], maxAge: 3600 });
+};
+
+export { createAccessLogBucket, createPrivateBucket, createPublicBucket, restrictWritersTo, restrictPutsUnder, allowBrowserUploads, PUBLIC_READ_PATTERNS };
 export type { PrivateBucketProps, PublicBucketProps };

@@ -15,10 +15,12 @@ import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk
 import type { DestinationConfig, IDestination } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUCKET_ENV } from '../../shared/stack/index.ts';
-import type { BucketRole, EnvName } from '../../shared/stack/index.ts';
+import type { BucketRole, EnvName, PortalEnvName } from '../../shared/stack/index.ts';
 import { BUNDLE_FILE, PROJECT_ROOT } from '../bundle/build.ts';
 
 /** Newest Node.js runtime aws-cdk-lib knows; cdk-nag's AwsSolutions-L1 checks it stays so. */
@@ -205,6 +207,41 @@ class HouseFunction extends Construct {
     const destination: IDestination = { bind: (): DestinationConfig => ({ destination: queue.queueArn }) };
     this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: [...SEND_ACTIONS], resources: [queue.queueArn] }));
     this.fn.configureAsyncInvoke({ onFailure: destination, ...options });
+    return this;
+  }
+
+  /** Lets the function publish to `topic` (and use its key, when it has one) and gives it the ARN. */
+  publishTo(topic: ITopic, envName: PortalEnvName): this {
+    topic.grantPublish(this.role);
+    this.fn.addEnvironment(envName, topic.topicArn);
+    return this;
+  }
+
+  /** Lets the function read users of `pool` (AdminGetUser, nothing else) and gives it the pool id. */
+  readUsersOf(pool: IUserPool, envName: PortalEnvName): this {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['cognito-idp:AdminGetUser'], resources: [pool.userPoolArn] }));
+    this.fn.addEnvironment(envName, pool.userPoolId);
+    return this;
+  }
+
+  /**
+   * Lets the function send e-mail through SES from `address` only (any verified identity may
+   * carry it: the address itself or its domain) and gives it the address.
+   */
+  sendEmailFrom(address: string, envName: PortalEnvName): this {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail'],
+        resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+        conditions: { StringEquals: { 'ses:FromAddress': address } },
+      }),
+    );
+    this.acknowledge(
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+      `${this.node.id} may send e-mail only from ${address} (the ses:FromAddress condition); the identity that verifies it may be the address or its domain`,
+    );
+    this.fn.addEnvironment(envName, address);
     return this;
   }
 

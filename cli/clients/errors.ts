@@ -70,8 +70,19 @@ class RecomputeInvokeError extends CloudClientError {
   }
 }
 
+/** The stack's user pool refused a new user, or holds the address already. */
+class UserAddError extends CloudClientError {
+  override name = 'UserAddError';
+  readonly email: string;
+  constructor(email: string, detail: string, options?: { cause?: unknown }) {
+    super(`Could not add ${email}: ${detail}`, options);
+    this.email = email;
+  }
+}
+
 export {
   CloudClientError,
+  UserAddError,
   UnreachableError,
   ControlRequestError,
   WaitTimeoutError,

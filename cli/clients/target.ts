@@ -157,5 +157,5 @@ const localTarget = async (endpoint: string): Promise<Target> => {
 const resolveTarget = (choice: TargetChoice, options: ResolveOptions = {}): Promise<Target> =>
   'stack' in choice ? stackTarget(choice.stack, (options.stackClients ?? environmentClients)()) : localTarget(choice.endpoint);
 
-export { resolveTarget };
+export { resolveTarget, describeOutputs };
 export type { Target, TargetChoice, StackClients, StackDescriber, FunctionInvoker, ResolveOptions };

@@ -11,6 +11,16 @@ import { printCloudEvents } from '../print/cloud-events.ts';
 import { createTerminal } from '../print/terminal.ts';
 import type { CliCommand } from '../program.ts';
 
+/** The user `--demo` signs the page in with: Estonia's submitter. */
+const DEMO_USER = { email: 'demo.est@dualtrack.localhost', ally: 'EST' } as const;
+
+const demoUserLines = (pageUrl: string, user: { email: string; password: string }): string[] => [
+  `Demo user for Estonia (ally-EST) on ${pageUrl}`,
+  `  e-mail    ${user.email}`,
+  `  password  ${user.password}`,
+  '',
+];
+
 const OptionsSchema = z.object({ port: z.string().optional(), dir: z.string().optional(), demo: z.boolean().optional() });
 
 const portValue = (text: string | undefined): number => {
@@ -52,6 +62,9 @@ const declare = (cmd: CliCommand, io: CliIo): void => {
       const stopped = untilStopped();
       io.out(bannerLines(cloud, dir, io.cwd).join('\n'));
       if (o.demo) {
+        // A new password at every start: only its hash is kept, so the last one cannot be shown again.
+        const user = await cloud.addUser(DEMO_USER, { reset: true });
+        io.out(demoUserLines(cloud.pageUrl, user).join('\n'));
         // A failed demo is reported, and the local cloud keeps serving what it has.
         const demo = runDemo(cloud, SAMPLES_DIR, say).catch((error: unknown) => {
           say('demo', `failed: ${error instanceof Error ? error.message : String(error)}`);

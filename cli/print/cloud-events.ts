@@ -22,6 +22,8 @@ const cloudEventLine = (event: LocalCloudEvent): [tag: string, text: string] => 
       return ['upload', `received ${shownKey(event.key)}${event.size === null ? '' : ` (${formatBytes(event.size)})`}`];
     case 'receipt-written':
       return ['receipt', receiptHeadline(event.receipt, { label: shownKey(event.key), duplicate: event.duplicate })];
+    case 'receipt-notified':
+      return ['notify', `${event.status} for ${event.ally ?? 'no ally'} -> ${event.file}`];
     case 'published': {
       const { outcome } = event;
       const digest = outcome.digest.slice(0, 12);

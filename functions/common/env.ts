@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { IngestLimitsSchema } from '../../shared/ingest/limits.ts';
 import type { IngestLimits } from '../../shared/ingest/limits.ts';
-import { EnvName } from '../../shared/stack/index.ts';
+import { EnvName, PortalEnvName } from '../../shared/stack/index.ts';
 import { ConfigError } from './errors.ts';
 
 const BucketNameSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name');
@@ -37,6 +37,25 @@ const PublishEnvSchema = z.object({
   [EnvName.publicBucket]: BucketNameSchema,
 });
 
+// The portal's and notify's schemas are made when read: built at load, as module constants, they
+// would sit in every bundle that loads this file, the ingest bundle included (within 1 KB of its
+// budget).
+
+/** The portal reads receipts and signs uploads in the uploads bucket, within ingest's size limit. */
+const portalEnvSchema = () => z.object({
+  [EnvName.uploadsBucket]: BucketNameSchema,
+  [PortalEnvName.userPoolId]: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/, 'a Cognito user pool id'),
+  [EnvName.ingestLimits]: jsonEnv(IngestLimitsSchema).optional(),
+});
+
+/** Notify reads each receipt and publishes it; it e-mails only when given a sender. */
+const notifyEnvSchema = () => z.object({
+  [EnvName.uploadsBucket]: BucketNameSchema,
+  [PortalEnvName.receiptTopicArn]: z.string().regex(/^arn:aws[\w-]*:sns:/, 'an SNS topic ARN'),
+  [PortalEnvName.receiptEmailFrom]: z.email().optional(),
+  [PortalEnvName.portalPageUrl]: z.url().optional(),
+});
+
 interface IngestConfig {
   buckets: { uploads: string; data: string };
   publishQueueUrl: string;
@@ -61,6 +80,20 @@ const parseEnv = <T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.inf
   throw new ConfigError(variables, detail, { cause: parsed.error });
 };
 
+interface PortalConfig {
+  uploadsBucket: string;
+  userPoolId: string;
+  /** The largest upload ingest takes, so the portal signs no larger one. */
+  maxBytes: number;
+}
+
+interface NotifyConfig {
+  uploadsBucket: string;
+  topicArn: string;
+  emailFrom: string | null;
+  pageUrl: string | null;
+}
+
 const readIngestConfig = (env: NodeJS.ProcessEnv = process.env): IngestConfig => {
   const e = parseEnv(IngestEnvSchema, env);
   return {
@@ -77,5 +110,24 @@ const readPublishConfig = (env: NodeJS.ProcessEnv = process.env): PublishConfig 
   };
 };
 
-export { IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig };
-export type { IngestConfig, PublishConfig };
+const readPortalConfig = (env: NodeJS.ProcessEnv = process.env): PortalConfig => {
+  const e = parseEnv(portalEnvSchema(), env);
+  return {
+    uploadsBucket: e[EnvName.uploadsBucket],
+    userPoolId: e[PortalEnvName.userPoolId],
+    maxBytes: (e[EnvName.ingestLimits] ?? IngestLimitsSchema.parse({})).maxBytes,
+  };
+};
+
+const readNotifyConfig = (env: NodeJS.ProcessEnv = process.env): NotifyConfig => {
+  const e = parseEnv(notifyEnvSchema(), env);
+  return {
+    uploadsBucket: e[EnvName.uploadsBucket],
+    topicArn: e[PortalEnvName.receiptTopicArn],
+    emailFrom: e[PortalEnvName.receiptEmailFrom] ?? null,
+    pageUrl: e[PortalEnvName.portalPageUrl] ?? null,
+  };
+};
+
+export { IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig, readPortalConfig, readNotifyConfig };
+export type { IngestConfig, PublishConfig, PortalConfig, NotifyConfig };

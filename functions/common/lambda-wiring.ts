@@ -2,8 +2,8 @@
 // its handler, namely configuration from the environment, the logger and the AWS clients. Apart
 // from index.ts because it loads the SQS client and the Lambda logger, which the local cloud
 // does without.
-export { IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig } from './env.ts';
-export type { IngestConfig, PublishConfig } from './env.ts';
+export { IngestEnvSchema, PublishEnvSchema, readIngestConfig, readPublishConfig, readPortalConfig, readNotifyConfig } from './env.ts';
+export type { IngestConfig, PublishConfig, PortalConfig, NotifyConfig } from './env.ts';
 export { createLogger } from './logger.ts';
 export { createSqsPublishRequester } from './publish-queue.ts';
 export { publisherDepsFromEnv } from './publisher-deps.ts';

@@ -16,6 +16,8 @@ const ReceiptSchema = z.strictObject({
   source: z
     .strictObject({ key: z.string(), versionId: z.string().nullable().optional(), etag: z.string().nullable().optional() })
     .optional(),
+  /** Who uploaded, from the object's metadata (`uploader`, `uploader-sub`) the portal signs in; absent for other uploads. */
+  uploader: z.strictObject({ email: z.string(), sub: z.string().nullable() }).optional(),
   uploadedAt: z.iso.datetime(),
   checkedAt: z.iso.datetime(),
   years: z.array(YearSchema),

@@ -58,6 +58,10 @@ const readStoredReceipt = async (storage: Storage, key: string): Promise<Receipt
   }
 };
 
+/** Who uploaded, as the portal's presigned upload records it in the object's metadata. */
+const uploaderOf = (metadata: Record<string, string> | undefined): Receipt['uploader'] =>
+  metadata?.uploader ? { email: metadata.uploader, sub: metadata['uploader-sub'] ?? null } : undefined;
+
 const isAccepted = (status: Receipt['status']): status is Exclude<Receipt['status'], 'rejected'> => status !== ReceiptStatus.rejected;
 
 /** Why a key cannot be filed, as the finding its refusal carries. */
@@ -116,6 +120,7 @@ const processUpload = async (input: ProcessUploadInput): Promise<ProcessUploadOu
   let receipt: Receipt;
   let annotated: Buffer | null;
   let bytes: Buffer | null = null;
+  let uploader: Receipt['uploader'];
   if (parsed.kind === 'unfiled') {
     receipt = buildReceipt({ ...base, findings: [keyFinding(parsed, key)] });
     annotated = await receiptWorkbook(receipt);
@@ -126,6 +131,7 @@ const processUpload = async (input: ProcessUploadInput): Promise<ProcessUploadOu
     const obj = await storage.get(BucketRole.uploads, key);
     if (!obj) return { receipt: null, duplicate: false, ignored: `${printableKey(key)} no longer exists in the uploads bucket` };
     bytes = obj.body;
+    uploader = uploaderOf(obj.metadata);
     ({ receipt, annotated } = await ingestSubmission({
       bytes,
       fileName: parsed.fileName,
@@ -159,6 +165,7 @@ const processUpload = async (input: ProcessUploadInput): Promise<ProcessUploadOu
     if (extra.length > 0) ({ receipt, annotated } = await withFindings(receipt, extra, bytes));
   }
 
+  if (uploader) receipt = { ...receipt, uploader };
   const receiptJson = `${JSON.stringify(receipt, null, 2)}\n`;
   if (annotated) {
     await storage.put(BucketRole.uploads, uploadsKeys.receiptWorkbook(folder, submissionId), annotated, { contentType: XLSX_TYPE });

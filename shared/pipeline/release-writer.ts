@@ -4,16 +4,19 @@
 //   2. releases/index.json, replaced only if it is still the version read before rendering
 //      (create-only for the first release): the commit. Once n is in the index its bytes are
 //      final, and two publishers can never both append n;
-//   3. the site files (the feeds, index.fr.html, index.html last), then the copies under latest/ (removing latest/ files the release no longer
-//      has), latest/compliance.json last: its release number says latest/ is complete.
+//   3. the submitters' page under submit/ (static files of this version; config.json is the
+//      stack's), the site files (the feeds, index.fr.html, index.html last), then the copies
+//      under latest/ (removing latest/ files the release no longer has), latest/compliance.json
+//      last: its release number says latest/ is complete.
 // A publisher that stops after 2 leaves latest/ behind the index; the next publish (or a
 // repair) brings it up to date from the stored release first (settleLatest). Every object's
 // content type, cache class and download name come from the release manifest.
 import * as z from 'zod';
-import { ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, releaseEntryOf, sha256Hex, siteEntryOf, storedHeadersOf } from '../report/index.ts';
+import { ComplianceDatasetSchema, ReleaseManifest, ReleasesIndexSchema, cacheControlOf, releaseEntryOf, sha256Hex, siteEntryOf, storedHeadersOf } from '../report/index.ts';
 import type { ComplianceDataset, ManifestEntry, ReleaseCopy, ReleaseFile, ReleaseSummary, ReleasesIndex, RenderedFile } from '../report/index.ts';
 import { BucketRole, publicKeys } from '../storage/index.ts';
 import type { Storage } from '../storage/index.ts';
+import { SUBMIT_FOLDER, submitPageFiles } from '../submit-page/files.ts';
 import { ConflictError, CorruptStoreError, PipelineError } from './errors.ts';
 
 /** The dataset file: written last in a release folder and last under latest/. */
@@ -86,8 +89,18 @@ const siteFileEntry = (path: string): ManifestEntry => {
   return entry;
 };
 
-/** The root pages (index.fr.html, index.html last), then latest/ (stale files removed), latest/compliance.json last. */
+/**
+ * The submitters' page, so the public site serves it beside the reports (index.html last, once
+ * what it loads is there). Cached as the main page is, so a new version reaches browsers soon.
+ */
+const writeSubmitPage = async (storage: Storage): Promise<void> => {
+  const cacheControl = cacheControlOf(ReleaseManifest.page);
+  for (const f of submitPageFiles()) await storage.put(BucketRole.public, `${SUBMIT_FOLDER}${f.path}`, f.body, { contentType: f.contentType, cacheControl });
+};
+
+/** The submitters' page, the root pages (index.fr.html, index.html last), then latest/ (stale files removed), latest/compliance.json last. */
 const finishLatest = async (storage: Storage, n: number, files: readonly RenderedFile[], pages: readonly RenderedFile[]): Promise<void> => {
+  await writeSubmitPage(storage);
   const { page } = ReleaseManifest;
   const ordered = [...pages].sort((a, b) => Number(a.path === page.path) - Number(b.path === page.path));
   const entries = ordered.map((p) => siteFileEntry(p.path));

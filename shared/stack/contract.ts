@@ -27,6 +27,8 @@ const BucketPrefix = {
   config: 'config/',
   /** Data bucket: the publishers' claims on release numbers (never public). */
   publishing: 'publishing/',
+  /** Public bucket: the submitters' page (issue 10), its files and the stack's config.json. */
+  submit: 'submit/',
 } as const;
 type BucketPrefix = (typeof BucketPrefix)[keyof typeof BucketPrefix];
 
@@ -35,11 +37,14 @@ const PUBLIC_PAGE = 'index.html';
 /** The same page in French, beside it. */
 const PUBLIC_PAGE_FR = 'index.fr.html';
 
+/** What the submitters' page reads to find the API and the sign-in (written by the stack or `serve`). */
+const SUBMIT_CONFIG = `${BucketPrefix.submit}config.json`;
+
 /** The prefixes (and keys) each bucket holds; every function grant is a subset of these. */
 const BucketLayout = {
   uploads: [BucketPrefix.submissions, BucketPrefix.receipts],
   data: [BucketPrefix.submissions, BucketPrefix.receipts, BucketPrefix.current, BucketPrefix.config, BucketPrefix.publishing],
-  public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE, PUBLIC_PAGE_FR],
+  public: [BucketPrefix.releases, BucketPrefix.latest, PUBLIC_PAGE, PUBLIC_PAGE_FR, BucketPrefix.submit],
 } as const satisfies Readonly<Record<BucketRole, readonly string[]>>;
 
 /** What anyone may GET from the public bucket: the published prefixes and the pages, nothing else. */
@@ -55,6 +60,22 @@ const EnvName = {
   ingestLimits: 'DUALTRACK_INGEST_LIMITS',
 } as const;
 type EnvName = (typeof EnvName)[keyof typeof EnvName];
+
+/**
+ * The variables of the portal's functions (issue 10), apart from EnvName so the bundles that
+ * read EnvName (ingest, within 1 KB of its budget) do not carry them.
+ */
+const PortalEnvName = {
+  /** The portal function: the user pool it asks whether an analyst set up MFA. */
+  userPoolId: 'DUALTRACK_USER_POOL_ID',
+  /** The notify function: the topic every receipt is published to. */
+  receiptTopicArn: 'DUALTRACK_RECEIPT_TOPIC_ARN',
+  /** The notify function: the SES sender of receipt e-mails; unset, no e-mail is sent. */
+  receiptEmailFrom: 'DUALTRACK_RECEIPT_EMAIL_FROM',
+  /** The notify function: the submitters' page, linked from each e-mail. */
+  portalPageUrl: 'DUALTRACK_PORTAL_PAGE_URL',
+} as const;
+type PortalEnvName = (typeof PortalEnvName)[keyof typeof PortalEnvName];
 
 /** The variable that carries each bucket's name to a function allowed to use it. */
 const BUCKET_ENV: Readonly<Record<BucketRole, EnvName>> = {
@@ -102,6 +123,16 @@ const StackOutput = {
   alarmTopicArn: 'AlarmTopicArn',
   /** S3 server access logs of the three buckets: who uploaded, read or changed what, and when. */
   accessLogsBucket: 'AccessLogsBucketName',
+  /** The submitters' portal: its user pool (`dualtrack users add --stack`), app client, API, sign-in and page. */
+  userPoolId: 'UserPoolId',
+  userPoolClientId: 'UserPoolClientId',
+  portalApiUrl: 'PortalApiUrl',
+  signInDomain: 'SignInDomain',
+  portalPageUrl: 'PortalPageUrl',
+  /** Each receipt as a message with attributes `ally` and `status`; subscribe with a filter policy. */
+  receiptTopicArn: 'ReceiptTopicArn',
+  /** The role operators assume to upload by hand (the only writer under submissions/ besides the portal). */
+  operatorsRoleArn: 'OperatorsRoleArn',
 } as const;
 type StackOutput = (typeof StackOutput)[keyof typeof StackOutput];
 
@@ -110,9 +141,11 @@ export {
   BucketPrefix,
   PUBLIC_PAGE,
   PUBLIC_PAGE_FR,
+  SUBMIT_CONFIG,
   BucketLayout,
   PUBLIC_READ,
   EnvName,
+  PortalEnvName,
   BUCKET_ENV,
   UploadTrigger,
   triggersIngest,

@@ -61,7 +61,7 @@ describe('the public bucket', () => {
     });
   });
 
-  it('lets anyone GET exactly releases/*, latest/*, index.html and index.fr.html, nothing else', () => {
+  it("lets anyone GET exactly releases/*, latest/*, index.html, index.fr.html and the submitters' page, nothing else", () => {
     // Prepare
     const publicAllows = policyStatements('AWS::S3::BucketPolicy', 'PublicPolicy').filter(
       (s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ AWS: '*' }),
@@ -70,11 +70,11 @@ describe('the public bucket', () => {
     expect(publicAllows).toHaveLength(1);
     expect(asArray(publicAllows[0]?.Action)).toEqual(['s3:GetObject']);
     expect(asArray(publicAllows[0]?.Resource).map(render).sort()).toEqual(
-      [`<${PUBLIC}.Arn>/index.fr.html`, `<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
+      [`<${PUBLIC}.Arn>/index.fr.html`, `<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`, `<${PUBLIC}.Arn>/submit/*`].sort(),
     );
   });
 
-  it('refuses object writes to every principal but the publisher and recompute roles', () => {
+  it("refuses object writes to every principal but the publisher and recompute roles, and the deploy's page configuration", () => {
     // Prepare
     const deny = policyStatements('AWS::S3::BucketPolicy', 'PublicPolicy').find((s) => s.Sid === 'OnlyThePublisherWrites');
     // Assess
@@ -82,7 +82,7 @@ describe('the public bucket', () => {
     expect(asArray(deny?.Action)).toContain('s3:PutObject');
     expect(asArray(deny?.Action)).toContain('s3:DeleteObject');
     const exempt = (deny?.Condition as { ArnNotEquals: { 'aws:PrincipalArn': unknown[] } }).ArnNotEquals['aws:PrincipalArn'];
-    expect(exempt.map(render).sort()).toEqual([`<${roleOf('Publisher')}.Arn>`, `<${roleOf('Recompute')}.Arn>`].sort());
+    expect(exempt.map(render).sort()).toEqual([`<${roleOf('Publisher')}.Arn>`, `<${roleOf('Recompute')}.Arn>`, `<${resourceOf(template, 'AWS::IAM::Role', 'PageConfigRole').id}.Arn>`].sort());
   });
 
   it('allows cross-origin GET and HEAD from any site', () => {
@@ -95,7 +95,7 @@ describe('the public bucket', () => {
 });
 
 describe('the upload notification', () => {
-  it('sends every object created under submissions/, whatever its suffix, to the ingest function', () => {
+  it('sends every object created under submissions/, whatever its suffix, to ingest, and each JSON receipt to notify', () => {
     // Prepare
     const notifications = resourceOf(template, 'Custom::S3BucketNotifications', 'UploadsNotifications').props;
     const config = notifications.NotificationConfiguration as {
@@ -109,8 +109,11 @@ describe('the upload notification', () => {
       filter: c.Filter.Key.FilterRules.map((r) => [r.Name, r.Value]),
       target: render(c.LambdaFunctionArn),
     }));
-    // Assess: one rule, a prefix and no suffix, so the guard answers a .pdf, a .Csv or a trailing space.
-    expect(configs).toEqual([{ events: ['s3:ObjectCreated:*'], filter: [['prefix', 'submissions/']], target: `<${fn('Ingest').id}.Arn>` }]);
+    // Assess: for ingest a prefix and no suffix, so the guard answers a .pdf, a .Csv or a trailing space.
+    expect(configs).toEqual([
+      { events: ['s3:ObjectCreated:*'], filter: [['prefix', 'submissions/']], target: `<${fn('Ingest').id}.Arn>` },
+      { events: ['s3:ObjectCreated:*'], filter: [['suffix', '.json'], ['prefix', 'receipts/']], target: `<${fn('Notify').id}.Arn>` },
+    ]);
     expect([UploadTrigger.event, UploadTrigger.prefix]).toEqual(['s3:ObjectCreated:*', 'submissions/']);
     expect([config.QueueConfigurations ?? [], config.TopicConfigurations ?? []]).toEqual([[], []]);
   });
@@ -245,10 +248,10 @@ describe('least privilege', () => {
     // publish of a store that never had them), and both claim release numbers under publishing/.
     { actions: ['s3:PutObject'], resources: objects(DATA, 'current/*', 'publishing/*') },
     listing(DATA, 'submissions/*', 'current/*', 'config/*', 'publishing/*'),
-    { actions: ['s3:GetObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html') },
-    { actions: ['s3:PutObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html') },
+    { actions: ['s3:GetObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html', 'submit/*') },
+    { actions: ['s3:PutObject'], resources: objects(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html', 'submit/*') },
     { actions: ['s3:DeleteObject'], resources: objects(PUBLIC, 'latest/*') },
-    listing(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html'),
+    listing(PUBLIC, 'releases/*', 'latest/*', 'index.html', 'index.fr.html', 'submit/*'),
     { actions: ['sqs:SendMessage'], resources: [`<${queue('FailureQueue').id}.Arn>`] },
   ];
   const EXACT: Record<string, () => object[]> = {
@@ -343,7 +346,7 @@ describe('least privilege', () => {
   it.each(['Publisher', 'Recompute'])('%s writes the public bucket only under the published prefixes', (name) => {
     const statements = roleStatements(template, roleOf(name));
     expect(objectPatterns(writes(statements, PUBLIC), PUBLIC)).toEqual(
-      [`<${PUBLIC}.Arn>/index.fr.html`, `<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`].sort(),
+      [`<${PUBLIC}.Arn>/index.fr.html`, `<${PUBLIC}.Arn>/index.html`, `<${PUBLIC}.Arn>/latest/*`, `<${PUBLIC}.Arn>/releases/*`, `<${PUBLIC}.Arn>/submit/*`].sort(),
     );
   });
 
@@ -467,8 +470,8 @@ describe('the alarms', () => {
   });
 
   it('are all wired to the topic, one per purpose', () => {
-    // Assess: 2 queue depths, 1 queue age, and errors, duration and throttles for each of 3 functions.
-    expect(alarms).toHaveLength(2 + 1 + 3 * 3);
+    // Assess: 2 queue depths, 1 queue age, and errors, duration and throttles for each of 5 functions.
+    expect(alarms).toHaveLength(2 + 1 + 5 * 3);
     expect(alarms.every((a) => asArray(a.AlarmActions).map(render).join() === `<${topic.id}>`)).toBe(true);
   });
 

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/app-builder.ts';
 import { BUNDLE_BUDGET_BYTES } from '../../cdk/bundle/build.ts';
 import { ReceiptSchema } from '../../shared/model/index.ts';
-import { EnvName } from '../../shared/stack/index.ts';
+import { EnvName, PortalEnvName } from '../../shared/stack/index.ts';
 import { BucketRole, createS3Storage, uploadsKeys } from '../../shared/storage/index.ts';
 import { s3Event } from '../helpers/events.ts';
 import { startS3rver } from '../helpers/s3rver.ts';
@@ -76,11 +76,11 @@ describe('cdk synth', () => {
       };
       const bundles = new Map(
         Object.entries(template.Resources)
-          .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && /^(Ingest|Publisher|Recompute)Fn/.test(id))
+          .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && /^(Ingest|Publisher|Recompute|Portal|Notify)Fn/.test(id))
           .map(([id, r]) => [id.replace(/Fn.*$/, ''), join(outdir, `asset.${r.Properties.Code?.S3Key?.replace(/\.zip$/, '')}`, 'index.mjs')] as const),
       );
-      expect([...bundles.keys()].sort()).toEqual(['Ingest', 'Publisher', 'Recompute']);
-      expect(new Set(bundles.values()).size).toBe(3);
+      expect([...bundles.keys()].sort()).toEqual(['Ingest', 'Notify', 'Portal', 'Publisher', 'Recompute']);
+      expect(new Set(bundles.values()).size).toBe(5);
       for (const file of bundles.values()) {
         expect((await readFile(file)).length).toBeLessThan(BUNDLE_BUDGET_BYTES);
         await expect(access(`${file}.map`)).resolves.toBeUndefined();
@@ -108,7 +108,29 @@ describe('cdk synth', () => {
         { POWERTOOLS_SERVICE_NAME: 'dualtrack-recompute', AWS_ENDPOINT_URL_S3: s3.endpoint, [EnvName.dataBucket]: BUCKETS.data, [EnvName.publicBucket]: BUCKETS.public },
       );
 
+      // Act: the portal bundle signs an upload for the token's ally (the body's is ignored), and
+      // the notify bundle loads and answers S3's test event.
+      const claims = { sub: 'sub-est', email: 'officer@mod.example', token_use: 'id', 'cognito:groups': '[ally-EST]' };
+      const signed = await invoke(
+        bundles.get('Portal') ?? '',
+        {
+          rawPath: '/uploads',
+          body: JSON.stringify({ fileName: 'budget.xlsx', size: 2048, ally: 'POL' }),
+          requestContext: { http: { method: 'POST' }, authorizer: { jwt: { claims } } },
+        },
+        { POWERTOOLS_SERVICE_NAME: 'dualtrack-portal', AWS_ENDPOINT_URL_S3: s3.endpoint, [EnvName.uploadsBucket]: BUCKETS.uploads, [PortalEnvName.userPoolId]: 'eu-west-1_Test1' },
+      );
+      const notified = await invoke(bundles.get('Notify') ?? '', { Event: 's3:TestEvent', Bucket: 'b' }, {
+        [EnvName.uploadsBucket]: BUCKETS.uploads,
+        [PortalEnvName.receiptTopicArn]: 'arn:aws:sns:eu-west-1:123456789012:receipts',
+      });
+
       // Assess
+      expect(signed.result).toMatchObject({ statusCode: 201 });
+      const answer = JSON.parse((signed.result as { body: string }).body) as { key: string; upload: { fields: Record<string, string> } };
+      expect(answer.key).toMatch(/^submissions\/EST\/\d{8}T\d{9}Z-[0-9a-f]{20}-budget\.xlsx$/);
+      expect(answer.upload.fields['x-amz-meta-uploader']).toBe('officer@mod.example');
+      expect(notified.result).toBeNull();
       const log = JSON.parse(testEvent.log.trim().split('\n').find((l) => l.startsWith('{')) ?? '{}') as Record<string, unknown>;
       expect(log).toMatchObject({ level: 'INFO', service: 'dualtrack-ingest', message: 'S3 test event received; nothing to do' });
       const storage = createS3Storage({ client: s3.client, buckets: BUCKETS });

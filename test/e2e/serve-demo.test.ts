@@ -49,6 +49,33 @@ describe('npm start (serve --demo)', () => {
     }
   });
 
+  it("prints the submitters' page and a demo user for Estonia whose password signs in", async () => {
+    // Prepare
+    const endpoint = `http://127.0.0.1:${port}`;
+    const output = child.output();
+    const user = /Demo user for Estonia \(ally-EST\) on (\S+)\n +e-mail +(\S+)\n +password +(\S+)/.exec(output);
+    // Act
+    const signIn = await fetch(`${endpoint}/idp/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        username: user?.[2] ?? '',
+        password: user?.[3] ?? '',
+        response_type: 'code',
+        client_id: 'dualtrack-local-portal',
+        redirect_uri: `${endpoint}/submit/`,
+        code_challenge: 'c'.repeat(43),
+        code_challenge_method: 'S256',
+      }),
+    });
+    // Assess
+    expect(output).toContain(`Submitters' page: ${endpoint}/submit/`);
+    expect(user?.[1]).toBe(`${endpoint}/submit/`);
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.get('location')).toMatch(new RegExp(`^${endpoint}/submit/\\?code=`));
+  });
+
   it('shows upload progress and a line per receipt and per publish', async () => {
     // Prepare
     const samples = await listSamples(SAMPLES_DIR);

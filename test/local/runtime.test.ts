@@ -46,7 +46,7 @@ describe('the local cloud', () => {
     await expect(fetchStatus(cloud.endpoint)).rejects.toThrow(`No dualtrack local cloud at ${cloud.endpoint}`);
   });
 
-  it('tells its observer of an upload, its receipt and the release, as the handlers report them', async () => {
+  it('tells its observer of an upload, its receipt, its notification and the release, as the handlers report them', async () => {
     // Prepare
     const dir = temp.make();
     const events: LocalCloudEvent[] = [];
@@ -57,10 +57,12 @@ describe('the local cloud', () => {
       await cloud.client.send(new PutObjectCommand({ Bucket: cloud.buckets.uploads, Key: key, Body: await readFile(join(SAMPLES_DIR, 'NOR-norway.csv')) }));
       await cloud.idle();
       // Assess
-      expect(events.map((e) => e.kind)).toEqual(['upload-received', 'receipt-written', 'published']);
-      const [received, receipt, published] = events;
+      expect(events.map((e) => e.kind)).toEqual(['upload-received', 'receipt-written', 'receipt-notified', 'published']);
+      const [received, receipt, notified, published] = events;
       expect(received).toMatchObject({ key });
       expect(receipt).toMatchObject({ key, duplicate: false, receipt: { ally: 'NOR', source: { key } } });
+      const status = receipt?.kind === 'receipt-written' ? receipt.receipt.status : null;
+      expect(notified).toMatchObject({ ally: 'NOR', status, file: expect.stringMatching(new RegExp(`^${cloud.outboxDir}/\\d{8}T\\d{9}Z-[0-9a-f]{12}\\.json$`)) });
       expect(published).toMatchObject({ outcome: { published: true, release: 1 }, reason: 'upload: NOR (1 submission)', alliesWithFigures: 1, page: cloud.urls.page });
     } finally {
       await cloud.stop();

@@ -21,6 +21,7 @@ const serve = async (answer: unknown): Promise<string> => {
   const api: ControlApi = {
     status: () => Promise.reject(new Error('not asked')) as Promise<Status>,
     recompute: async () => answer as PublishOutcome,
+    addUser: () => Promise.reject(new Error('not asked')),
   };
   const server = createServer(createControlHandler(api));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

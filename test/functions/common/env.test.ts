@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ConfigError } from '../../../functions/common/errors.ts';
-import { readIngestConfig, readPublishConfig } from '../../../functions/common/env.ts';
-import { EnvName } from '../../../shared/stack/index.ts';
+import { readIngestConfig, readNotifyConfig, readPortalConfig, readPublishConfig } from '../../../functions/common/env.ts';
+import { EnvName, PortalEnvName } from '../../../shared/stack/index.ts';
 import { DEFAULT_LIMITS } from '../../../shared/ingest/index.ts';
 
 const ingestEnv = {
@@ -63,5 +63,31 @@ describe('readPublishConfig', () => {
 
   it('lists every missing variable at once', () => {
     expect(() => readPublishConfig({})).toThrow(/DUALTRACK_DATA_BUCKET is not set; DUALTRACK_PUBLIC_BUCKET is not set/);
+  });
+});
+
+describe('readPortalConfig', () => {
+  const portalEnv = { [EnvName.uploadsBucket]: 'dt-uploads', [PortalEnvName.userPoolId]: 'eu-west-1_AbC123' };
+
+  it("signs uploads up to ingest's own limit, the default or the stack's override", () => {
+    expect(readPortalConfig(portalEnv)).toEqual({ uploadsBucket: 'dt-uploads', userPoolId: 'eu-west-1_AbC123', maxBytes: DEFAULT_LIMITS.maxBytes });
+    expect(readPortalConfig({ ...portalEnv, [EnvName.ingestLimits]: '{"maxBytes": 5000}' }).maxBytes).toBe(5000);
+  });
+
+  it('names a malformed pool id', () => {
+    expect(() => readPortalConfig({ ...portalEnv, [PortalEnvName.userPoolId]: 'pool' })).toThrow(/DUALTRACK_USER_POOL_ID: a Cognito user pool id/);
+  });
+});
+
+describe('readNotifyConfig', () => {
+  const notifyEnv = { [EnvName.uploadsBucket]: 'dt-uploads', [PortalEnvName.receiptTopicArn]: 'arn:aws:sns:eu-west-1:123456789012:receipts' };
+
+  it('sends no e-mail without a sender, and e-mails from the one given', () => {
+    expect(readNotifyConfig(notifyEnv)).toEqual({ uploadsBucket: 'dt-uploads', topicArn: 'arn:aws:sns:eu-west-1:123456789012:receipts', emailFrom: null, pageUrl: null });
+    expect(readNotifyConfig({ ...notifyEnv, [PortalEnvName.receiptEmailFrom]: 'receipts@example.org', [PortalEnvName.portalPageUrl]: 'https://x.example/submit/' })).toMatchObject({
+      emailFrom: 'receipts@example.org',
+      pageUrl: 'https://x.example/submit/',
+    });
+    expect(() => readNotifyConfig({ ...notifyEnv, [PortalEnvName.receiptEmailFrom]: 'not an address' })).toThrow(ConfigError);
   });
 });

@@ -48,6 +48,22 @@ describe('processUpload', () => {
     ]);
   });
 
+  it("names the uploader the portal's signed upload recorded in the object's metadata, and nobody otherwise", async () => {
+    // Prepare
+    const storage = createMemoryStorage();
+    const bytes = await polandWorkbook();
+    await storage.put('uploads', KEY, bytes, { metadata: { uploader: 'officer@mon.example', 'uploader-sub': 'sub-1' } });
+    await storage.put('uploads', 'submissions/POL/by hand.xlsx', bytes);
+    // Act
+    const signed = await processUpload({ storage, key: KEY, uploadedAt: '2026-03-01T10:00:00Z', rules: HAGUE_2025, now: NOW });
+    const byHand = await processUpload({ storage, key: 'submissions/POL/by hand.xlsx', uploadedAt: '2026-03-01T10:01:00Z', rules: HAGUE_2025, now: NOW });
+    // Assess: in the answer and in the stored receipt alike
+    expect(signed.receipt?.uploader).toEqual({ email: 'officer@mon.example', sub: 'sub-1' });
+    const stored = JSON.parse((await storage.get('uploads', `receipts/POL/${signed.receipt?.submissionId}.json`))?.body.toString() ?? '{}') as { uploader?: unknown };
+    expect(stored.uploader).toEqual({ email: 'officer@mon.example', sub: 'sub-1' });
+    expect(byHand.receipt).not.toHaveProperty('uploader');
+  });
+
   it('writes nothing the second time the same object version is processed, and returns the first receipt', async () => {
     // Prepare
     const inner = createMemoryStorage();

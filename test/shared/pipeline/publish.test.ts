@@ -238,7 +238,7 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     expect(est?.delivery.leads[0]).toMatchObject({ aheadYears: 1, core: { comparisons: 1, meanDiffPct: 0.25, meanAbsDiffPct: 0.25 } });
   });
 
-  it('writes every releases/<n>/ file, then releases/index.json, then the feeds, index.fr.html and index.html, then latest/', async () => {
+  it('writes every releases/<n>/ file, then releases/index.json, then the submitters\' page, the feeds, index.fr.html and index.html, then latest/', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(await make());
     await seed(storage);
@@ -252,14 +252,15 @@ describe.each(stores)('publish over the $name store', ({ make }) => {
     const rank = (key: string) =>
       key.startsWith('releases/1/') ? 0
       : key === publicKeys.releasesIndex ? 1
-      : key === publicKeys.releasesFeed || key.startsWith('releases/feeds/') ? 2
-      : key === publicKeys.indexHtmlFr ? 3
-      : key === publicKeys.indexHtml ? 4
-      : key.startsWith('latest/') ? 5
+      : key.startsWith('submit/') ? 2
+      : key === publicKeys.releasesFeed || key.startsWith('releases/feeds/') ? 3
+      : key === publicKeys.indexHtmlFr ? 4
+      : key === publicKeys.indexHtml ? 5
+      : key.startsWith('latest/') ? 6
       : 9;
     const ranks = writes.filter((w) => w.bucket === 'public').map((w) => rank(w.key));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6]));
     expect(writes.filter((w) => w.key === publicKeys.indexHtml).length).toBe(1);
   });
 

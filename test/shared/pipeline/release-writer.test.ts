@@ -21,6 +21,8 @@ const WORKBOOK = ReleaseManifest.workbook.path;
 const POL = allyFilePath('POL');
 const EST = allyFilePath('EST');
 const { releaseFile, latestFile, releasesIndex: INDEX, indexHtml: PAGE, indexHtmlFr: PAGE_FR } = publicKeys;
+/** The submitters' page's files, as written beside the reports (index.html last). */
+const SUBMIT = ['submit/style.css', 'submit/app.js', 'submit/index.html'];
 
 const files = (tag: string, extra: RenderedFile[] = []): RenderedFile[] => [
   { path: DATASET, body: Buffer.from(`{"tag":"${tag}"}`) },
@@ -47,16 +49,17 @@ const write = async (
 };
 
 describe('writeRelease', () => {
-  it('writes the release folder, then releases/index.json, then index.fr.html and index.html, then latest/', async () => {
+  it('writes the release folder, then releases/index.json, then the submitters\' page, index.fr.html and index.html, then latest/', async () => {
     // Prepare
     const { storage, writes } = recordingStorage(createMemoryStorage());
     // Act
     await write(storage, 1, 'one');
     // Assess
     const rank = (key: string) =>
-      key.startsWith(publicKeys.releasePrefix(1)) ? 0 : key === INDEX ? 1 : key === PAGE_FR ? 2 : key === PAGE ? 3 : key.startsWith(publicKeys.latestPrefix) ? 4 : 9;
+      key.startsWith(publicKeys.releasePrefix(1)) ? 0 : key === INDEX ? 1 : SUBMIT.includes(key) ? 2 : key === PAGE_FR ? 3 : key === PAGE ? 4 : key.startsWith(publicKeys.latestPrefix) ? 5 : 9;
     const ranks = writes.map((w) => rank(w.key));
-    expect(ranks).toEqual([0, 0, 0, 1, 2, 3, 4, 4, 4]);
+    expect(ranks).toEqual([0, 0, 0, 1, 2, 2, 2, 3, 4, 5, 5, 5]);
+    expect(writes.filter((w) => SUBMIT.includes(w.key)).map((w) => w.key)).toEqual(SUBMIT);
     expect(writes.filter((w) => w.key.startsWith(publicKeys.releasePrefix(1))).at(-1)?.key).toBe(releaseFile(1, DATASET));
     expect(writes.at(-1)?.key).toBe(latestFile(DATASET));
   });
@@ -176,7 +179,7 @@ describe('writeRelease', () => {
     // Act
     await write(storage, 1, 'one', { resume: true });
     // Assess
-    expect(writes.map((w) => w.key)).toEqual([INDEX, PAGE_FR, PAGE, ...[POL, WORKBOOK, DATASET].map(latestFile)]);
+    expect(writes.map((w) => w.key)).toEqual([INDEX, ...SUBMIT, PAGE_FR, PAGE, ...[POL, WORKBOOK, DATASET].map(latestFile)]);
   });
 });
 
@@ -211,7 +214,7 @@ describe('settleLatest', () => {
     // Assess
     expect(settled).toBe(true);
     expect(again).toBe(false);
-    expect(writes.map((w) => w.key)).toEqual([POL, WORKBOOK, DATASET].map(latestFile));
+    expect(writes.map((w) => w.key)).toEqual([...SUBMIT, ...[POL, WORKBOOK, DATASET].map(latestFile)]);
     for (const f of numbered(2)) expect((await storage.get('public', latestFile(f.path)))?.body.equals(f.body)).toBe(true);
   });
 

@@ -63,7 +63,7 @@ describe('the stack contract', () => {
   });
 
   it('lets the public read exactly the published prefixes and the page', () => {
-    expect(PUBLIC_READ).toEqual([BucketPrefix.releases, BucketPrefix.latest, 'index.html', 'index.fr.html']);
+    expect(PUBLIC_READ).toEqual([BucketPrefix.releases, BucketPrefix.latest, 'index.html', 'index.fr.html', BucketPrefix.submit]);
     expect(BucketLayout.public).toBe(PUBLIC_READ);
   });
 });
