@@ -243,6 +243,9 @@ const LAMBDA_ENV: NodeJS.ProcessEnv = {
   DUALTRACK_DATA_BUCKET: 'bench-data',
   DUALTRACK_PUBLIC_BUCKET: 'bench-public',
   DUALTRACK_PUBLISH_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/publish',
+  // The portal's and notify's (PortalEnvName in shared/stack/contract.ts).
+  DUALTRACK_USER_POOL_ID: 'eu-west-1_Bench1',
+  DUALTRACK_RECEIPT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:receipts',
 };
 
 /** Each function's bundle, built as the stack builds it: its size, and its cold import against `node -e 0`. */

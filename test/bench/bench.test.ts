@@ -34,6 +34,8 @@ describe('npm run bench -- --quick', () => {
       'upload-history',
       'check-big-vs-pandas',
       'bundle-import-ingest',
+      'bundle-import-notify',
+      'bundle-import-portal',
       'bundle-import-publish',
       'bundle-import-recompute',
       'row-bound',
@@ -44,7 +46,7 @@ describe('npm run bench -- --quick', () => {
       // A yardstick is missing only when the note says how to install it.
       if (c.b === null) expect(c.note).toMatch(/apt-get install python3-pandas/);
     }
-    expect(report.bundles.map((b) => b.fn)).toEqual(['ingest', 'publish', 'recompute']);
+    expect(report.bundles.map((b) => b.fn)).toEqual(['ingest', 'notify', 'portal', 'publish', 'recompute']);
     expect(stdout).toMatch(/load average/);
   });
 });

@@ -120,6 +120,12 @@ describe('cdk synth', () => {
         },
         { POWERTOOLS_SERVICE_NAME: 'dualtrack-portal', AWS_ENDPOINT_URL_S3: s3.endpoint, [EnvName.uploadsBucket]: BUCKETS.uploads, [PortalEnvName.userPoolId]: 'eu-west-1_Test1' },
       );
+      // ...and builds the ally's template with the bundle's exceljs.
+      const templated = await invoke(
+        bundles.get('Portal') ?? '',
+        { rawPath: '/template', queryStringParameters: { lang: 'fr' }, requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims } } } },
+        { POWERTOOLS_SERVICE_NAME: 'dualtrack-portal', AWS_ENDPOINT_URL_S3: s3.endpoint, [EnvName.uploadsBucket]: BUCKETS.uploads, [PortalEnvName.userPoolId]: 'eu-west-1_Test1' },
+      );
       const notified = await invoke(bundles.get('Notify') ?? '', { Event: 's3:TestEvent', Bucket: 'b' }, {
         [EnvName.uploadsBucket]: BUCKETS.uploads,
         [PortalEnvName.receiptTopicArn]: 'arn:aws:sns:eu-west-1:123456789012:receipts',
@@ -130,6 +136,8 @@ describe('cdk synth', () => {
       const answer = JSON.parse((signed.result as { body: string }).body) as { key: string; upload: { fields: Record<string, string> } };
       expect(answer.key).toMatch(/^submissions\/EST\/\d{8}T\d{9}Z-[0-9a-f]{20}-budget\.xlsx$/);
       expect(answer.upload.fields['x-amz-meta-uploader']).toBe('officer@mod.example');
+      expect(templated.result).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: { 'content-disposition': 'attachment; filename="dualtrack-template-EST-fr.xlsx"' } });
+      expect(Buffer.from((templated.result as { body: string }).body, 'base64').subarray(0, 2).toString()).toBe('PK');
       expect(notified.result).toBeNull();
       const log = JSON.parse(testEvent.log.trim().split('\n').find((l) => l.startsWith('{')) ?? '{}') as Record<string, unknown>;
       expect(log).toMatchObject({ level: 'INFO', service: 'dualtrack-ingest', message: 'S3 test event received; nothing to do' });
