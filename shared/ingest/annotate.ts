@@ -6,6 +6,7 @@ import { boundedForCopy } from './copy-bounds.ts';
 import type { Finding, Receipt, Severity } from '../model/index.ts';
 // The text of findings quotes submitted values, so every string cell of the receipt sheet is neutralised.
 import { cellOf, safeText } from '../text/index.ts';
+import type { Lang } from '../text/index.ts';
 
 const RECEIPT_SHEET = 'Receipt';
 
@@ -18,10 +19,28 @@ const FILL: Readonly<Record<Severity, string | null>> = {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-const HEADERS = ['Severity', 'Sheet', 'Cell', 'Code', 'Year', 'Field', 'Found', 'Expected', 'Message'] as const;
+/** The Receipt sheet's own words, in the language of the template the file came from. */
+const WORDS: Readonly<
+  Record<Lang, { sheet: string; headers: readonly string[]; summary: readonly string[]; severity: Readonly<Record<Severity, string>>; status: Readonly<Record<Receipt['status'], string>> }>
+> = {
+  en: {
+    sheet: 'Receipt',
+    headers: ['Severity', 'Sheet', 'Cell', 'Code', 'Year', 'Field', 'Found', 'Expected', 'Message'],
+    summary: ['File', 'Verdict', 'Ally', 'Years', 'Errors', 'Warnings', 'Notes', 'Submission id', 'Uploaded at', 'Checked at'],
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    status: { accepted: 'accepted', accepted_with_warnings: 'accepted_with_warnings', rejected: 'rejected' },
+  },
+  fr: {
+    sheet: 'Accusé de réception',
+    headers: ['Gravité', 'Feuille', 'Cellule', 'Code', 'Année', 'Champ', 'Trouvé', 'Attendu', 'Message'],
+    summary: ['Fichier', 'Verdict', 'Allié', 'Années', 'Erreurs', 'Avertissements', 'Notes', 'Identifiant de la déclaration', 'Déposé le', 'Vérifié le'],
+    severity: { error: 'erreur', warning: 'avertissement', info: 'note' },
+    status: { accepted: 'acceptée', accepted_with_warnings: 'acceptée avec avertissements', rejected: 'refusée' },
+  },
+};
 
-const findingRow = (f: Finding): (string | number)[] => [
-  f.severity,
+const findingRow = (f: Finding, lang: Lang): (string | number)[] => [
+  WORDS[lang].severity[f.severity],
   f.sheet ?? '',
   f.cell ?? '',
   f.code,
@@ -33,10 +52,10 @@ const findingRow = (f: Finding): (string | number)[] => [
 ];
 
 /** A sheet name not already used in the workbook (Excel compares names case-insensitively). */
-const freeSheetName = (wb: ExcelJS.Workbook): string => {
+const freeSheetName = (wb: ExcelJS.Workbook, base: string): string => {
   const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
   for (let i = 1; ; i += 1) {
-    const name = i === 1 ? RECEIPT_SHEET : `${RECEIPT_SHEET} ${i}`;
+    const name = i === 1 ? base : `${base} ${i}`;
     if (!taken.has(name.toLowerCase())) return name;
   }
 };
@@ -45,27 +64,29 @@ const freeSheetName = (wb: ExcelJS.Workbook): string => {
 const orderOf = (ws: ExcelJS.Worksheet): { orderNo: number } => ws as unknown as { orderNo: number };
 
 const writeReceiptSheet = (wb: ExcelJS.Workbook, receipt: Receipt): void => {
-  const ws = wb.addWorksheet(freeSheetName(wb));
+  const words = WORDS[receipt.lang ?? 'en'];
+  const ws = wb.addWorksheet(freeSheetName(wb, words.sheet));
   // Lowest order number: the receipt is the first sheet the submitter sees.
   orderOf(ws).orderNo = Math.min(0, ...wb.worksheets.map((w) => orderOf(w).orderNo)) - 1;
-  const summary: [string, string | number][] = [
-    ['File', receipt.file],
-    ['Verdict', receipt.status],
-    ['Ally', receipt.ally ?? ''],
-    ['Years', receipt.years.join(', ')],
-    ['Errors', receipt.counts.errors],
-    ['Warnings', receipt.counts.warnings],
-    ['Notes', receipt.counts.infos],
-    ['Submission id', receipt.submissionId],
-    ['Uploaded at', receipt.uploadedAt],
-    ['Checked at', receipt.checkedAt],
+  const values: (string | number)[] = [
+    receipt.file,
+    words.status[receipt.status],
+    receipt.ally ?? '',
+    receipt.years.join(', '),
+    receipt.counts.errors,
+    receipt.counts.warnings,
+    receipt.counts.infos,
+    receipt.submissionId,
+    receipt.uploadedAt,
+    receipt.checkedAt,
   ];
+  const summary = values.map((v, i): [string, string | number] => [words.summary[i] ?? '', v]);
   for (const [label, value] of summary) ws.addRow([label, typeof value === 'string' ? safeText(value) : value]);
   ws.addRow([]);
-  const header = ws.addRow([...HEADERS]);
+  const header = ws.addRow([...words.headers]);
   header.font = { bold: true };
   for (const f of receipt.findings) {
-    const row = ws.addRow(findingRow(f).map((v) => (typeof v === 'string' ? safeText(v) : v)));
+    const row = ws.addRow(findingRow(f, receipt.lang ?? 'en').map((v) => (typeof v === 'string' ? safeText(v) : v)));
     const fill = FILL[f.severity];
     if (fill) row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
   }
@@ -76,7 +97,7 @@ const writeReceiptSheet = (wb: ExcelJS.Workbook, receipt: Receipt): void => {
 };
 
 /** Colours each cell a finding names by its most severe finding, and notes all their messages. */
-const markCells = (wb: ExcelJS.Workbook, findings: readonly Finding[]): void => {
+const markCells = (wb: ExcelJS.Workbook, findings: readonly Finding[], lang: Lang): void => {
   const byPlace = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.sheet || !f.cell) continue;
@@ -96,7 +117,7 @@ const markCells = (wb: ExcelJS.Workbook, findings: readonly Finding[]): void => 
     const worst = [...group].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
     const fill = worst ? FILL[worst.severity] : null;
     if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-    cell.note = group.map((f) => `${f.severity.toUpperCase()} (${f.code}): ${f.message}`).join('\n\n');
+    cell.note = group.map((f) => `${WORDS[lang].severity[f.severity].toUpperCase()} (${f.code}): ${f.message}`).join('\n\n');
   }
 };
 
@@ -119,7 +140,7 @@ const annotateWorkbook = async (original: Buffer, receipt: Receipt): Promise<Buf
   if (!bounded) return receiptWorkbook(receipt);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bounded as unknown as ArrayBuffer);
-  markCells(wb, receipt.findings);
+  markCells(wb, receipt.findings, receipt.lang ?? 'en');
   writeReceiptSheet(wb, receipt);
   return toBuffer(wb);
 };

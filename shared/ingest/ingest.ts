@@ -16,8 +16,9 @@ import type { UploadKind as UploadKindType } from './guard/index.ts';
 import type { IngestLimits } from './limits.ts';
 import { IngestLimitsSchema } from './limits.ts';
 import { readSubmission } from './read/index.ts';
-import { buildReceipt, recordsOf } from './receipt.ts';
+import { buildReceipt, recordsOf, rewordReceipt } from './receipt.ts';
 import { sheetCell } from '../text/index.ts';
+import type { Lang } from '../text/index.ts';
 
 interface IngestInput {
   bytes: Buffer;
@@ -44,6 +45,8 @@ interface ReadOutcome {
   drafts: DraftRecord[];
   findings: Finding[];
   ally: string | null;
+  /** The template's language, when the file is a dualtrack template. */
+  lang: Lang | null;
   /** False when the reader could not open the file at all. */
   readable: boolean;
 }
@@ -60,13 +63,14 @@ const placeKey = (f: Finding): string | null => (f.sheet && f.cell ? sheetCell(f
 const read = async (input: IngestInput, limits: IngestLimits): Promise<ReadOutcome> => {
   try {
     const result = await readSubmission(input.bytes, input.fileName, { limits, expectedAlly: input.expectedAlly });
-    return { drafts: result.drafts, findings: result.findings, ally: result.ally, readable: true };
+    return { drafts: result.drafts, findings: result.findings, ally: result.ally, lang: result.lang, readable: true };
   } catch (error) {
     const unreadable = new WorkbookUnreadableError(input.fileName, { cause: error });
     return {
       drafts: [],
       findings: [findingOf('workbook-unreadable', { found: describe(unreadable) })],
       ally: null,
+      lang: null,
       readable: false,
     };
   }
@@ -80,14 +84,16 @@ const parseLimits = (limits: Partial<IngestLimits> | undefined): IngestLimits =>
 
 const annotatedCopy = async (input: IngestInput, receipt: Receipt, kind: UploadKindType | null, readable: boolean) => {
   if (receipt.findings.length === 0) return null;
+  // Worded in the template's language; the stored receipt keeps English (it can be reworded).
+  const worded = receipt.lang ? rewordReceipt(receipt, receipt.lang) : receipt;
   if (kind === UploadKind.xlsx && readable) {
     try {
-      return await annotateWorkbook(input.bytes, receipt);
+      return await annotateWorkbook(input.bytes, worded);
     } catch {
       // The reader managed but the copy could not be rewritten: the findings still go back.
     }
   }
-  return receiptWorkbook(receipt);
+  return receiptWorkbook(worded);
 };
 
 /** Checks one upload end to end. Throws only on a caller's contract breach or a bug of ours. */
@@ -142,6 +148,7 @@ const ingestSubmission = async (input: IngestInput): Promise<IngestOutcome> => {
   const receipt = buildReceipt({
     ...base,
     ally,
+    lang: readOutcome.lang,
     years: readOutcome.drafts.map((d) => d.year),
     findings,
     records: built.records,

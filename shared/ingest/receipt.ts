@@ -58,6 +58,8 @@ interface ReceiptInput {
   checkedAt: string;
   source?: Receipt['source'];
   ally: string | null;
+  /** The template's language, when the file is a dualtrack template. */
+  lang?: Lang | null;
   years: readonly number[];
   findings: readonly Finding[];
   /** Canonical records; kept only when the verdict is not a rejection. */
@@ -75,6 +77,7 @@ const buildReceipt = (input: ReceiptInput): Receipt => {
     ally: input.ally !== null && Iso3Schema.safeParse(input.ally).success ? input.ally : null,
     file: input.fileName,
     ...(input.source ? { source: input.source } : {}),
+    ...(input.lang ? { lang: input.lang } : {}),
     uploadedAt: input.uploadedAt,
     checkedAt: input.checkedAt,
     years: [...new Set(input.years)].sort((a, b) => a - b),

@@ -5,6 +5,7 @@ import { FindingSchema } from '../findings/index.ts';
 import type { Finding } from '../findings/index.ts';
 import { Iso3Schema, SubmissionRecordSchema, YearSchema } from './record.ts';
 import { ReceiptStatus, valuesOf } from './vocab.ts';
+import { LANGS } from '../text/index.ts';
 
 const ReceiptSchema = z.strictObject({
   receiptVersion: z.literal(1),
@@ -18,6 +19,12 @@ const ReceiptSchema = z.strictObject({
     .optional(),
   /** Who uploaded, from the object's metadata (`uploader`, `uploader-sub`) the portal signs in; absent for other uploads. */
   uploader: z.strictObject({ email: z.string(), sub: z.string().nullable() }).optional(),
+  /**
+   * The language of the dualtrack template the file came from (its _meta sheet); absent for
+   * any other file. The stored findings stay in English; the annotated copy, the page and the
+   * e-mail word them in this language (or the one the submitter picks on the page).
+   */
+  lang: z.enum(LANGS).optional(),
   uploadedAt: z.iso.datetime(),
   checkedAt: z.iso.datetime(),
   years: z.array(YearSchema),

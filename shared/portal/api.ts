@@ -134,6 +134,7 @@ const createUpload = async (caller: Caller, request: PortalRequest, deps: Portal
 };
 
 const getReceipt = async (caller: Caller, id: string, request: PortalRequest, deps: PortalDeps): Promise<PortalResponse> => {
+  // Without ?lang= the receipt is worded in its template's language (English for any other file).
   const lang = request.query.lang === undefined ? null : LangSchema.safeParse(request.query.lang);
   if (lang !== null && !lang.success) return refuse(refusal('bad-request', `A receipt's language is en or fr, not "${request.query.lang}".`));
   const read = allyOfRead(caller, request.query);
@@ -142,7 +143,7 @@ const getReceipt = async (caller: Caller, id: string, request: PortalRequest, de
   const receipt = await findReceipt(deps.receipts, ally, id);
   if (receipt === null) return refuse(refusal('receipt-not-found', `No receipt ${id} for ${ally} yet; a new upload's receipt follows within a minute.`));
   const workbook = await annotatedKey(deps.receipts, receipt, ally);
-  return { status: 200, body: { receipt: viewOf(receipt, lang?.data), annotatedUrl: workbook === null ? null : await deps.signDownload(workbook) } };
+  return { status: 200, body: { receipt: viewOf(receipt, lang?.data ?? receipt.lang), annotatedUrl: workbook === null ? null : await deps.signDownload(workbook) } };
 };
 
 const getTemplate = async (caller: Caller, request: PortalRequest, deps: PortalDeps): Promise<PortalResponse> => {

@@ -47,9 +47,9 @@ const WORDS = {
 
 const place = (sheet: string | null, cell: string | null): string => [sheet, cell].filter((p) => p !== null && p !== '').join('!');
 
-/** The notification of one receipt, in `lang`, linking to the page (`?receipt=<submission id>`). */
+/** The notification of one receipt, in `lang` (by default the template's, else English), linking to the page (`?receipt=<submission id>`). */
 const receiptNotification = (receipt: Receipt, options: { pageUrl: string | null; lang?: Lang }): ReceiptNotification => {
-  const lang = options.lang ?? Lang.en;
+  const lang = options.lang ?? receipt.lang ?? Lang.en;
   const w = WORDS[lang];
   const ally = receipt.ally === null ? null : allyByIso3(receipt.ally);
   const allyName = ally === null ? (receipt.ally ?? w.unknownAlly) : lang === Lang.fr ? ally.nameFr : ally.nameEn;

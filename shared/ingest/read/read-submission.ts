@@ -13,6 +13,7 @@ import { MAX_FIELD_CHARS, parseCsv } from './csv.ts';
 import { decodeCsv, ENCODING_NAMES } from '../csv-text.ts';
 import { IngestInputError } from '../errors.ts';
 import { a1, columnLetters, columnNumber } from '../../text/index.ts';
+import type { Lang } from '../../text/index.ts';
 import { gridOfRows, textOf } from './grid.ts';
 import type { Grid } from './grid.ts';
 import type { Delimiter } from './csv.ts';
@@ -39,6 +40,8 @@ interface ReadResult {
   /** ISO3 of the ally the workbook names, if any. */
   ally: string | null;
   layout: Layout | null;
+  /** The template's language (its _meta sheet), when the file is a dualtrack template. */
+  lang: Lang | null;
 }
 
 const EXPECTED_TABLE =
@@ -215,7 +218,7 @@ const readSubmission = async (bytes: Buffer, fileName: string, options: ReadOpti
           params: { sheets: source.grids.map((g) => g.sheet).join(', ') || null },
         }),
       );
-    return { drafts: [], findings, ally: meta?.ally ?? null, layout: null };
+    return { drafts: [], findings, ally: meta?.ally ?? null, layout: null, lang: meta?.lang ?? null };
   }
 
   const ally = meta?.ally ?? chosen.map((f) => f.context.ally).find((a) => a !== null) ?? null;
@@ -243,7 +246,7 @@ const readSubmission = async (bytes: Buffer, fileName: string, options: ReadOpti
     const claimed = [...found, ...setAside].filter((f) => f.sheet === grid).map((f) => f.rect);
     findings.push(...unreadOutside(grid, claimed));
   }
-  return { drafts, findings, ally, layout: chosen[0]?.layout ?? null };
+  return { drafts, findings, ally, layout: chosen[0]?.layout ?? null, lang: meta?.lang ?? null };
 };
 
 export { readSubmission };
