@@ -323,6 +323,51 @@ const checkpointSheet = (b: Book, d: ComplianceDataset) => {
   addRow(ws, [t('book.checkpointNote', { year: String(year) })]);
 };
 
+/** Plans against outturn: per ally and year, what each earlier accepted submission planned for it, beside the latest figure. */
+const plansSheet = (b: Book, d: ComplianceDataset) => {
+  const { t, lang } = b;
+  const ws = addSheet(b, t('book.sheet.plans'));
+  const header = [
+    t('book.col.iso3'), t('page.col.ally'), t('page.col.year'), t('page.col.submission'), t('page.col.uploaded'), t('page.col.aheadYears'),
+    t('page.col.plannedAs'), t('page.col.corePlanned'), t('page.col.coreReported'), t('page.col.difference'),
+    t('page.col.combinedPlanned'), t('page.col.combinedReported'), t('page.col.difference'),
+  ];
+  table(ws, header, [7, 22, 7, 30, 22, 9, 11, 11, 11, 12, 11, 11, 12]);
+  for (const a of d.allies)
+    for (const y of a.years)
+      for (const e of y.earlierFigures)
+        addRow(ws, [
+          a.iso3, allyName(lang, a), y.year, e.submissionId, e.uploadedAt, e.aheadYears, figuresText(lang, e.status),
+          e.corePct, y.corePct, e.coreDiffPct, e.combinedPct, y.combinedPct, e.combinedDiffPct,
+        ]);
+  ws.getColumn(3).numFmt = YEAR_FORMAT;
+  for (const col of [8, 9, 10, 11, 12, 13]) ws.getColumn(col).numFmt = PCT_FORMAT;
+  autoFilter(ws, header.length);
+};
+
+/** Delivery: per ally, how far plans made one and two years ahead missed the outturn, on average. */
+const deliverySheet = (b: Book, d: ComplianceDataset) => {
+  const { t, lang } = b;
+  const ws = addSheet(b, t('book.sheet.delivery'));
+  const header = [
+    t('book.col.iso3'), t('page.col.ally'), t('page.col.plansMade'),
+    t('page.col.coreComparisons'), t('page.col.coreMeanDiff'), t('page.col.coreMeanAbsDiff'),
+    t('page.col.combinedComparisons'), t('page.col.combinedMeanDiff'), t('page.col.combinedMeanAbsDiff'),
+  ];
+  table(ws, header, [7, 22, 16, 12, 16, 16, 12, 16, 16]);
+  for (const a of d.allies)
+    for (const lead of a.delivery.leads) {
+      const ahead = lead.aheadYears === 1 ? t('page.delivery.oneYear') : t('page.delivery.years', { n: String(lead.aheadYears) });
+      addRow(ws, [
+        a.iso3, allyName(lang, a), ahead,
+        lead.core.comparisons, lead.core.meanDiffPct, lead.core.meanAbsDiffPct,
+        lead.combined.comparisons, lead.combined.meanDiffPct, lead.combined.meanAbsDiffPct,
+      ]);
+    }
+  for (const col of [5, 6, 8, 9]) ws.getColumn(col).numFmt = PCT_FORMAT;
+  autoFilter(ws, header.length);
+};
+
 const sourcesSheet = (b: Book, d: ComplianceDataset) => {
   const { t, lang } = b;
   const ws = addSheet(b, t('book.sheet.sources'));
@@ -391,7 +436,7 @@ const allyName = (lang: Lang, ally: { name: string; nameFr?: string }): string =
 
 /**
  * The release workbook in `lang`: Summary, Standings, Core, Security, Combined, Alliance, Counts,
- * Checkpoint, Sources, Rules, Notes (and their French names in French).
+ * Checkpoint, Plans vs outturn, Delivery, Sources, Rules, Notes (and their French names in French).
  */
 const renderWorkbook = async (dataset: ComplianceDataset, lang: Lang = 'en'): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();
@@ -408,6 +453,8 @@ const renderWorkbook = async (dataset: ComplianceDataset, lang: Lang = 'en'): Pr
   allianceSheet(b, dataset);
   countsSheet(b, dataset);
   checkpointSheet(b, dataset);
+  plansSheet(b, dataset);
+  deliverySheet(b, dataset);
   sourcesSheet(b, dataset);
   rulesSheet(b, dataset);
   notesSheet(b, dataset);

@@ -201,7 +201,7 @@ print(json.dumps(out))
       const sheets = JSON.parse(await runPython(READ_BACK, [join(run.latest, entry.path)], 'openpyxl', 'python3-openpyxl')) as SheetReadBack[];
 
       // Assess
-      expect(sheets).toHaveLength(11);
+      expect(sheets).toHaveLength(13);
       for (const s of sheets) {
         expect({ sheet: s.sheet, orientation: s.orientation, fitToPage: s.fitToPage, fitToWidth: s.fitToWidth, fitToHeight: s.fitToHeight, titleRows: s.titleRows }).toEqual({
           sheet: s.sheet,

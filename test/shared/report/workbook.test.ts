@@ -26,13 +26,13 @@ const rowsByKey = (ws: ExcelJS.Worksheet) => {
 };
 
 describe('renderWorkbook', () => {
-  it('has the summary, standings, track, alliance, counts, checkpoint, sources, rules and notes sheets', async () => {
+  it('has the summary, standings, track, alliance, counts, checkpoint, plans, delivery, sources, rules and notes sheets', async () => {
     // Prepare / Act
     const wb = await readBack(await renderWorkbook(makeDataset()));
 
     // Assess
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Summary', 'Standings 2026', 'Core', 'Security', 'Combined', 'Alliance', 'Counts', 'Checkpoint 2029', 'Sources', 'Rules', 'Notes',
+      'Summary', 'Standings 2026', 'Core', 'Security', 'Combined', 'Alliance', 'Counts', 'Checkpoint 2029', 'Plans vs outturn', 'Delivery', 'Sources', 'Rules', 'Notes',
     ]);
   });
 
@@ -214,7 +214,7 @@ describe('the workbook in French (compliance.fr.xlsx)', () => {
 
     // Assess
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
-      'Synthèse', 'Situation 2026', 'Base', 'Sécurité', 'Combiné', 'Alliance', 'Décomptes', 'Point d’étape 2029', 'Sources', 'Règles', 'Notes',
+      'Synthèse', 'Situation 2026', 'Base', 'Sécurité', 'Combiné', 'Alliance', 'Décomptes', 'Point d’étape 2029', 'Prévu et réalisé', 'Tenue des prévisions', 'Sources', 'Règles', 'Notes',
     ]);
   });
 
@@ -249,5 +249,45 @@ describe('the workbook in French (compliance.fr.xlsx)', () => {
     // Assess: DEU 2026 is an actual, core 3.5% met (the target); the fixture's French name is "Germany (fr)"
     expect(differing).toEqual([]);
     expect([deu.getCell(2).value, deu.getCell(3).value, deu.getCell(9).value]).toEqual(['Germany (fr)', 'réalisé', 'atteint']);
+  });
+});
+
+describe('plans against outturn in the workbook', () => {
+  it('lists each earlier plan beside the reported ratio, and each ally’s delivery summary', async () => {
+    // Prepare: the United States planned 3.3% core for 2026 in 2025; it reported 3.5%.
+    const result = makeResult();
+    const usa = result.allies.find((a) => a.iso3 === 'USA')!;
+    const y2026 = usa.years.find((y) => y.year === 2026)!;
+    y2026.earlierFigures = [
+      {
+        submissionId: 'usa-2025',
+        file: 'usa-2025.xlsx',
+        uploadedAt: '2025-05-01T00:00:00.000Z',
+        status: 'plan',
+        aheadYears: 1,
+        lastOfUploadYear: true,
+        corePct: 3.3,
+        combinedPct: 3.6,
+        coreDiffPct: (y2026.corePct ?? 0) - 3.3,
+        combinedDiffPct: (y2026.combinedPct ?? 0) - 3.6,
+      },
+    ];
+    usa.delivery = {
+      leads: [{ aheadYears: 1, core: { comparisons: 1, meanDiffPct: 0.2, meanAbsDiffPct: 0.2 }, combined: { comparisons: 1, meanDiffPct: 0.4, meanAbsDiffPct: 0.4 } }],
+    };
+
+    // Act
+    const wb = await readBack(await renderWorkbook(makeDataset({ result })));
+
+    // Assess
+    const plans = wb.getWorksheet('Plans vs outturn')!;
+    expect(plans.rowCount).toBe(2);
+    const row = plans.getRow(2).values as unknown[];
+    expect(row.slice(1, 10)).toEqual(['USA', 'United States', 2026, 'usa-2025', '2025-05-01T00:00:00.000Z', 1, 'plan', 3.3, y2026.corePct]);
+    expect(row[10]).toBeCloseTo((y2026.corePct ?? 0) - 3.3, 12);
+    const delivery = wb.getWorksheet('Delivery')!;
+    const rows = Array.from({ length: delivery.rowCount }, (_, i) => delivery.getRow(i + 1).values as unknown[]);
+    const lead = rows.find((r) => r[1] === 'USA' && r[3] === '1 year ahead')!;
+    expect(lead.slice(1, 10)).toEqual(['USA', 'United States', '1 year ahead', 1, 0.2, 0.2, 1, 0.4, 0.4]);
   });
 });
