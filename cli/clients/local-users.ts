@@ -3,27 +3,9 @@
 // stack's directory (Cognito) is beside it; both answer the same shape.
 import { AddedPortalUserSchema, ControlPath } from '../../local/contract.ts';
 import { ControlRequestError, UnreachableError } from './errors.ts';
+import type { UserDirectory } from './user-directory.ts';
 
-interface NewUser {
-  email: string;
-  /** ISO3 of the ally the user submits for, or null for an analyst. */
-  ally: string | null;
-}
-
-interface AddedUser {
-  email: string;
-  group: string;
-  /** The sign-in password to hand over, or null when the directory sends it itself. */
-  password: string | null;
-}
-
-interface LocalUserDirectory {
-  description: string;
-  addUser: (user: NewUser) => Promise<AddedUser>;
-  close: () => void;
-}
-
-const localUserDirectory = async (endpoint: string): Promise<LocalUserDirectory> => ({
+const localUserDirectory = async (endpoint: string): Promise<UserDirectory> => ({
   description: `the local cloud at ${endpoint}`,
   addUser: async (user) => {
     const path = ControlPath.users;
@@ -46,4 +28,3 @@ const localUserDirectory = async (endpoint: string): Promise<LocalUserDirectory>
 });
 
 export { localUserDirectory };
-export type { LocalUserDirectory, NewUser, AddedUser };

@@ -16,25 +16,7 @@ import { StackOutput } from '../../shared/stack/index.ts';
 import { StackOutputMissingError, UserAddError } from './errors.ts';
 import { describeOutputs } from './target.ts';
 import type { StackDescriber } from './target.ts';
-
-/** Who to add: an e-mail address, and the ISO3 of the ally the user submits for (null: an analyst). */
-interface NewUser {
-  email: string;
-  ally: string | null;
-}
-
-/** Who was added: the group, and the password to hand over (null: the directory sent it itself). */
-interface AddedUser {
-  email: string;
-  group: string;
-  password: string | null;
-}
-
-interface UserDirectory {
-  description: string;
-  addUser: (user: NewUser) => Promise<AddedUser>;
-  close: () => void;
-}
+import type { AddedUser, NewUser, UserDirectory } from './user-directory.ts';
 
 type PoolCommand = AdminCreateUserCommand | AdminAddUserToGroupCommand | AdminListGroupsForUserCommand;
 
@@ -110,4 +92,4 @@ const stackUserDirectory = async (stack: string, clients: StackUserClients = env
 };
 
 export { stackUserDirectory };
-export type { StackUserClients, UserPoolAdmin, NewUser, AddedUser, UserDirectory };
+export type { StackUserClients, UserPoolAdmin };

@@ -3,7 +3,7 @@
 // answer the same shape, so the command does not know which it talks to.
 import { localUserDirectory } from './local-users.ts';
 import { stackUserDirectory } from './stack-users.ts';
-import type { UserDirectory } from './stack-users.ts';
+import type { UserDirectory } from './user-directory.ts';
 import type { TargetChoice } from './target.ts';
 
 /** The user directory of the cloud --endpoint or --stack names. */
